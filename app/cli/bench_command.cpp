@@ -1,0 +1,164 @@
+#include "app/cli/bench_command.h"
+
+#include "app/cli/cli_context.h"
+#include "app/cli/cli_json.h"
+#include "app/cli/search_command.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace docrag {
+namespace {
+
+// One query per line; JSON lines (BEIR queries.jsonl) give their "text" or "query" field.
+Result<QStringList> readQueries(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return Error{ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+    QStringList queries;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        if (line.startsWith('{')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            const QString text =
+                o.value(QLatin1String("text")).toString(o.value(QLatin1String("query")).toString());
+            if (!text.isEmpty())
+                queries << text;
+            continue;
+        }
+        queries << QString::fromUtf8(line);
+    }
+    if (queries.isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1 holds no queries").arg(path)};
+    return queries;
+}
+
+int positive(const QCommandLineParser& parser, const QString& name, int fallback, bool* ok) {
+    if (!parser.isSet(name))
+        return fallback;
+    const int value = parser.value(name).toInt(ok);
+    *ok = *ok && value > 0;
+    return value;
+}
+
+} // namespace
+
+int BenchCommand::run(CliContext& context, const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("queries"),
+                      QStringLiteral("File of queries: one per line, or JSON lines."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("concurrency"), QStringLiteral("Requests in parallel (default 1)."),
+                      QStringLiteral("C")});
+    parser.addOption({QStringLiteral("requests"), QStringLiteral("Requests in all (default: one per query)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("warmup"), QStringLiteral("Unmeasured requests first (default 10)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("mode"), QStringLiteral("search (default) or ask."),
+                      QStringLiteral("mode"), QStringLiteral("search")});
+    SearchCommand::addSearchOptions(parser, QStringLiteral("retrieval"));
+    if (!context.parse(parser, args, QStringLiteral("Load-test the engine with a file of queries.")))
+        return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
+    if (!parser.isSet(QStringLiteral("queries")))
+        return context.usage(QStringLiteral("--queries FILE is required"));
+    const QString benchMode = parser.value(QStringLiteral("mode"));
+    if (benchMode == QLatin1String("ask"))
+        return context.fail(
+            QStringLiteral("bench --mode ask needs answers, which this version cannot give yet"));
+    if (benchMode != QLatin1String("search"))
+        return context.usage(QStringLiteral("unknown bench mode \"%1\" (search or ask)").arg(benchMode));
+    SearchOptions options;
+    if (const QString bad = SearchCommand::readSearchOptions(parser, QStringLiteral("retrieval"), options);
+        !bad.isEmpty())
+        return context.usage(bad);
+    bool ok = true;
+    const int concurrency = positive(parser, QStringLiteral("concurrency"), 1, &ok);
+    if (!ok)
+        return context.usage(QStringLiteral("--concurrency takes a positive number"));
+    auto queries = readQueries(parser.value(QStringLiteral("queries")));
+    if (!queries)
+        return context.failWith(queries.error());
+    const int requests = positive(parser, QStringLiteral("requests"), static_cast<int>(queries->size()), &ok);
+    if (!ok)
+        return context.usage(QStringLiteral("--requests takes a positive number"));
+    const int warmup =
+        parser.isSet(QStringLiteral("warmup")) ? parser.value(QStringLiteral("warmup")).toInt() : 10;
+
+    RagEngine* engine = context.engine();
+    if (!engine)
+        return kExitFailure;
+    for (int i = 0; i < warmup; ++i)
+        (void)engine->search(queries->at(i % queries->size()), options);
+
+    std::atomic_int next = 0;
+    std::atomic_int failed = 0;
+    std::mutex samplesMutex;
+    std::vector<double> samples;
+    QString firstError;
+    QElapsedTimer wall;
+    wall.start();
+    std::vector<std::thread> workers;
+    for (int t = 0; t < concurrency; ++t) {
+        workers.emplace_back([&] {
+            std::vector<double> mine;
+            for (int i = next++; i < requests; i = next++) {
+                QElapsedTimer timer;
+                timer.start();
+                auto hits = engine->search(queries->at(i % queries->size()), options);
+                const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+                if (!hits) {
+                    ++failed;
+                    std::lock_guard lock(samplesMutex);
+                    if (firstError.isEmpty())
+                        firstError = hits.error().message;
+                    continue;
+                }
+                mine.push_back(ms);
+            }
+            std::lock_guard lock(samplesMutex);
+            samples.insert(samples.end(), mine.begin(), mine.end());
+        });
+    }
+    for (std::thread& w : workers)
+        w.join();
+    const double seconds = static_cast<double>(wall.nsecsElapsed()) / 1e9;
+    const LatencySummary latency = Percentiles::summarize(samples);
+    const double rps = static_cast<double>(requests) / std::max(seconds, 1e-9);
+    const double errorRate = static_cast<double>(failed) / requests;
+
+    if (context.json()) {
+        context.printJson(QJsonDocument(QJsonObject{
+            {QStringLiteral("mode"), benchMode},
+            {QStringLiteral("concurrency"), concurrency},
+            {QStringLiteral("total"), requests},
+            {QStringLiteral("ok"), requests - failed.load()},
+            {QStringLiteral("failed"), failed.load()},
+            {QStringLiteral("error_rate"), errorRate},
+            {QStringLiteral("requests_per_second"), rps},
+            {QStringLiteral("wall_seconds"), seconds},
+            {QStringLiteral("latency"), CliJson::latency(latency)},
+        }));
+    } else {
+        QTextStream& out = context.out();
+        auto ms = [](double v) { return QString::number(v, 'f', 3) + QStringLiteral(" ms"); };
+        out << "bench " << benchMode << ": " << requests << " requests, concurrency " << concurrency << '\n'
+            << "  ok " << (requests - failed) << ", failed " << failed << ", error rate "
+            << QString::number(errorRate * 100, 'f', 2) << "%\n"
+            << "  latency avg " << ms(latency.avg) << ", p50 " << ms(latency.p50) << ", p95 "
+            << ms(latency.p95) << ", p99 " << ms(latency.p99) << ", max " << ms(latency.max) << '\n'
+            << "  " << QString::number(rps, 'f', 1) << " requests/s over " << QString::number(seconds, 'f', 2)
+            << " s\n";
+        if (!firstError.isEmpty())
+            out << "  first error: " << firstError << '\n';
+    }
+    return failed > 0 ? kExitFailure : kExitOk;
+}
+
+} // namespace docrag

@@ -1,0 +1,185 @@
+#include "app/cli/ingest_command.h"
+
+#include "app/cli/cli_context.h"
+#include "app/cli/cli_json.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <atomic>
+#include <csignal>
+#include <thread>
+#include <unistd.h>
+
+namespace docrag {
+namespace {
+
+volatile std::sig_atomic_t s_interrupted = 0;
+
+// The first Ctrl+C stops the ingest cleanly; a second one ends the process at once.
+void onInterrupt(int signal) {
+    s_interrupted = 1;
+    std::signal(signal, SIG_DFL);
+}
+
+QString humanBytes(double bytes) {
+    if (bytes >= 1024.0 * 1024.0)
+        return QString::number(bytes / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MB");
+    if (bytes >= 1024.0)
+        return QString::number(bytes / 1024.0, 'f', 1) + QStringLiteral(" KB");
+    return QString::number(static_cast<qint64>(bytes)) + QStringLiteral(" B");
+}
+
+QString elided(const QString& path, int width) {
+    return path.size() <= width ? path : QStringLiteral("…") + path.right(width - 1);
+}
+
+// A single status line on a terminal, rewritten at most ten times a second.
+class ProgressLine final {
+public:
+    explicit ProgressLine(bool enabled)
+        : m_enabled(enabled) {
+        m_timer.start();
+    }
+    void update(const IngestProgress& p, bool force) {
+        if (!m_enabled || (!force && m_timer.elapsed() < 100))
+            return;
+        m_timer.restart();
+        const int percent = p.bytesTotal > 0 ? static_cast<int>(100 * p.bytesDone / p.bytesTotal) : 100;
+        const QString eta =
+            p.etaMs >= 0 ? QStringLiteral("ETA %1 s").arg((p.etaMs + 999) / 1000) : QStringLiteral("ETA ?");
+        const QString line = QStringLiteral("[%1/%2] %3%  %4/s  %5 chunks  %6  %7")
+                                 .arg(p.filesDone)
+                                 .arg(p.filesTotal)
+                                 .arg(percent)
+                                 .arg(humanBytes(p.bytesPerSecond))
+                                 .arg(p.chunks)
+                                 .arg(eta, elided(QFileInfo(p.currentFile).fileName(), 40));
+        fprintf(stderr, "\r\033[K%s", line.toLocal8Bit().constData());
+        fflush(stderr);
+        m_shown = true;
+    }
+    void clear() {
+        if (m_shown)
+            fprintf(stderr, "\r\033[K");
+        m_shown = false;
+    }
+
+private:
+    bool m_enabled;
+    bool m_shown = false;
+    QElapsedTimer m_timer;
+};
+
+} // namespace
+
+int IngestCommand::run(CliContext& context, const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Folders or files to ingest."),
+                                 QStringLiteral("PATH..."));
+    parser.addOption({QStringLiteral("collection"), QStringLiteral("Collection to create or update."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("doc-type"),
+                      QStringLiteral("Kind of documentation (python, react, ...)."), QStringLiteral("type")});
+    parser.addOption({QStringLiteral("embedder"), QStringLiteral("local (default, offline) or openai."),
+                      QStringLiteral("name"), QStringLiteral("local")});
+    parser.addOption({QStringLiteral("max-file-size"),
+                      QStringLiteral("Skip files larger than this (MB, default 64)."), QStringLiteral("MB")});
+    parser.addOption({QStringLiteral("exclude"),
+                      QStringLiteral("Ignore files matching this gitignore-style pattern "
+                                     "(repeatable)."),
+                      QStringLiteral("pattern")});
+    parser.addOption({QStringLiteral("no-default-excludes"),
+                      QStringLiteral("Also ingest hidden files, build and dependency folders.")});
+    if (!context.parse(parser, args, QStringLiteral("Ingest folders or files into a collection.")))
+        return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
+
+    IngestRequest request;
+    request.paths = parser.positionalArguments();
+    request.collection = parser.value(QStringLiteral("collection"));
+    request.docType = parser.value(QStringLiteral("doc-type"));
+    if (request.paths.isEmpty())
+        return context.usage(QStringLiteral("give at least one folder or file to ingest"));
+    if (request.collection.isEmpty())
+        return context.usage(QStringLiteral("--collection NAME is required"));
+    const QString embedder = parser.value(QStringLiteral("embedder"));
+    if (embedder == QLatin1String("openai"))
+        return context.fail(
+            QStringLiteral("the OpenAI embedder is not available in this version yet; use --embedder local"));
+    if (embedder != QLatin1String("local"))
+        return context.usage(QStringLiteral("unknown embedder \"%1\" (local or openai)").arg(embedder));
+    if (parser.isSet(QStringLiteral("max-file-size"))) {
+        bool ok = false;
+        const double mb = parser.value(QStringLiteral("max-file-size")).toDouble(&ok);
+        if (!ok || mb <= 0)
+            return context.usage(QStringLiteral("--max-file-size takes a positive number of megabytes"));
+        request.maxFileBytes = static_cast<qint64>(mb * 1024 * 1024);
+    }
+    request.scan.extraExcludes = parser.values(QStringLiteral("exclude"));
+    request.scan.useDefaultExcludes = !parser.isSet(QStringLiteral("no-default-excludes"));
+
+    RagEngine* engine = context.engine();
+    if (!engine)
+        return kExitFailure;
+
+    // Ctrl+C asks the pipeline to stop; whatever is committed stays, and the next run resumes.
+    std::stop_source stop;
+    s_interrupted = 0;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    std::atomic_bool finished = false;
+    std::thread watcher([&] {
+        while (!finished.load()) {
+            if (s_interrupted)
+                stop.request_stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    });
+
+    QTextStream& out = context.out();
+    ProgressLine line(!context.json() && isatty(STDERR_FILENO));
+    auto report =
+        engine->ingest(request, stop.get_token(), [&](const IngestProgress& p, const FileReport* file) {
+            if (file && !context.json() &&
+                (context.verbose() ||
+                 (file->outcome != FileOutcome::Indexed && file->outcome != FileOutcome::Unchanged))) {
+                line.clear();
+                out << fileOutcomeName(file->outcome).leftJustified(10) << file->path;
+                if (file->chunks > 0)
+                    out << "  (" << file->chunks << " chunks)";
+                if (!file->detail.isEmpty())
+                    out << "  " << file->detail;
+                out << Qt::endl;
+            }
+            line.update(p, file == nullptr);
+        });
+    finished = true;
+    watcher.join();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    line.clear();
+    if (!report)
+        return context.failWith(report.error());
+
+    const IngestReport& r = *report;
+    if (context.json()) {
+        context.printJson(QJsonDocument(CliJson::ingestReport(r, true)));
+    } else {
+        const double seconds = std::max(1e-3, static_cast<double>(r.elapsedMs) / 1000.0);
+        out << "Collection \"" << r.collection << "\": " << r.files.size()
+            << " files: " << r.count(FileOutcome::Indexed) << " indexed, " << r.count(FileOutcome::Unchanged)
+            << " unchanged, " << r.count(FileOutcome::Skipped) << " skipped, " << r.count(FileOutcome::Failed)
+            << " failed, " << r.count(FileOutcome::Removed) << " removed\n";
+        out << "  " << humanBytes(static_cast<double>(r.bytesRead)) << " read in "
+            << QString::number(seconds, 'f', 2) << " s ("
+            << humanBytes(static_cast<double>(r.bytesRead) / seconds) << "/s), " << r.chunksWritten
+            << " chunks written, " << r.embeddingsComputed << " embedded, " << r.embeddingsReused
+            << " reused\n";
+        if (r.cancelled)
+            out << "Cancelled: the files above are stored; run the same command again to resume.\n";
+        out.flush();
+    }
+    return r.cancelled ? kExitFailure : kExitOk;
+}
+
+} // namespace docrag

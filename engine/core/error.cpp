@@ -1,0 +1,35 @@
+#include "engine/core/error.h"
+
+namespace docrag {
+
+QString errorCodeName(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::InvalidArgument:
+        return QStringLiteral("invalid_argument");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not_found");
+    case ErrorCode::AlreadyExists:
+        return QStringLiteral("already_exists");
+    case ErrorCode::Io:
+        return QStringLiteral("io");
+    case ErrorCode::Database:
+        return QStringLiteral("database");
+    case ErrorCode::Parse:
+        return QStringLiteral("parse");
+    case ErrorCode::Unsupported:
+        return QStringLiteral("unsupported");
+    case ErrorCode::Encoding:
+        return QStringLiteral("encoding");
+    case ErrorCode::TooLarge:
+        return QStringLiteral("too_large");
+    case ErrorCode::Cancelled:
+        return QStringLiteral("cancelled");
+    case ErrorCode::Corrupt:
+        return QStringLiteral("corrupt");
+    case ErrorCode::Internal:
+        break;
+    }
+    return QStringLiteral("internal");
+}
+
+} // namespace docrag

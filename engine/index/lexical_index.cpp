@@ -1,0 +1,69 @@
+#include "engine/index/lexical_index.h"
+
+#include "engine/embed/text_analyzer.h"
+#include "engine/store/sql_error.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+namespace docrag {
+
+LexicalIndex::LexicalIndex(QSqlDatabase db, LexicalWeights weights)
+    : m_db(std::move(db))
+    , m_weights(weights) {}
+
+QString LexicalIndex::matchExpression(const QString& query) {
+    const QStringList terms = TextAnalyzer::contentWords(query);
+    QStringList quoted;
+    quoted.reserve(terms.size());
+    // Only letters and digits survive the split above, so a term can never contain a quote.
+    for (const QString& term : terms)
+        quoted << QLatin1Char('"') + term + QLatin1Char('"');
+    return quoted.join(QLatin1String(" OR "));
+}
+
+Result<std::vector<ScoredChunk>>
+LexicalIndex::search(const QString& query, std::span<const qint64> collectionIds, int limit) const {
+    std::vector<ScoredChunk> out;
+    const QString expression = matchExpression(query);
+    if (expression.isEmpty() || limit <= 0)
+        return out;
+
+    const QString bm25 = QStringLiteral("docrag_bm25(chunks_fts, %1, %2, %3, %4, %5)")
+                             .arg(m_weights.k1)
+                             .arg(m_weights.b)
+                             .arg(m_weights.title)
+                             .arg(m_weights.headingPath)
+                             .arg(m_weights.text);
+    QString sql;
+    if (collectionIds.empty()) {
+        sql = QStringLiteral(
+                  "SELECT rowid, %1 AS s FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY s LIMIT ?")
+                  .arg(bm25);
+    } else {
+        QStringList ids;
+        for (qint64 id : collectionIds)
+            ids << QString::number(id);
+        sql = QStringLiteral("SELECT f.rowid, %1 AS s FROM chunks_fts f JOIN chunks c ON c.id = f.rowid "
+                             "JOIN documents d ON d.id = c.document_id "
+                             "WHERE chunks_fts MATCH ? AND d.collection_id IN (%2) ORDER BY s LIMIT ?")
+                  .arg(bm25, ids.join(QLatin1Char(',')));
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return SqlError::from(q, "preparing the full-text query");
+    q.addBindValue(expression);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return SqlError::from(q, "full-text search");
+    while (q.next()) {
+        // Like FTS5's bm25(), docrag_bm25() is negative, more negative is better: flip it so that
+        // higher is better everywhere.
+        out.push_back(ScoredChunk{q.value(0).toLongLong(), -q.value(1).toDouble()});
+    }
+    return out;
+}
+
+} // namespace docrag

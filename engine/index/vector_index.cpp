@@ -1,0 +1,258 @@
+// The only file that includes hnswlib: 0.6.2 defines non-inline functions in its headers.
+#include "engine/index/vector_index.h"
+
+#include "engine/index/dot_product.h"
+
+#include <QFile>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <hnswlib/hnswlib.h>
+#include <mutex>
+#include <numeric>
+#include <shared_mutex>
+#include <unistd.h>
+
+namespace docrag {
+namespace {
+
+DotProduct::Function s_dot = DotProduct::best();
+
+float innerProductDistance(const void* a, const void* b, const void* param) {
+    const size_t n = *static_cast<const size_t*>(param);
+    return 1.0f - s_dot(static_cast<const float*>(a), static_cast<const float*>(b), n);
+}
+
+class DotProductSpace final : public hnswlib::SpaceInterface<float> {
+public:
+    explicit DotProductSpace(size_t dimension)
+        : m_dimension(dimension) {}
+    size_t get_data_size() override { return m_dimension * sizeof(float); }
+    hnswlib::DISTFUNC<float> get_dist_func() override { return &innerProductDistance; }
+    void* get_dist_func_param() override { return &m_dimension; }
+
+private:
+    size_t m_dimension;
+};
+
+using Graph = hnswlib::HierarchicalNSW<float>;
+
+// hnswlib trusts the sizes in a file's header and allocates what they say, so a damaged file could
+// ask for terabytes. Check the header against the file and the expected dimension first.
+Status checkHeader(const QString& path, int dimension) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, QStringLiteral("cannot read %1").arg(path)};
+    struct Header {
+        size_t offsetLevel0;
+        size_t maxElements;
+        size_t count;
+        size_t sizePerElement;
+        size_t labelOffset;
+        size_t offsetData;
+    } h{};
+    if (file.read(reinterpret_cast<char*>(&h), sizeof(h)) != static_cast<qint64>(sizeof(h)))
+        return Error{ErrorCode::Corrupt, QStringLiteral("index %1 is truncated").arg(path)};
+    const size_t dataSize = static_cast<size_t>(dimension) * sizeof(float);
+    const auto fileSize = static_cast<size_t>(file.size());
+    const bool plausible = h.count <= h.maxElements && h.count < (size_t(1) << 32) &&
+                           h.sizePerElement < (1 << 20) && h.offsetData < h.labelOffset &&
+                           h.labelOffset - h.offsetData == dataSize &&
+                           h.labelOffset + sizeof(hnswlib::labeltype) <= h.sizePerElement &&
+                           h.count * h.sizePerElement <= fileSize && h.maxElements <= 2 * h.count + 65536;
+    if (!plausible)
+        return Error{ErrorCode::Corrupt,
+                     QStringLiteral("index %1 is damaged or has another dimension").arg(path)};
+    return {};
+}
+
+} // namespace
+
+struct VectorIndex::Impl final {
+    explicit Impl(size_t dimension)
+        : space(dimension) {}
+    DotProductSpace space;
+    std::unique_ptr<Graph> graph;
+    VectorIndexParams params;
+    mutable std::shared_mutex lock;
+};
+
+VectorIndex::VectorIndex(int dimension, size_t initialCapacity, VectorIndexParams params)
+    : m_impl(std::make_unique<Impl>(static_cast<size_t>(dimension)))
+    , m_dimension(dimension) {
+    m_impl->params = params;
+    m_impl->graph =
+        std::make_unique<Graph>(&m_impl->space, std::max<size_t>(initialCapacity, 16),
+                                static_cast<size_t>(params.m), static_cast<size_t>(params.efConstruction));
+    m_impl->graph->setEf(static_cast<size_t>(params.efSearch));
+}
+
+VectorIndex::~VectorIndex() = default;
+
+Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int dimension,
+                                                       VectorIndexParams params) {
+    if (!QFile::exists(path))
+        return Error{ErrorCode::NotFound, QStringLiteral("no index file %1").arg(path)};
+    if (Status header = checkHeader(path, dimension); !header)
+        return header.error();
+    auto index = std::make_unique<VectorIndex>(dimension, 16, params);
+    try {
+        // hnswlib 0.6.2's loading constructor leaves num_deleted_ uninitialised: load into a
+        // default-constructed graph instead.
+        auto graph = std::make_unique<Graph>(&index->m_impl->space);
+        graph->num_deleted_ = 0;
+        graph->loadIndex(path.toStdString(), &index->m_impl->space);
+        graph->setEf(static_cast<size_t>(params.efSearch));
+        index->m_impl->graph = std::move(graph);
+    } catch (const std::exception& e) {
+        return Error{ErrorCode::Corrupt,
+                     QStringLiteral("cannot read index %1: %2").arg(path, QString::fromUtf8(e.what()))};
+    }
+    return index;
+}
+
+Status VectorIndex::save(const QString& path) const {
+    const QString tmp = path + QStringLiteral(".tmp");
+    {
+        std::shared_lock lock(m_impl->lock);
+        try {
+            m_impl->graph->saveIndex(tmp.toStdString());
+        } catch (const std::exception& e) {
+            return Error{ErrorCode::Io,
+                         QStringLiteral("cannot write %1: %2").arg(tmp, QString::fromUtf8(e.what()))};
+        }
+    }
+    QFile written(tmp);
+    if (!written.open(QIODevice::ReadWrite) || ::fsync(written.handle()) != 0)
+        return Error{ErrorCode::Io, QStringLiteral("cannot sync %1").arg(tmp)};
+    written.close();
+    if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0)
+        return Error{ErrorCode::Io, QStringLiteral("cannot replace %1").arg(path)};
+    return {};
+}
+
+Status VectorIndex::add(qint64 label, std::span<const float> vector) {
+    if (vector.size() != static_cast<size_t>(m_dimension))
+        return Error{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("vector of dimension %1, index has %2").arg(vector.size()).arg(m_dimension)};
+    std::unique_lock lock(m_impl->lock);
+    Graph& g = *m_impl->graph;
+    try {
+        if (g.cur_element_count >= g.max_elements_)
+            g.resizeIndex(std::max<size_t>(g.max_elements_ * 2, 1024));
+        g.addPoint(vector.data(), static_cast<hnswlib::labeltype>(label));
+    } catch (const std::exception& e) {
+        return Error{ErrorCode::Internal,
+                     QStringLiteral("cannot add to the index: %1").arg(QString::fromUtf8(e.what()))};
+    }
+    return {};
+}
+
+Status VectorIndex::addBatch(std::span<const qint64> labels, std::span<const float> vectors,
+                             QThreadPool& pool) {
+    const auto dim = static_cast<size_t>(m_dimension);
+    if (vectors.size() != labels.size() * dim)
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("%1 vectors for %2 labels").arg(vectors.size() / dim).arg(labels.size())};
+    constexpr size_t kSlice = 2048;
+    for (size_t from = 0; from < labels.size(); from += kSlice) {
+        const size_t to = std::min(labels.size(), from + kSlice);
+        std::unique_lock lock(m_impl->lock);
+        Graph& g = *m_impl->graph;
+        try {
+            if (g.cur_element_count + (to - from) > g.max_elements_)
+                g.resizeIndex(std::max(g.max_elements_ * 2, g.cur_element_count + (to - from)));
+        } catch (const std::exception& e) {
+            return Error{ErrorCode::Internal,
+                         QStringLiteral("cannot grow the index: %1").arg(QString::fromUtf8(e.what()))};
+        }
+        std::vector<size_t> slice(to - from);
+        std::iota(slice.begin(), slice.end(), from);
+        std::atomic_bool failed = false;
+        // hnswlib supports concurrent insertion; searches are held off by the lock meanwhile.
+        QtConcurrent::blockingMap(&pool, slice, [&](size_t i) {
+            try {
+                g.addPoint(vectors.data() + i * dim, static_cast<hnswlib::labeltype>(labels[i]));
+            } catch (const std::exception&) {
+                failed = true;
+            }
+        });
+        if (failed)
+            return Error{ErrorCode::Internal, QStringLiteral("cannot add to the index")};
+    }
+    return {};
+}
+
+void VectorIndex::remove(qint64 label) {
+    std::unique_lock lock(m_impl->lock);
+    try {
+        m_impl->graph->markDelete(static_cast<hnswlib::labeltype>(label));
+    } catch (const std::exception&) {
+        // Not in the index (already removed, or never added): nothing to do.
+    }
+}
+
+Result<std::vector<ScoredChunk>> VectorIndex::search(std::span<const float> query, size_t k) const {
+    if (query.size() != static_cast<size_t>(m_dimension))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("query vector has the wrong dimension")};
+    if (size() <= m_impl->params.exactSearchLimit)
+        return searchExact(query, k);
+    std::shared_lock lock(m_impl->lock);
+    std::vector<ScoredChunk> out;
+    try {
+        auto queue = m_impl->graph->searchKnn(query.data(), k);
+        out.resize(queue.size());
+        for (size_t i = queue.size(); i-- > 0;) {
+            out[i] = ScoredChunk{static_cast<qint64>(queue.top().second), 1.0 - queue.top().first};
+            queue.pop();
+        }
+    } catch (const std::exception& e) {
+        return Error{ErrorCode::Internal,
+                     QStringLiteral("vector search failed: %1").arg(QString::fromUtf8(e.what()))};
+    }
+    return out;
+}
+
+Result<std::vector<ScoredChunk>> VectorIndex::searchExact(std::span<const float> query, size_t k) const {
+    if (query.size() != static_cast<size_t>(m_dimension))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("query vector has the wrong dimension")};
+    std::shared_lock lock(m_impl->lock);
+    const Graph& g = *m_impl->graph;
+    std::vector<ScoredChunk> all;
+    all.reserve(g.cur_element_count);
+    const size_t count = g.cur_element_count;
+    for (hnswlib::tableint id = 0; id < count; ++id) {
+        if (g.isMarkedDeleted(id))
+            continue;
+        const auto* data = reinterpret_cast<const float*>(g.getDataByInternalId(id));
+        all.push_back(ScoredChunk{static_cast<qint64>(g.getExternalLabel(id)),
+                                  s_dot(query.data(), data, query.size())});
+    }
+    const size_t top = std::min(k, all.size());
+    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(top), all.end(),
+                      [](const ScoredChunk& a, const ScoredChunk& b) { return a.score > b.score; });
+    all.resize(top);
+    return all;
+}
+
+size_t VectorIndex::size() const {
+    std::shared_lock lock(m_impl->lock);
+    return m_impl->graph->cur_element_count - m_impl->graph->num_deleted_;
+}
+
+size_t VectorIndex::deletedCount() const {
+    std::shared_lock lock(m_impl->lock);
+    return m_impl->graph->num_deleted_;
+}
+
+void VectorIndex::setEfSearch(int ef) {
+    std::unique_lock lock(m_impl->lock);
+    m_impl->params.efSearch = ef;
+    m_impl->graph->setEf(static_cast<size_t>(ef));
+}
+
+} // namespace docrag

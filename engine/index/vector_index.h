@@ -1,0 +1,63 @@
+#pragma once
+
+#include "engine/core/result.h"
+#include "engine/index/scored_chunk.h"
+
+#include <QString>
+
+class QThreadPool;
+
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace docrag {
+
+struct VectorIndexParams final {
+    int m = 16;
+    int efConstruction = 64;
+    int efSearch = 128;
+    // Up to this many vectors a search is an exact scan: as fast as the graph and never misses.
+    size_t exactSearchLimit = 4096;
+};
+
+// An approximate nearest-neighbour index (hnswlib HNSW, inner product on normalised vectors) whose
+// labels are chunk ids. A derived cache of the embeddings table: see VectorIndexManager.
+// Thread-safe: searches run concurrently; adds and removals take turns with them, so the index stays
+// searchable while it is being filled.
+class VectorIndex final {
+public:
+    explicit VectorIndex(int dimension, size_t initialCapacity = 1024, VectorIndexParams params = {});
+    ~VectorIndex();
+    VectorIndex(const VectorIndex&) = delete;
+    VectorIndex& operator=(const VectorIndex&) = delete;
+
+    // Any failure (missing, truncated, wrong dimension) is an Error, never a crash or an exception.
+    static Result<std::unique_ptr<VectorIndex>> load(const QString& path, int dimension,
+                                                     VectorIndexParams params = {});
+    // Writes to a temporary file, syncs it and renames it over `path`, so a crash never leaves half a file.
+    Status save(const QString& path) const;
+
+    // Adds or replaces the vector of `label`.
+    Status add(qint64 label, std::span<const float> vector);
+    // Adds many vectors (labels.size() * dimension floats) on `pool`'s threads, a slice at a time so
+    // that searches still get their turn between slices.
+    Status addBatch(std::span<const qint64> labels, std::span<const float> vectors, QThreadPool& pool);
+    void remove(qint64 label);
+    // The k most similar vectors, best first; score = inner product (cosine for normalised vectors).
+    Result<std::vector<ScoredChunk>> search(std::span<const float> query, size_t k) const;
+    // Exhaustive search, for small indexes and for measuring the recall of the graph search.
+    Result<std::vector<ScoredChunk>> searchExact(std::span<const float> query, size_t k) const;
+
+    size_t size() const;         // live vectors
+    size_t deletedCount() const; // removed but still taking space until a rebuild
+    int dimension() const { return m_dimension; }
+    void setEfSearch(int ef);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    int m_dimension;
+};
+
+} // namespace docrag

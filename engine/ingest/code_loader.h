@@ -1,0 +1,16 @@
+#pragma once
+
+#include "engine/ingest/loader.h"
+
+namespace docrag {
+
+// Source code: the language from the file extension, code blocks split at blank lines, line ranges.
+class CodeLoader final : public Loader {
+public:
+    Result<ParsedDocument> load(const QString& path, const QByteArray& bytes) const override;
+
+    // "python" for "py", "cpp" for "hpp", ...; empty when the suffix is not source code.
+    static QString languageForSuffix(const QString& lowerSuffix);
+};
+
+} // namespace docrag

@@ -1,0 +1,229 @@
+#include "engine/ingest/ingest_writer.h"
+
+#include "engine/core/clock.h"
+#include "engine/core/logging.h"
+#include "engine/index/vector_index_manager.h"
+#include "engine/store/chunk_store.h"
+#include "engine/store/collection_store.h"
+#include "engine/store/database.h"
+#include "engine/store/document_store.h"
+
+#include <QUrl>
+
+namespace docrag {
+namespace {
+
+constexpr size_t kMaxPending = 32768;
+const QString kKeptPrevious = QStringLiteral("; the previously indexed version is kept");
+
+Document documentFor(const ProcessedFile& file, qint64 collectionId, qint64 now) {
+    Document doc;
+    doc.collectionId = collectionId;
+    doc.path = file.job.path;
+    doc.sourceUrl = QUrl::fromLocalFile(file.job.path).toString();
+    doc.title = file.title;
+    doc.contentHash = file.contentHash;
+    doc.size = file.job.size;
+    doc.mtimeMs = file.job.mtimeMs;
+    doc.ingestedAtMs = now;
+    return doc;
+}
+
+} // namespace
+
+IngestWriter::IngestWriter(Database& database, VectorIndexManager& indexes, QThreadPool& pool,
+                           const Clock& clock, Collection collection, QString embedderId, int dimension)
+    : m_database(database)
+    , m_indexes(indexes)
+    , m_pool(pool)
+    , m_clock(clock)
+    , m_collection(std::move(collection))
+    , m_embedderId(std::move(embedderId))
+    , m_dimension(dimension)
+    , m_chunks(std::make_unique<ChunkStore>(database.connection())) {}
+
+IngestWriter::~IngestWriter() = default;
+
+Result<VectorIndex*> IngestWriter::index() {
+    if (!m_index) {
+        auto opened = m_indexes.open(m_collection, m_dimension);
+        if (!opened)
+            return opened.error();
+        m_index = *opened;
+        m_indexRebuilt = m_indexes.lastOpenRebuilt();
+    }
+    return m_index.get();
+}
+
+Result<std::vector<FileReport>> IngestWriter::write(std::vector<ProcessedFile>& files) {
+    // Open the index before writing so that a stale index is rebuilt from the database as it was,
+    // not with these files' chunks already in it.
+    const bool anyChunks = std::any_of(files.begin(), files.end(), [](const ProcessedFile& f) {
+        return f.kind == ProcessedFile::Kind::Indexed ||
+               (f.job.previous && f.job.previous->status == DocumentStatus::Indexed);
+    });
+    if (anyChunks) {
+        if (auto idx = index(); !idx)
+            return idx.error();
+    }
+    std::vector<FileReport> reports;
+    std::vector<qint64> removed;
+    bool changed = false;
+    Status stored = m_database.transaction([&](QSqlDatabase& db) -> Status {
+        reports.clear();
+        removed.clear();
+        changed = false;
+        for (ProcessedFile& file : files) {
+            auto report = writeOne(db, file, removed, changed);
+            if (!report)
+                return report.error();
+            reports.push_back(std::move(*report));
+        }
+        return changed ? CollectionStore(db).bumpGeneration(m_collection.id, m_clock.nowMs()) : Status();
+    });
+    if (!stored)
+        return stored.error();
+    if (changed) {
+        ++m_collection.generation;
+        std::vector<const ProcessedFile*> added;
+        for (const ProcessedFile& file : files) {
+            if (file.kind == ProcessedFile::Kind::Indexed)
+                added.push_back(&file);
+        }
+        updateIndex(removed, added);
+    }
+    return reports;
+}
+
+Result<FileReport> IngestWriter::writeOne(QSqlDatabase& db, ProcessedFile& file, std::vector<qint64>& removed,
+                                          bool& changed) {
+    const qint64 now = m_clock.nowMs();
+    DocumentStore documents(db);
+    const std::optional<Document>& previous = file.job.previous;
+    switch (file.kind) {
+    case ProcessedFile::Kind::Indexed: {
+        ChunkStore& chunks = *m_chunks;
+        if (previous) {
+            auto old = chunks.removeForDocument(previous->id);
+            if (!old)
+                return old.error();
+            removed.insert(removed.end(), old->begin(), old->end());
+        }
+        Document doc = documentFor(file, m_collection.id, now);
+        doc.status = DocumentStatus::Indexed;
+        auto id = documents.upsert(doc);
+        if (!id)
+            return id.error();
+        if (Status s = chunks.insert(*id, file.chunks, m_embedderId, file.vectors, m_dimension); !s)
+            return s.error();
+        changed = true;
+        return FileReport{file.job.path, FileOutcome::Indexed, file.detail, file.bytesRead,
+                          static_cast<int>(file.chunks.size())};
+    }
+    case ProcessedFile::Kind::SameContent:
+        if (Status s = documents.touch(previous->id, file.job.size, file.job.mtimeMs); !s)
+            return s.error();
+        return FileReport{file.job.path, FileOutcome::Unchanged, QStringLiteral("same content"),
+                          file.bytesRead, 0};
+    case ProcessedFile::Kind::Skipped:
+    case ProcessedFile::Kind::Failed: {
+        const FileOutcome outcome =
+            file.kind == ProcessedFile::Kind::Skipped ? FileOutcome::Skipped : FileOutcome::Failed;
+        if (previous && previous->status == DocumentStatus::Indexed) {
+            // Bad input never costs what is already stored: keep the last good version, and leave
+            // size and time as they were so that the next run tries again.
+            if (Status s = documents.setError(previous->id, file.detail); !s)
+                return s.error();
+            return FileReport{file.job.path, outcome, file.detail + kKeptPrevious, file.bytesRead, 0};
+        }
+        Document doc = documentFor(file, m_collection.id, now);
+        doc.status =
+            file.kind == ProcessedFile::Kind::Skipped ? DocumentStatus::Skipped : DocumentStatus::Failed;
+        doc.error = file.detail;
+        if (auto id = documents.upsert(doc); !id)
+            return id.error();
+        return FileReport{file.job.path, outcome, file.detail, file.bytesRead, 0};
+    }
+    case ProcessedFile::Kind::Cancelled:
+        break;
+    }
+    return Error{ErrorCode::Cancelled, QStringLiteral("cancelled")};
+}
+
+void IngestWriter::updateIndex(const std::vector<qint64>& removed,
+                               const std::vector<const ProcessedFile*>& added) {
+    // The transaction is committed: the database is right whatever happens here. If the index
+    // cannot follow, it is forgotten and rebuilt from the database the next time it is opened.
+    auto idx = index();
+    if (!idx) {
+        Logging::get("docrag.ingest")->warn("vector index unavailable: {}", idx.error().message);
+        m_indexBroken = true;
+        m_indexes.invalidate(m_collection.id);
+        return;
+    }
+    for (qint64 id : removed)
+        (*idx)->remove(id);
+    for (const ProcessedFile* file : added) {
+        for (const Chunk& chunk : file->chunks)
+            m_pendingLabels.push_back(chunk.id);
+        m_pendingVectors.insert(m_pendingVectors.end(), file->vectors.begin(), file->vectors.end());
+    }
+    if (m_pendingLabels.size() >= kMaxPending)
+        flushPending();
+    if (!m_indexBroken)
+        m_indexes.markCurrent(m_collection.id, m_collection.generation);
+}
+
+void IngestWriter::flushPending() {
+    if (m_pendingLabels.empty() || m_indexBroken)
+        return;
+    if (Status s = m_index->addBatch(m_pendingLabels, m_pendingVectors, m_pool); !s) {
+        Logging::get("docrag.ingest")->warn("vector index update failed: {}", s.error().message);
+        m_indexBroken = true;
+        m_indexes.invalidate(m_collection.id);
+    }
+    m_pendingLabels.clear();
+    m_pendingVectors.clear();
+}
+
+Result<FileReport> IngestWriter::skipUnread(const QString& path, const QString& reason,
+                                            const std::optional<Document>& previous) {
+    if (previous && previous->status == DocumentStatus::Indexed) {
+        if (Status s = DocumentStore(m_database.connection()).setError(previous->id, reason); !s)
+            return s.error();
+        return FileReport{path, FileOutcome::Skipped, reason + kKeptPrevious, 0, 0};
+    }
+    return FileReport{path, FileOutcome::Skipped, reason, 0, 0};
+}
+
+Result<FileReport> IngestWriter::remove(const Document& document) {
+    if (auto idx = index(); !idx)
+        return idx.error();
+    std::vector<qint64> removed;
+    const qint64 now = m_clock.nowMs();
+    Status s = m_database.transaction([&](QSqlDatabase& db) -> Status {
+        auto old = ChunkStore(db).removeForDocument(document.id);
+        if (!old)
+            return old.error();
+        removed = std::move(*old);
+        if (Status r = DocumentStore(db).remove(document.id); !r)
+            return r;
+        return CollectionStore(db).bumpGeneration(m_collection.id, now);
+    });
+    if (!s)
+        return s.error();
+    ++m_collection.generation;
+    updateIndex(removed, {});
+    return FileReport{document.path, FileOutcome::Removed, QString(), 0, static_cast<int>(removed.size())};
+}
+
+Status IngestWriter::finish() {
+    if (!m_index)
+        return {};
+    flushPending();
+    if (m_indexBroken)
+        return {};
+    return m_indexes.save(m_collection.id);
+}
+
+} // namespace docrag

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "engine/core/collection.h"
+#include "engine/core/result.h"
+#include "engine/ingest/file_processor.h"
+#include "engine/ingest/ingest_report.h"
+
+#include <QSqlDatabase>
+
+#include <memory>
+#include <vector>
+
+class QThreadPool;
+
+namespace docrag {
+
+class ChunkStore;
+class Clock;
+class Database;
+class VectorIndex;
+class VectorIndexManager;
+
+// The single writer of an ingest. Each call writes a group of finished files in one transaction
+// (documents, chunks, vectors and the collection's generation together), then updates the vector
+// index. Every file is either fully stored or not at all, which is what lets an interrupted ingest
+// resume; grouping the files that finished together saves a commit (and an FTS5 segment) per file.
+class IngestWriter final {
+public:
+    // Construct it on the thread that will call it: it holds that thread's database connection.
+    IngestWriter(Database& database, VectorIndexManager& indexes, QThreadPool& pool, const Clock& clock,
+                 Collection collection, QString embedderId, int dimension);
+    ~IngestWriter();
+
+    Result<std::vector<FileReport>> write(std::vector<ProcessedFile>& files);
+    Result<FileReport> remove(const Document& document);
+    // A file that is skipped before it is read (too large, unsupported type).
+    Result<FileReport> skipUnread(const QString& path, const QString& reason,
+                                  const std::optional<Document>& previous);
+    // Adds the vectors still pending and saves the vector index if anything changed.
+    Status finish();
+
+    bool indexRebuilt() const { return m_indexRebuilt; }
+
+private:
+    Result<FileReport> writeOne(QSqlDatabase& db, ProcessedFile& file, std::vector<qint64>& removed,
+                                bool& changed);
+    Result<VectorIndex*> index();
+    void updateIndex(const std::vector<qint64>& removed, const std::vector<const ProcessedFile*>& added);
+    void flushPending();
+
+    Database& m_database;
+    VectorIndexManager& m_indexes;
+    QThreadPool& m_pool;
+    const Clock& m_clock;
+    Collection m_collection;
+    QString m_embedderId;
+    int m_dimension;
+    std::unique_ptr<ChunkStore> m_chunks; // the writer's connection; caches its prepared inserts
+    std::shared_ptr<VectorIndex> m_index;
+    bool m_indexRebuilt = false;
+    bool m_indexBroken = false;
+    // New vectors wait here and go into the graph in parallel batches: one insert at a time on the
+    // writer thread would leave the other cores idle and make the index the bottleneck.
+    std::vector<qint64> m_pendingLabels;
+    std::vector<float> m_pendingVectors;
+};
+
+} // namespace docrag

@@ -1,0 +1,305 @@
+#include "engine/ingest/ingestion_pipeline.h"
+
+#include "engine/core/clock.h"
+#include "engine/core/logging.h"
+#include "engine/embed/embedder.h"
+#include "engine/ingest/file_processor.h"
+#include "engine/ingest/ingest_writer.h"
+#include "engine/ingest/loader_registry.h"
+#include "engine/store/chunk_store.h"
+#include "engine/store/collection_store.h"
+#include "engine/store/database.h"
+#include "engine/store/document_store.h"
+
+#include <QFileInfo>
+#include <QMutex>
+#include <QThreadPool>
+#include <QWaitCondition>
+
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace docrag {
+namespace {
+
+// Hands finished files from pool threads to the writer thread.
+class ResultQueue final {
+public:
+    void push(ProcessedFile file) {
+        QMutexLocker lock(&m_mutex);
+        m_items.push_back(std::move(file));
+        m_ready.wakeOne();
+    }
+    // Everything that is ready, waiting for at least one; at most `max` files.
+    std::vector<ProcessedFile> popReady(size_t max) {
+        QMutexLocker lock(&m_mutex);
+        while (m_items.empty())
+            m_ready.wait(&m_mutex);
+        std::vector<ProcessedFile> ready;
+        while (!m_items.empty() && ready.size() < max) {
+            ready.push_back(std::move(m_items.front()));
+            m_items.pop_front();
+        }
+        return ready;
+    }
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_ready;
+    std::deque<ProcessedFile> m_items;
+};
+
+// Files written in one transaction at most: enough to amortise a commit, few enough that a crash
+// loses little.
+constexpr size_t kMaxGroup = 16;
+
+QString megabytes(qint64 bytes) {
+    return QString::number(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MB");
+}
+
+Status validateName(const QString& name) {
+    if (name.trimmed().isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("the collection needs a name")};
+    if (name.size() > 200)
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("the collection name is longer than 200 characters")};
+    if (std::any_of(name.begin(), name.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("the collection name contains control characters")};
+    return {};
+}
+
+bool isUnder(const QString& path, const QStringList& roots) {
+    return std::any_of(roots.begin(), roots.end(), [&](const QString& root) {
+        return path == root ||
+               path.startsWith(root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/'));
+    });
+}
+
+struct Tally final {
+    qint64 startNs = 0;
+    IngestProgress progress;
+};
+
+} // namespace
+
+IngestionPipeline::IngestionPipeline(Database& database, VectorIndexManager& indexes,
+                                     const LoaderRegistry& loaders, const Chunker& chunker,
+                                     const Embedder& embedder, QThreadPool& pool, const Clock& clock)
+    : m_database(database)
+    , m_indexes(indexes)
+    , m_loaders(loaders)
+    , m_chunker(chunker)
+    , m_embedder(embedder)
+    , m_pool(pool)
+    , m_clock(clock) {}
+
+namespace {
+
+Result<Collection> prepareCollection(Database& database, const IngestRequest& request,
+                                     const QStringList& roots, const QString& embedderId, qint64 now) {
+    CollectionStore store(database.connection());
+    auto found = store.find(request.collection);
+    if (!found && found.error().code != ErrorCode::NotFound)
+        return found.error();
+    if (!found) {
+        Collection c;
+        c.name = request.collection.trimmed();
+        c.docType = request.docType;
+        c.rootPaths = roots;
+        c.embedderId = embedderId;
+        c.createdAtMs = now;
+        c.updatedAtMs = now;
+        return store.create(c);
+    }
+    Collection c = *found;
+    if (c.embedderId != embedderId) {
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("collection \"%1\" was embedded with %2, not %3")
+                         .arg(c.name, c.embedderId, embedderId)};
+    }
+    for (const QString& root : roots) {
+        if (!c.rootPaths.contains(root))
+            c.rootPaths << root;
+    }
+    if (!request.docType.isEmpty())
+        c.docType = request.docType;
+    c.updatedAtMs = now;
+    if (Status s = store.update(c); !s)
+        return s.error();
+    return c;
+}
+
+} // namespace
+
+Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::stop_token stop,
+                                            const ProgressCallback& progress) {
+    if (Status s = validateName(request.collection); !s)
+        return s.error();
+    if (request.paths.isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("nothing to ingest: no path given")};
+    auto log = Logging::get("docrag.ingest");
+    Tally tally;
+    tally.startNs = m_clock.monotonicNs();
+    auto elapsedMs = [&] { return (m_clock.monotonicNs() - tally.startNs) / 1000000; };
+
+    auto scan = FileScanner(request.scan).scan(request.paths, stop);
+    if (!scan)
+        return scan.error();
+    auto collection = prepareCollection(m_database, request, scan->roots, m_embedder.id(), m_clock.nowMs());
+    if (!collection)
+        return collection.error();
+    auto existingRows = DocumentStore(m_database.connection()).listByCollection(collection->id);
+    if (!existingRows)
+        return existingRows.error();
+    std::unordered_map<QString, Document> existing;
+    for (Document& d : *existingRows)
+        existing.emplace(d.path, std::move(d));
+
+    IngestReport report;
+    report.collection = collection->name;
+    report.collectionId = collection->id;
+    IngestWriter writer(m_database, m_indexes, m_pool, m_clock, *collection, m_embedder.id(),
+                        m_embedder.dimension());
+    IngestProgress& p = tally.progress;
+    p.filesTotal = static_cast<int>(scan->files.size() + scan->skipped.size());
+
+    auto notify = [&](const FileReport* finished) {
+        if (!progress)
+            return;
+        p.elapsedMs = elapsedMs();
+        const double seconds = std::max(1e-3, static_cast<double>(p.elapsedMs) / 1000.0);
+        p.bytesPerSecond = static_cast<double>(p.bytesDone) / seconds;
+        p.embeddingsPerSecond = static_cast<double>(p.embeddings) / seconds;
+        p.etaMs = p.bytesDone > 0 ? static_cast<qint64>(static_cast<double>(p.bytesTotal - p.bytesDone) /
+                                                        std::max(1.0, p.bytesPerSecond) * 1000.0)
+                                  : -1;
+        progress(p, finished);
+    };
+    // Every file gets exactly one report, passed to the callback as it is decided.
+    auto record = [&](FileReport file) {
+        if (file.outcome != FileOutcome::Removed)
+            ++p.filesDone;
+        if (file.outcome == FileOutcome::Indexed)
+            p.chunks += file.chunks;
+        report.files.push_back(std::move(file));
+        notify(&report.files.back());
+    };
+
+    // Plan: decide from the scan and the database alone what needs reading.
+    std::vector<FileJob> jobs;
+    std::unordered_set<QString> seen;
+    for (const ScannedFile& file : scan->files) {
+        seen.insert(file.path);
+        std::optional<Document> previous;
+        if (auto it = existing.find(file.path); it != existing.end())
+            previous = it->second;
+        Result<FileReport> decided = Error{ErrorCode::Internal, QString()};
+        if (file.size > request.maxFileBytes) {
+            decided = writer.skipUnread(file.path,
+                                        QStringLiteral("too large (%1, limit %2)")
+                                            .arg(megabytes(file.size), megabytes(request.maxFileBytes)),
+                                        previous);
+        } else if (!m_loaders.loaderFor(file.path)) {
+            decided = writer.skipUnread(
+                file.path, QStringLiteral("unsupported file type (.%1)").arg(QFileInfo(file.path).suffix()),
+                previous);
+        } else if (previous && previous->size == file.size && previous->mtimeMs == file.mtimeMs &&
+                   previous->status != DocumentStatus::Failed) {
+            const QString detail = previous->status == DocumentStatus::Skipped
+                                       ? QStringLiteral("skipped: %1").arg(previous->error)
+                                       : QString();
+            decided = FileReport{file.path, FileOutcome::Unchanged, detail, 0, 0};
+        } else {
+            p.bytesTotal += file.size;
+            jobs.push_back(FileJob{file.path, file.size, file.mtimeMs, previous, {}});
+            continue;
+        }
+        if (!decided)
+            return decided.error();
+        record(std::move(*decided));
+    }
+    QStringList unseen; // what the scan could not look into: its documents are not known to be gone
+    for (const ScanSkip& skip : scan->skipped) {
+        unseen << skip.path;
+        record(FileReport{skip.path, FileOutcome::Skipped, skip.reason, 0, 0});
+    }
+    for (const auto& [path, document] : existing) {
+        if (seen.contains(path) || !isUnder(path, scan->roots) || isUnder(path, unseen))
+            continue;
+        auto removed = writer.remove(document);
+        if (!removed)
+            return removed.error();
+        record(std::move(*removed));
+    }
+    notify(nullptr);
+
+    // Process on the pool, write here. A bounded number of files in flight caps memory.
+    FileProcessor processor(m_loaders, m_chunker, m_embedder);
+    ResultQueue queue;
+    const size_t limit = static_cast<size_t>(std::max(1, m_pool.maxThreadCount())) * 2 + 2;
+    size_t next = 0;
+    size_t inFlight = 0;
+    std::optional<Error> failure;
+    ChunkStore chunkReader(m_database.connection());
+    for (;;) {
+        while (!failure && !stop.stop_requested() && inFlight < limit && next < jobs.size()) {
+            FileJob job = std::move(jobs[next++]);
+            if (job.previous && job.previous->status == DocumentStatus::Indexed) {
+                if (auto reusable = chunkReader.vectorsForDocument(job.previous->id, m_embedder.id()))
+                    job.reusable = std::move(*reusable);
+            }
+            p.currentFile = job.path;
+            m_pool.start([&processor, &queue, stop, job = std::move(job)]() mutable {
+                queue.push(processor.process(std::move(job), stop));
+            });
+            ++inFlight;
+        }
+        if (inFlight == 0)
+            break;
+        std::vector<ProcessedFile> ready = queue.popReady(kMaxGroup);
+        inFlight -= ready.size();
+        // After a cancel or a write failure, files still in flight are dropped: nothing half-written.
+        if (failure || stop.stop_requested())
+            continue;
+        std::erase_if(ready, [](const ProcessedFile& f) { return f.kind == ProcessedFile::Kind::Cancelled; });
+        for (const ProcessedFile& done : ready) {
+            p.bytesDone += done.job.size;
+            p.embeddings += done.embedded;
+            report.bytesRead += done.bytesRead;
+            report.embeddingsComputed += done.embedded;
+            report.embeddingsReused += done.reused;
+        }
+        auto written = writer.write(ready);
+        if (!written) {
+            failure = written.error();
+            continue;
+        }
+        for (FileReport& file : *written) {
+            if (file.outcome == FileOutcome::Indexed)
+                report.chunksWritten += file.chunks;
+            else if (file.outcome == FileOutcome::Failed)
+                log->warn("{}: {}", file.path, file.detail);
+            record(std::move(file));
+        }
+    }
+
+    report.cancelled = stop.stop_requested() && !failure;
+    report.indexRebuilt = writer.indexRebuilt();
+    if (Status saved = writer.finish(); !saved)
+        log->warn("cannot save the vector index (it will be rebuilt): {}", saved.error().message);
+    if (failure)
+        return *failure;
+    std::sort(report.files.begin(), report.files.end(),
+              [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
+    report.elapsedMs = elapsedMs();
+    log->info("ingest of \"{}\": {} indexed, {} unchanged, {} skipped, {} failed, {} removed in {} ms{}",
+              report.collection, report.count(FileOutcome::Indexed), report.count(FileOutcome::Unchanged),
+              report.count(FileOutcome::Skipped), report.count(FileOutcome::Failed),
+              report.count(FileOutcome::Removed), report.elapsedMs, report.cancelled ? " (cancelled)" : "");
+    return report;
+}
+
+} // namespace docrag

@@ -1,0 +1,129 @@
+#include "engine/rag/rag_engine.h"
+
+#include "engine/core/clock.h"
+#include "engine/embed/local_embedder.h"
+#include "engine/index/vector_index_manager.h"
+#include "engine/ingest/chunker.h"
+#include "engine/ingest/loader_registry.h"
+#include "engine/store/database.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+
+namespace docrag {
+namespace {
+
+qint64 fileSize(const QString& path) {
+    return QFileInfo(path).size();
+}
+
+qint64 directorySize(const QString& dir) {
+    qint64 total = 0;
+    QDirIterator it(dir, QDir::Files);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+    }
+    return total;
+}
+
+} // namespace
+
+RagEngine::RagEngine(EngineOptions options)
+    : m_options(std::move(options)) {}
+
+RagEngine::~RagEngine() {
+    // Pool work refers to the members below: let it finish before they go.
+    m_pool.waitForDone();
+}
+
+Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options) {
+    if (options.dataDir.isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("no data directory given")};
+    const QDir dataDir(options.dataDir);
+    if (!QDir().mkpath(dataDir.absolutePath()))
+        return Error{ErrorCode::Io,
+                     QStringLiteral("cannot create the data directory %1").arg(dataDir.absolutePath())};
+
+    std::unique_ptr<RagEngine> engine(new RagEngine(options));
+    engine->m_options.dataDir = dataDir.absolutePath();
+    auto database = Database::open(dataDir.filePath(QStringLiteral("docrag.sqlite3")));
+    if (!database)
+        return database.error();
+    engine->m_database = std::move(*database);
+    engine->m_clock = std::make_unique<SystemClock>();
+    engine->m_loaders = std::make_unique<LoaderRegistry>();
+    engine->m_chunker = std::make_unique<Chunker>(options.chunker);
+    engine->m_embedder = std::make_unique<LocalEmbedder>(options.embeddingDimension);
+    engine->m_indexes = std::make_unique<VectorIndexManager>(
+        *engine->m_database, dataDir.filePath(QStringLiteral("indexes")), options.vectorIndex);
+    engine->m_retriever =
+        std::make_unique<HybridRetriever>(*engine->m_database, *engine->m_indexes, *engine->m_embedder);
+    if (options.threads > 0)
+        engine->m_pool.setMaxThreadCount(options.threads);
+    // Pool threads keep their database connections; letting them expire would leak connections.
+    engine->m_pool.setExpiryTimeout(-1);
+    engine->m_pipeline = std::make_unique<IngestionPipeline>(
+        *engine->m_database, *engine->m_indexes, *engine->m_loaders, *engine->m_chunker, *engine->m_embedder,
+        engine->m_pool, *engine->m_clock);
+    return engine;
+}
+
+const Embedder& RagEngine::embedder() const {
+    return *m_embedder;
+}
+
+Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_token stop,
+                                       const IngestionPipeline::ProgressCallback& progress) {
+    return m_pipeline->run(request, stop, progress);
+}
+
+Result<std::vector<CollectionInfo>> RagEngine::collections() {
+    CollectionStore store(m_database->connection());
+    auto all = store.list();
+    if (!all)
+        return all.error();
+    std::vector<CollectionInfo> out;
+    for (Collection& c : *all) {
+        auto stats = store.stats(c.id);
+        if (!stats)
+            return stats.error();
+        out.push_back(CollectionInfo{std::move(c), *stats});
+    }
+    return out;
+}
+
+Status RagEngine::removeCollection(const QString& name) {
+    CollectionStore store(m_database->connection());
+    auto found = store.find(name);
+    if (!found)
+        return found.error();
+    Status removed =
+        m_database->transaction([&](QSqlDatabase& db) { return CollectionStore(db).remove(found->id); });
+    if (!removed)
+        return removed;
+    m_indexes->drop(found->id);
+    return {};
+}
+
+Result<std::vector<Hit>> RagEngine::search(const QString& query, const SearchOptions& options) {
+    return m_retriever->search(query, options);
+}
+
+Result<EngineStats> RagEngine::stats() {
+    EngineStats s;
+    s.dataDir = m_options.dataDir;
+    s.databasePath = m_database->filePath();
+    s.schemaVersion = m_database->schemaVersion();
+    s.embedderId = m_embedder->id();
+    s.databaseBytes = fileSize(s.databasePath) + fileSize(s.databasePath + QStringLiteral("-wal"));
+    s.indexBytes = directorySize(QDir(m_options.dataDir).filePath(QStringLiteral("indexes")));
+    auto all = collections();
+    if (!all)
+        return all.error();
+    s.collections = std::move(*all);
+    return s;
+}
+
+} // namespace docrag

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "engine/core/collection.h"
+#include "engine/core/result.h"
+
+#include <QSqlDatabase>
+
+#include <vector>
+
+namespace docrag {
+
+struct CollectionStats final {
+    qint64 documents = 0;
+    qint64 indexed = 0;
+    qint64 skipped = 0;
+    qint64 failed = 0;
+    qint64 chunks = 0;
+    qint64 bytes = 0; // size of the indexed files
+};
+
+// Rows of the collections table. Works on the connection it is given, so callers choose the
+// thread and the transaction.
+class CollectionStore final {
+public:
+    explicit CollectionStore(QSqlDatabase db);
+
+    Result<Collection> find(const QString& name) const;
+    Result<Collection> get(qint64 id) const;
+    Result<std::vector<Collection>> list() const;
+    Result<Collection> create(const Collection& collection);
+    Status update(const Collection& collection);
+    Status remove(qint64 id);
+    // Called in the transaction of every change to the collection's chunks.
+    Status bumpGeneration(qint64 id, qint64 nowMs);
+    Result<CollectionStats> stats(qint64 id) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace docrag

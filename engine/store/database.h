@@ -1,0 +1,49 @@
+#pragma once
+
+#include "engine/core/result.h"
+#include "engine/store/migrations.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace docrag {
+
+// The SQLite file: one QSqlDatabase connection per thread (QtSql connections must not cross
+// threads), WAL so readers never wait for the writer, foreign keys on, versioned migrations.
+class Database final {
+public:
+    // Opens or creates the file and migrates it to the newest schema. A file written by a newer
+    // DocRag, or one that is not a database, is an error and is left untouched.
+    static Result<std::unique_ptr<Database>>
+    open(const QString& filePath, const std::vector<Migration>& migrations = Migrations::all());
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // The calling thread's connection, opened on first use.
+    QSqlDatabase connection();
+    QString filePath() const { return m_filePath; }
+    int schemaVersion();
+
+    // Runs `work` in one transaction on the calling thread's connection: commit if it returns ok,
+    // roll back otherwise, so a failure leaves what was stored before untouched.
+    Status transaction(const std::function<Status(QSqlDatabase&)>& work);
+
+private:
+    explicit Database(QString filePath);
+    Result<QSqlDatabase> openConnection();
+    Status migrate(const std::vector<Migration>& migrations);
+
+    QString m_filePath;
+    QString m_connectionPrefix;
+    QMutex m_mutex;
+    QStringList m_connectionNames;
+};
+
+} // namespace docrag

@@ -1,0 +1,154 @@
+#include "engine/store/fts_ranker.h"
+
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <cmath>
+#include <memory>
+#include <sqlite3.h>
+#include <vector>
+
+namespace docrag {
+namespace {
+
+// Per connection: the token count of every row seen so far, by rowid (-1: not known yet).
+struct RowLengths final {
+    std::vector<int> lengths;
+};
+
+// Per query: what does not change from row to row.
+struct QueryStats final {
+    std::vector<double> idf; // by phrase
+    double averageLength = 1.0;
+};
+
+int countRow(const Fts5ExtensionApi*, Fts5Context*, void* userData) {
+    ++*static_cast<sqlite3_int64*>(userData);
+    return SQLITE_OK;
+}
+
+QueryStats* queryStats(const Fts5ExtensionApi* api, Fts5Context* fts, int* rc) {
+    if (auto* stats = static_cast<QueryStats*>(api->xGetAuxdata(fts, 0)))
+        return stats;
+    auto stats = std::make_unique<QueryStats>();
+    sqlite3_int64 rows = 0;
+    sqlite3_int64 tokens = 0;
+    *rc = api->xRowCount(fts, &rows);
+    if (*rc == SQLITE_OK)
+        *rc = api->xColumnTotalSize(fts, -1, &tokens);
+    if (*rc != SQLITE_OK)
+        return nullptr;
+    stats->averageLength =
+        rows > 0 ? std::max(1.0, static_cast<double>(tokens) / static_cast<double>(rows)) : 1.0;
+    const int phrases = api->xPhraseCount(fts);
+    stats->idf.resize(static_cast<size_t>(phrases));
+    for (int i = 0; i < phrases; ++i) {
+        sqlite3_int64 hits = 0;
+        *rc = api->xQueryPhrase(fts, i, &hits, &countRow);
+        if (*rc != SQLITE_OK)
+            return nullptr;
+        // The BM25 idf of Robertson and Sparck Jones, kept positive as Lucene and FTS5 do.
+        const double n = static_cast<double>(hits);
+        stats->idf[static_cast<size_t>(i)] =
+            std::log(1.0 + (static_cast<double>(rows) - n + 0.5) / (n + 0.5));
+    }
+    QueryStats* raw = stats.release();
+    *rc = api->xSetAuxdata(fts, raw, [](void* p) { delete static_cast<QueryStats*>(p); });
+    return *rc == SQLITE_OK ? raw : nullptr;
+}
+
+int rowLength(const Fts5ExtensionApi* api, Fts5Context* fts, RowLengths& cache, int* rc) {
+    const sqlite3_int64 rowid = api->xRowid(fts);
+    const bool cacheable = rowid >= 0 && rowid < (sqlite3_int64(1) << 26);
+    if (cacheable && static_cast<size_t>(rowid) < cache.lengths.size() &&
+        cache.lengths[static_cast<size_t>(rowid)] >= 0)
+        return cache.lengths[static_cast<size_t>(rowid)];
+    int tokens = 0;
+    *rc = api->xColumnSize(fts, -1, &tokens);
+    if (*rc == SQLITE_OK && cacheable) {
+        if (static_cast<size_t>(rowid) >= cache.lengths.size())
+            cache.lengths.resize(static_cast<size_t>(rowid) * 2 + 1024, -1);
+        cache.lengths[static_cast<size_t>(rowid)] = tokens;
+    }
+    return tokens;
+}
+
+void docragBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
+                sqlite3_value** argv) {
+    double k1 = 1.2;
+    double b = 0.75;
+    double weights[3] = {1.0, 1.0, 1.0};
+    if (argc >= 1)
+        k1 = sqlite3_value_double(argv[0]);
+    if (argc >= 2)
+        b = sqlite3_value_double(argv[1]);
+    for (int i = 2; i < argc && i < 5; ++i)
+        weights[i - 2] = sqlite3_value_double(argv[i]);
+
+    int rc = SQLITE_OK;
+    QueryStats* stats = queryStats(api, fts, &rc);
+    if (!stats) {
+        sqlite3_result_error_code(context, rc);
+        return;
+    }
+    thread_local std::vector<double> frequency;
+    frequency.assign(stats->idf.size(), 0.0);
+    int instances = 0;
+    rc = api->xInstCount(fts, &instances);
+    for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+        int phrase = 0;
+        int column = 0;
+        int offset = 0;
+        rc = api->xInst(fts, i, &phrase, &column, &offset);
+        if (rc == SQLITE_OK && phrase >= 0 && static_cast<size_t>(phrase) < frequency.size())
+            frequency[static_cast<size_t>(phrase)] += column >= 0 && column < 3 ? weights[column] : 1.0;
+    }
+    const int length =
+        rc == SQLITE_OK ? rowLength(api, fts, *static_cast<RowLengths*>(api->xUserData(fts)), &rc) : 0;
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(context, rc);
+        return;
+    }
+    const double norm = k1 * (1.0 - b + b * static_cast<double>(length) / stats->averageLength);
+    double score = 0.0;
+    for (size_t p = 0; p < frequency.size(); ++p) {
+        if (frequency[p] > 0.0)
+            score += stats->idf[p] * frequency[p] * (k1 + 1.0) / (frequency[p] + norm);
+    }
+    // Negative like FTS5's bm25(), so that ORDER BY score ascending puts the best first.
+    sqlite3_result_double(context, -score);
+}
+
+fts5_api* fts5Api(sqlite3* db) {
+    fts5_api* api = nullptr;
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) != SQLITE_OK)
+        return nullptr;
+    sqlite3_bind_pointer(statement, 1, &api, "fts5_api_ptr", nullptr);
+    sqlite3_step(statement);
+    sqlite3_finalize(statement);
+    return api;
+}
+
+} // namespace
+
+Status FtsRanker::install(QSqlDatabase db) {
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return Error{ErrorCode::Database, QStringLiteral("not a SQLite connection")};
+    sqlite3* sqlite = *static_cast<sqlite3* const*>(handle.data());
+    fts5_api* api = sqlite ? fts5Api(sqlite) : nullptr;
+    if (!api || api->iVersion < 2)
+        return Error{ErrorCode::Database, QStringLiteral("SQLite was built without FTS5")};
+    auto* lengths = new RowLengths;
+    const int rc = api->xCreateFunction(api, "docrag_bm25", lengths, &docragBm25,
+                                        [](void* p) { delete static_cast<RowLengths*>(p); });
+    if (rc != SQLITE_OK) {
+        delete lengths;
+        return Error{ErrorCode::Database, QStringLiteral("cannot register the ranking function: %1")
+                                              .arg(QString::fromUtf8(sqlite3_errstr(rc)))};
+    }
+    return {};
+}
+
+} // namespace docrag

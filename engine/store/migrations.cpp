@@ -1,0 +1,141 @@
+#include "engine/store/migrations.h"
+
+namespace docrag {
+namespace {
+
+Migration initialSchema() {
+    Migration m;
+    m.version = 1;
+    m.description = QStringLiteral("collections, documents, chunks with FTS5, embeddings, history, caches");
+    m.statements = {
+        QStringLiteral(R"(CREATE TABLE collections (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            doc_type TEXT NOT NULL DEFAULT '',
+            root_paths TEXT NOT NULL DEFAULT '[]',
+            embedder_id TEXT NOT NULL,
+            settings_json TEXT NOT NULL DEFAULT '{}',
+            generation INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            source_url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL DEFAULT 0,
+            mtime INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL,
+            error TEXT NOT NULL DEFAULT '',
+            ingested_at INTEGER NOT NULL,
+            UNIQUE (collection_id, path)))"),
+        // AUTOINCREMENT: a chunk id is never reused, so caches keyed by it (vector index labels,
+        // FTS row lengths) can never mistake a new chunk for a deleted one.
+        QStringLiteral(R"(CREATE TABLE chunks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            heading_path TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            text_hash INTEGER NOT NULL,
+            token_count INTEGER NOT NULL,
+            loc_start INTEGER NOT NULL DEFAULT 0,
+            loc_end INTEGER NOT NULL DEFAULT 0,
+            page INTEGER NOT NULL DEFAULT 0,
+            anchor TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX chunks_by_document ON chunks(document_id, ordinal)"),
+        // A rowid table: vectors are kilobytes, too big for the pages of a WITHOUT ROWID b-tree.
+        QStringLiteral(R"(CREATE TABLE embeddings (
+            id INTEGER PRIMARY KEY,
+            chunk_id INTEGER NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
+            embedder_id TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            UNIQUE (chunk_id, embedder_id)))"),
+        QStringLiteral(R"(CREATE TABLE embedding_cache (
+            embedder_id TEXT NOT NULL,
+            text_hash INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (embedder_id, text_hash)) WITHOUT ROWID)"),
+
+        // FTS5 over (title, heading_path, text). The title lives on the document, so the external
+        // content is a view joining both; triggers keep the index in step with the chunks.
+        QStringLiteral(R"(CREATE VIEW chunks_fts_source AS
+            SELECT c.id AS id, d.title AS title, c.heading_path AS heading_path, c.text AS text
+            FROM chunks c JOIN documents d ON d.id = c.document_id)"),
+        QStringLiteral(R"(CREATE VIRTUAL TABLE chunks_fts USING fts5(
+            title, heading_path, text,
+            content='chunks_fts_source', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'))"),
+        QStringLiteral(R"(CREATE TRIGGER chunks_fts_insert AFTER INSERT ON chunks BEGIN
+            INSERT INTO chunks_fts(rowid, title, heading_path, text)
+            VALUES (new.id, (SELECT title FROM documents WHERE id = new.document_id), new.heading_path, new.text);
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER chunks_fts_delete AFTER DELETE ON chunks BEGIN
+            INSERT INTO chunks_fts(chunks_fts, rowid, title, heading_path, text)
+            VALUES ('delete', old.id, (SELECT title FROM documents WHERE id = old.document_id),
+                    old.heading_path, old.text);
+            END)"),
+        QStringLiteral(
+            R"(CREATE TRIGGER chunks_fts_update AFTER UPDATE OF document_id, heading_path, text ON chunks BEGIN
+            INSERT INTO chunks_fts(chunks_fts, rowid, title, heading_path, text)
+            VALUES ('delete', old.id, (SELECT title FROM documents WHERE id = old.document_id),
+                    old.heading_path, old.text);
+            INSERT INTO chunks_fts(rowid, title, heading_path, text)
+            VALUES (new.id, (SELECT title FROM documents WHERE id = new.document_id), new.heading_path, new.text);
+            END)"),
+        // Deleting the chunks before their document keeps the title readable for the FTS 'delete' above;
+        // a cascade would run after the document row is gone.
+        QStringLiteral(R"(CREATE TRIGGER documents_delete_chunks BEFORE DELETE ON documents BEGIN
+            DELETE FROM chunks WHERE document_id = old.id;
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER documents_fts_title AFTER UPDATE OF title ON documents
+            WHEN old.title IS NOT new.title BEGIN
+            INSERT INTO chunks_fts(chunks_fts, rowid, title, heading_path, text)
+            SELECT 'delete', id, old.title, heading_path, text FROM chunks WHERE document_id = new.id;
+            INSERT INTO chunks_fts(rowid, title, heading_path, text)
+            SELECT id, new.title, heading_path, text FROM chunks WHERE document_id = new.id;
+            END)"),
+
+        QStringLiteral(R"(CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            content TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            model TEXT NOT NULL DEFAULT '',
+            latency_ms INTEGER NOT NULL DEFAULT 0,
+            tokens_in INTEGER NOT NULL DEFAULT 0,
+            tokens_out INTEGER NOT NULL DEFAULT 0,
+            feedback INTEGER NOT NULL DEFAULT 0,
+            feedback_note TEXT NOT NULL DEFAULT '',
+            sources_json TEXT NOT NULL DEFAULT '[]'))"),
+        QStringLiteral("CREATE INDEX messages_by_conversation ON messages(conversation_id, created_at DESC)"),
+        QStringLiteral(R"(CREATE TABLE response_cache (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '',
+            expires_at INTEGER NOT NULL))"),
+    };
+    return m;
+}
+
+} // namespace
+
+const std::vector<Migration>& Migrations::all() {
+    static const std::vector<Migration> migrations = {initialSchema()};
+    return migrations;
+}
+
+int Migrations::latestVersion() {
+    return all().back().version;
+}
+
+} // namespace docrag

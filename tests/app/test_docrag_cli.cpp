@@ -1,0 +1,202 @@
+#include "tests/support/temp_tree.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace docrag;
+
+namespace {
+
+QString cliPath() {
+    const QString fromEnv = qEnvironmentVariable("DOCRAG_CLI");
+    return fromEnv.isEmpty() ? QCoreApplication::applicationDirPath() + QStringLiteral("/../app/docrag-cli")
+                             : fromEnv;
+}
+
+struct Run final {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList& args, int timeoutMs = 60000) {
+    QProcess p;
+    p.start(cliPath(), args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QJsonObject json(const Run& r) {
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+} // namespace
+
+// docrag-cli as a user meets it: a real process, real files, exit codes and one-line errors.
+class TestDocragCli final : public QObject {
+    Q_OBJECT
+
+private:
+    test::TempTree m_tree;
+    QString m_data;
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(QFile::exists(cliPath()), qPrintable(cliPath()));
+        m_data = m_tree.filePath(QStringLiteral("data"));
+        m_tree.write(
+            QStringLiteral("docs/guide.md"),
+            QStringLiteral("# Guide\n\n## Adding documentation\n\nUse the ingest command to add a folder "
+                           "of Markdown or HTML files.\n\n## Privacy\n\nNothing leaves your machine.\n"));
+        m_tree.write(QStringLiteral("docs/image.png"), QByteArray("\x89PNG", 4));
+    }
+
+    void usageErrorsExitWithTwo() {
+        Run none = run({});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY(none.err.contains("no command given"));
+        QCOMPARE(run({QStringLiteral("frobnicate")}).exitCode, 2);
+        Run noCollection = run({QStringLiteral("ingest"), m_tree.filePath(QStringLiteral("docs")),
+                                QStringLiteral("--data-dir"), m_data});
+        QCOMPARE(noCollection.exitCode, 2);
+        QVERIFY(noCollection.err.contains("--collection NAME is required"));
+        QCOMPARE(run({QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("-k"),
+                      QStringLiteral("zero"), QStringLiteral("--data-dir"), m_data})
+                     .exitCode,
+                 2);
+        QCOMPARE(
+            run({QStringLiteral("search"), QStringLiteral("--bogus"), QStringLiteral("--data-dir"), m_data})
+                .exitCode,
+            2);
+        QCOMPARE(run({QStringLiteral("--help")}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("search"), QStringLiteral("--help")}).exitCode, 0);
+    }
+
+    void ingestThenSearchWithCitations() {
+        Run ingest = run({QStringLiteral("ingest"), m_tree.filePath(QStringLiteral("docs")),
+                          QStringLiteral("--collection"), QStringLiteral("guide"),
+                          QStringLiteral("--data-dir"), m_data, QStringLiteral("--json")});
+        QCOMPARE(ingest.exitCode, 0);
+        const QJsonObject report = json(ingest);
+        QCOMPARE(report.value(QLatin1String("files")).toObject().value(QLatin1String("indexed")).toInt(), 1);
+        QCOMPARE(report.value(QLatin1String("files")).toObject().value(QLatin1String("skipped")).toInt(), 1);
+
+        Run search = run({QStringLiteral("search"), QStringLiteral("how do I add my own documentation?"),
+                          QStringLiteral("--data-dir"), m_data, QStringLiteral("--json")});
+        QCOMPARE(search.exitCode, 0);
+        const QJsonArray results = json(search).value(QLatin1String("results")).toArray();
+        QVERIFY(!results.isEmpty());
+        const QJsonObject top = results.first().toObject();
+        QCOMPARE(top.value(QLatin1String("rank")).toInt(), 1);
+        QCOMPARE(top.value(QLatin1String("heading_path")).toString(), QStringLiteral("Adding documentation"));
+        QCOMPARE(top.value(QLatin1String("anchor")).toString(), QStringLiteral("adding-documentation"));
+        QCOMPARE(top.value(QLatin1String("line_start")).toInt(), 5);
+        QVERIFY(top.value(QLatin1String("path")).toString().endsWith(QLatin1String("docs/guide.md")));
+
+        Run text =
+            run({QStringLiteral("search"), QStringLiteral("privacy"), QStringLiteral("--data-dir"), m_data});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("1. ["));
+        QVERIFY(text.out.contains("Guide > Privacy"));
+        QVERIFY(text.out.contains("#privacy"));
+    }
+
+    void failuresAreOneLineAndExitWithOne() {
+        Run missing = run({QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("--collection"),
+                           QStringLiteral("nope"), QStringLiteral("--data-dir"), m_data});
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(missing.err.count('\n'), 1);
+        QVERIFY(missing.err.contains("no collection named \"nope\""));
+        Run noPath =
+            run({QStringLiteral("ingest"), m_tree.filePath(QStringLiteral("absent")),
+                 QStringLiteral("--collection"), QStringLiteral("x"), QStringLiteral("--data-dir"), m_data});
+        QCOMPARE(noPath.exitCode, 1);
+        QVERIFY(noPath.err.contains("no such file or directory"));
+        QCOMPARE(run({QStringLiteral("remove"), QStringLiteral("nope"), QStringLiteral("--data-dir"), m_data})
+                     .exitCode,
+                 1);
+    }
+
+    void collectionsStatsAndRemove() {
+        QCOMPARE(run({QStringLiteral("ingest"), m_tree.filePath(QStringLiteral("docs")),
+                      QStringLiteral("--collection"), QStringLiteral("spare"), QStringLiteral("--data-dir"),
+                      m_data})
+                     .exitCode,
+                 0);
+        const QJsonObject stats = json(
+            run({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_data}));
+        QVERIFY(stats.value(QLatin1String("chunks")).toInt() >= 4);
+        QVERIFY(stats.value(QLatin1String("database_bytes")).toInteger() > 0);
+        QCOMPARE(stats.value(QLatin1String("collections")).toArray().size(), 2);
+
+        QCOMPARE(
+            run({QStringLiteral("remove"), QStringLiteral("spare"), QStringLiteral("--data-dir"), m_data})
+                .exitCode,
+            0);
+        const QJsonObject list = json(run(
+            {QStringLiteral("collections"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_data}));
+        const QJsonArray names = list.value(QLatin1String("collections")).toArray();
+        QCOMPARE(names.size(), 1);
+        QCOMPARE(names.first().toObject().value(QLatin1String("name")).toString(), QStringLiteral("guide"));
+    }
+
+    // A real crash: the process is killed with SIGKILL in the middle of an ingest. The next run keeps
+    // every file that was reported as indexed and does the rest.
+    void aKilledIngestResumes() {
+        test::TempTree corpus;
+        const int files = 3000;
+        for (int i = 0; i < files; ++i)
+            corpus.write(QStringLiteral("f%1.md").arg(i, 4, 10, QLatin1Char('0')),
+                         QStringLiteral("# Page %1\n\n%2\n")
+                             .arg(i)
+                             .arg(QStringLiteral("Words about topic %1. ").arg(i).repeated(40)));
+        const QString data = corpus.filePath(QStringLiteral("data"));
+        QProcess p;
+        p.start(cliPath(),
+                {QStringLiteral("ingest"), corpus.path(), QStringLiteral("--collection"),
+                 QStringLiteral("big"), QStringLiteral("--data-dir"), data, QStringLiteral("--verbose"),
+                 QStringLiteral("--exclude"), QStringLiteral("data/")});
+        QVERIFY(p.waitForStarted());
+        int reported = 0;
+        QByteArray pending;
+        while (reported < 50 && p.state() == QProcess::Running) {
+            p.waitForReadyRead(5000);
+            pending += p.readAllStandardOutput();
+            reported = static_cast<int>(pending.count("indexed   "));
+        }
+        QVERIFY2(p.state() == QProcess::Running, "the ingest finished before it could be killed");
+        p.kill();
+        p.waitForFinished();
+        pending += p.readAllStandardOutput();
+        reported = static_cast<int>(pending.count("indexed   "));
+
+        Run resumed = run({QStringLiteral("ingest"), corpus.path(), QStringLiteral("--collection"),
+                           QStringLiteral("big"), QStringLiteral("--data-dir"), data,
+                           QStringLiteral("--json"), QStringLiteral("--exclude"), QStringLiteral("data/")},
+                          120000);
+        QCOMPARE(resumed.exitCode, 0);
+        const QJsonObject counts = json(resumed).value(QLatin1String("files")).toObject();
+        const int unchanged = counts.value(QLatin1String("unchanged")).toInt();
+        QVERIFY2(unchanged >= reported, qPrintable(QStringLiteral("%1 < %2").arg(unchanged).arg(reported)));
+        QVERIFY(unchanged < files);
+        QCOMPARE(unchanged + counts.value(QLatin1String("indexed")).toInt(), files);
+        QVERIFY(json(resumed).value(QLatin1String("index_rebuilt")).toBool());
+
+        Run search = run({QStringLiteral("search"), QStringLiteral("topic 7"), QStringLiteral("--data-dir"),
+                          data, QStringLiteral("--json")});
+        QCOMPARE(search.exitCode, 0);
+        QVERIFY(!json(search).value(QLatin1String("results")).toArray().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDocragCli)
+#include "test_docrag_cli.moc"

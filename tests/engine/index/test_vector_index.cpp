@@ -1,0 +1,138 @@
+#include "engine/index/vector_index.h"
+#include "tests/support/temp_tree.h"
+
+#include <QFile>
+#include <QTest>
+#include <QThreadPool>
+
+#include <cmath>
+#include <random>
+
+using namespace docrag;
+
+namespace {
+
+constexpr int kDim = 32;
+
+std::vector<float> randomUnitVectors(size_t count, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> normal;
+    std::vector<float> out(count * kDim);
+    for (size_t i = 0; i < count; ++i) {
+        float norm = 0;
+        for (int d = 0; d < kDim; ++d) {
+            out[i * kDim + d] = normal(rng);
+            norm += out[i * kDim + d] * out[i * kDim + d];
+        }
+        for (int d = 0; d < kDim; ++d)
+            out[i * kDim + d] /= std::sqrt(norm);
+    }
+    return out;
+}
+
+std::span<const float> row(const std::vector<float>& all, size_t i) {
+    return std::span(all).subspan(i * kDim, kDim);
+}
+
+} // namespace
+
+class TestVectorIndex final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void findsTheVectorItself() {
+        VectorIndex index(kDim);
+        const auto data = randomUnitVectors(100, 1);
+        for (size_t i = 0; i < 100; ++i)
+            QVERIFY(index.add(static_cast<qint64>(i) + 1000, row(data, i)).ok());
+        QCOMPARE(index.size(), size_t(100));
+        auto found = index.search(row(data, 42), 3);
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), size_t(3));
+        QCOMPARE(found->front().chunkId, qint64(1042));
+        QVERIFY(std::abs(found->front().score - 1.0) < 1e-5);
+        QVERIFY((*found)[0].score >= (*found)[1].score);
+    }
+
+    void graphSearchAgreesWithExactSearch() {
+        // Above the exact-scan limit the HNSW graph answers; it must find what a full scan finds.
+        VectorIndexParams params;
+        params.exactSearchLimit = 0;
+        VectorIndex index(kDim, 16, params);
+        const auto data = randomUnitVectors(3000, 2);
+        std::vector<qint64> labels(3000);
+        std::iota(labels.begin(), labels.end(), 1);
+        QThreadPool pool;
+        QVERIFY(index.addBatch(labels, data, pool).ok());
+        const auto queries = randomUnitVectors(50, 3);
+        int agreed = 0;
+        for (size_t q = 0; q < 50; ++q) {
+            auto approx = index.search(row(queries, q), 10).value();
+            auto exact = index.searchExact(row(queries, q), 10).value();
+            for (const ScoredChunk& e : exact)
+                agreed += std::any_of(approx.begin(), approx.end(),
+                                      [&](const ScoredChunk& a) { return a.chunkId == e.chunkId; });
+        }
+        const double recall = agreed / 500.0;
+        QVERIFY2(recall >= 0.95, qPrintable(QString::number(recall)));
+    }
+
+    void removedVectorsAreNotFound() {
+        VectorIndex index(kDim);
+        const auto data = randomUnitVectors(10, 4);
+        for (size_t i = 0; i < 10; ++i)
+            QVERIFY(index.add(static_cast<qint64>(i), row(data, i)).ok());
+        index.remove(3);
+        index.remove(12345); // unknown: ignored
+        QCOMPARE(index.size(), size_t(9));
+        QCOMPARE(index.deletedCount(), size_t(1));
+        auto found = index.search(row(data, 3), 10).value();
+        QVERIFY(
+            std::none_of(found.begin(), found.end(), [](const ScoredChunk& s) { return s.chunkId == 3; }));
+        // Adding the label again brings it back with the new vector.
+        QVERIFY(index.add(3, row(data, 7)).ok());
+        QCOMPARE(index.size(), size_t(10));
+    }
+
+    void savesAndLoadsAtomically() {
+        test::TempTree dir;
+        const QString path = dir.filePath(QStringLiteral("i.hnsw"));
+        const auto data = randomUnitVectors(200, 5);
+        {
+            VectorIndex index(kDim);
+            for (size_t i = 0; i < 200; ++i)
+                QVERIFY(index.add(static_cast<qint64>(i), row(data, i)).ok());
+            QVERIFY(index.save(path).ok());
+        }
+        QVERIFY(!QFile::exists(path + QStringLiteral(".tmp")));
+        auto loaded = VectorIndex::load(path, kDim);
+        QVERIFY(loaded.ok());
+        QCOMPARE((*loaded)->size(), size_t(200));
+        QCOMPARE((*loaded)->search(row(data, 17), 1).value().front().chunkId, qint64(17));
+    }
+
+    void badFilesAreErrorsNotCrashes() {
+        test::TempTree dir;
+        QCOMPARE(VectorIndex::load(dir.filePath(QStringLiteral("missing.hnsw")), kDim).error().code,
+                 ErrorCode::NotFound);
+        const QString junk = dir.write(QStringLiteral("junk.hnsw"), QByteArray(10, 'x'));
+        QVERIFY(!VectorIndex::load(junk, kDim).ok());
+
+        // A real index file read with the wrong dimension.
+        const QString path = dir.filePath(QStringLiteral("i.hnsw"));
+        VectorIndex index(kDim);
+        QVERIFY(index.add(1, row(randomUnitVectors(1, 6), 0)).ok());
+        QVERIFY(index.save(path).ok());
+        QCOMPARE(VectorIndex::load(path, kDim * 2).error().code, ErrorCode::Corrupt);
+    }
+
+    void rejectsVectorsOfTheWrongSize() {
+        VectorIndex index(kDim);
+        std::vector<float> small(kDim - 1, 0.1f);
+        QCOMPARE(index.add(1, small).error().code, ErrorCode::InvalidArgument);
+        QVERIFY(!index.search(small, 1).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVectorIndex)
+#include "test_vector_index.moc"

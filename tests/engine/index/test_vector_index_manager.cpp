@@ -1,0 +1,148 @@
+#include "engine/index/vector_index_manager.h"
+#include "engine/store/chunk_store.h"
+#include "engine/store/collection_store.h"
+#include "engine/store/database.h"
+#include "engine/store/document_store.h"
+#include "tests/support/temp_tree.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace docrag;
+
+namespace {
+
+constexpr int kDim = 8;
+
+} // namespace
+
+// The vector index is a cache of the embeddings table: whatever happens to its file, opening it
+// gives an index that matches the database, without embedding anything again.
+class TestVectorIndexManager final : public QObject {
+    Q_OBJECT
+
+private:
+    test::TempTree m_dir;
+    std::unique_ptr<Database> m_db;
+    Collection m_collection;
+
+    Collection reload() { return CollectionStore(m_db->connection()).get(m_collection.id).value(); }
+
+    void addChunks(int count) {
+        Document d;
+        d.collectionId = m_collection.id;
+        d.path = QStringLiteral("/d/%1.md").arg(QDateTime::currentMSecsSinceEpoch() + count);
+        d.status = DocumentStatus::Indexed;
+        QVERIFY(m_db->transaction([&](QSqlDatabase& db) -> Status {
+                        auto id = DocumentStore(db).upsert(d);
+                        std::vector<Chunk> chunks(static_cast<size_t>(count));
+                        std::vector<float> vectors(chunks.size() * kDim);
+                        for (size_t i = 0; i < chunks.size(); ++i) {
+                            chunks[i].ordinal = static_cast<int>(i);
+                            chunks[i].text = QStringLiteral("chunk %1").arg(i);
+                            vectors[i * kDim + i % kDim] = 1.0f;
+                        }
+                        if (Status s =
+                                ChunkStore(db).insert(*id, chunks, m_collection.embedderId, vectors, kDim);
+                            !s)
+                            return s;
+                        return CollectionStore(db).bumpGeneration(m_collection.id, 1);
+                    })
+                    .ok());
+    }
+
+private slots:
+    void init() {
+        m_db.reset();
+        auto db = Database::open(
+            m_dir.filePath(QStringLiteral("m%1.sqlite3").arg(QDateTime::currentMSecsSinceEpoch())));
+        QVERIFY(db.ok());
+        m_db = std::move(*db);
+        Collection c;
+        c.name = QStringLiteral("docs");
+        c.embedderId = QStringLiteral("e");
+        m_collection = CollectionStore(m_db->connection()).create(c).value();
+        addChunks(12);
+        m_collection = reload();
+    }
+
+    void buildsAMissingIndexFromTheDatabaseAndThenLoadsIt() {
+        const QString dir = m_dir.filePath(QStringLiteral("idx-a"));
+        {
+            VectorIndexManager manager(*m_db, dir);
+            auto index = manager.open(m_collection, kDim);
+            QVERIFY(index.ok());
+            QVERIFY(manager.lastOpenRebuilt());
+            QCOMPARE((*index)->size(), size_t(12));
+            QVERIFY(QFile::exists(manager.indexPath(m_collection.id)));
+        }
+        VectorIndexManager again(*m_db, dir);
+        auto index = again.open(m_collection, kDim);
+        QVERIFY(index.ok());
+        QVERIFY(!again.lastOpenRebuilt());
+        QCOMPARE((*index)->size(), size_t(12));
+    }
+
+    void rebuildsAStaleIndex() {
+        const QString dir = m_dir.filePath(QStringLiteral("idx-b"));
+        {
+            VectorIndexManager manager(*m_db, dir);
+            QVERIFY(manager.open(m_collection, kDim).ok());
+        }
+        // Another run wrote chunks (the generation moved on) but died before saving the index.
+        addChunks(5);
+        m_collection = reload();
+        VectorIndexManager manager(*m_db, dir);
+        auto index = manager.open(m_collection, kDim);
+        QVERIFY(index.ok());
+        QVERIFY(manager.lastOpenRebuilt());
+        QCOMPARE((*index)->size(), size_t(17));
+    }
+
+    void rebuildsACorruptIndex() {
+        const QString dir = m_dir.filePath(QStringLiteral("idx-c"));
+        QString path;
+        {
+            VectorIndexManager manager(*m_db, dir);
+            QVERIFY(manager.open(m_collection, kDim).ok());
+            path = manager.indexPath(m_collection.id);
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.seek(file.size() / 2);
+        file.write("garbage in the middle of the graph");
+        file.close();
+
+        VectorIndexManager manager(*m_db, dir);
+        auto index = manager.open(m_collection, kDim);
+        QVERIFY(index.ok());
+        QVERIFY(manager.lastOpenRebuilt());
+        QCOMPARE((*index)->size(), size_t(12));
+    }
+
+    void rebuildsWhenTheSidecarIsMissing() {
+        const QString dir = m_dir.filePath(QStringLiteral("idx-d"));
+        QString path;
+        {
+            VectorIndexManager manager(*m_db, dir);
+            QVERIFY(manager.open(m_collection, kDim).ok());
+            path = manager.indexPath(m_collection.id);
+        }
+        QVERIFY(QFile::remove(path + QStringLiteral(".json")));
+        VectorIndexManager manager(*m_db, dir);
+        QVERIFY(manager.open(m_collection, kDim).ok());
+        QVERIFY(manager.lastOpenRebuilt());
+    }
+
+    void dropDeletesTheFiles() {
+        const QString dir = m_dir.filePath(QStringLiteral("idx-e"));
+        VectorIndexManager manager(*m_db, dir);
+        QVERIFY(manager.open(m_collection, kDim).ok());
+        manager.drop(m_collection.id);
+        QVERIFY(!QFile::exists(manager.indexPath(m_collection.id)));
+        QVERIFY(!QFile::exists(manager.indexPath(m_collection.id) + QStringLiteral(".json")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVectorIndexManager)
+#include "test_vector_index_manager.moc"
