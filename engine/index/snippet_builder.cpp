@@ -21,11 +21,22 @@ bool matches(QStringView word, const QString& term) {
     return word.first(prefix).compare(QStringView(term).first(prefix), Qt::CaseInsensitive) == 0;
 }
 
+// Whitespace runs become one space, and the ``` fence lines that chunks put around code are dropped:
+// a snippet is one line of plain text.
 QString collapseWhitespace(const QString& text) {
     QString out;
     out.reserve(text.size());
     bool space = false;
-    for (const QChar c : text) {
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text[i];
+        if (c == QLatin1Char('`') && (i == 0 || text[i - 1] == QLatin1Char('\n')) &&
+            QStringView(text).sliced(i).startsWith(QLatin1String("```"))) {
+            while (i < n && text[i] != QLatin1Char('\n'))
+                ++i;
+            space = !out.isEmpty();
+            continue;
+        }
         if (c.isSpace()) {
             space = !out.isEmpty();
             continue;

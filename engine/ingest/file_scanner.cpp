@@ -73,7 +73,7 @@ std::shared_ptr<const IgnoreRules> rulesFor(const DirFrame& frame, const QFileIn
 }
 
 void visitEntry(const QFileInfo& info, const DirFrame& frame, const std::shared_ptr<const IgnoreRules>& rules,
-                std::vector<DirFrame>& pending, ScanResult& result) {
+                const QStringList& excludedDirs, std::vector<DirFrame>& pending, ScanResult& result) {
     const QString name = info.fileName();
     const QString relPath = joined(frame.relPath, name);
     const bool exists = info.exists(); // false for a broken or looping symlink
@@ -89,7 +89,8 @@ void visitEntry(const QFileInfo& info, const DirFrame& frame, const std::shared_
     } else if (isDir && isSymlink) {
         result.skipped.push_back({std::move(absPath), kDirectorySymlink});
     } else if (isDir) {
-        pending.push_back({std::move(absPath), relPath, rules});
+        if (!excludedDirs.contains(absPath))
+            pending.push_back({std::move(absPath), relPath, rules});
     } else if (info.isFile()) {
         result.files.push_back(scannedFile(std::move(absPath), info));
     } else {
@@ -97,7 +98,8 @@ void visitEntry(const QFileInfo& info, const DirFrame& frame, const std::shared_
     }
 }
 
-void scanDirectory(const DirFrame& frame, std::vector<DirFrame>& pending, ScanResult& result) {
+void scanDirectory(const DirFrame& frame, const QStringList& excludedDirs, std::vector<DirFrame>& pending,
+                   ScanResult& result) {
     const QFileInfo dirInfo(frame.absPath);
     // QDir lists an unreadable directory as empty; ask first so that the user learns why it is missing.
     if (!dirInfo.isReadable() || !dirInfo.isExecutable()) {
@@ -110,11 +112,11 @@ void scanDirectory(const DirFrame& frame, std::vector<DirFrame>& pending, ScanRe
                            QDir::Unsorted);
     const std::shared_ptr<const IgnoreRules> rules = rulesFor(frame, entries);
     for (const QFileInfo& entry : entries)
-        visitEntry(entry, frame, rules, pending, result);
+        visitEntry(entry, frame, rules, excludedDirs, pending, result);
 }
 
-Status walk(const QString& root, std::shared_ptr<const IgnoreRules> rules, const std::stop_token& stop,
-            ScanResult& result) {
+Status walk(const QString& root, std::shared_ptr<const IgnoreRules> rules, const QStringList& excludedDirs,
+            const std::stop_token& stop, ScanResult& result) {
     std::vector<DirFrame> pending;
     pending.push_back({root, QString(), std::move(rules)});
     while (!pending.empty()) {
@@ -122,7 +124,7 @@ Status walk(const QString& root, std::shared_ptr<const IgnoreRules> rules, const
             return Error{ErrorCode::Cancelled, QStringLiteral("scan cancelled")};
         const DirFrame frame = std::move(pending.back());
         pending.pop_back();
-        scanDirectory(frame, pending, result);
+        scanDirectory(frame, excludedDirs, pending, result);
     }
     return {};
 }
@@ -151,10 +153,15 @@ Result<ScanResult> FileScanner::scan(const QStringList& roots, std::stop_token s
     }
 
     const auto rules = std::make_shared<const IgnoreRules>(rootRules(m_options));
+    QStringList excludedDirs;
+    for (const QString& dir : m_options.excludedDirs) {
+        if (const QString canonical = QFileInfo(dir).canonicalFilePath(); !canonical.isEmpty())
+            excludedDirs << canonical;
+    }
     for (const QString& root : std::as_const(result.roots)) {
         const QFileInfo info(root);
         if (info.isDir()) {
-            const Status walked = walk(root, rules, stop, result);
+            const Status walked = walk(root, rules, excludedDirs, stop, result);
             if (!walked)
                 return walked.error();
         } else if (info.isFile()) {

@@ -13,6 +13,7 @@ namespace docrag {
 struct ScanOptions final {
     bool useDefaultExcludes = true;
     QStringList extraExcludes; // gitignore-style patterns relative to each root, applied after the defaults
+    QStringList excludedDirs;  // absolute folders never entered, e.g. DocRag's own data directory
 };
 
 struct ScannedFile final {

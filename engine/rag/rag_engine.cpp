@@ -76,7 +76,10 @@ const Embedder& RagEngine::embedder() const {
 
 Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_token stop,
                                        const IngestionPipeline::ProgressCallback& progress) {
-    return m_pipeline->run(request, stop, progress);
+    // Ingesting a folder that holds the data directory must not ingest DocRag's own database and logs.
+    IngestRequest withoutData = request;
+    withoutData.scan.excludedDirs << m_options.dataDir;
+    return m_pipeline->run(withoutData, stop, progress);
 }
 
 Result<std::vector<CollectionInfo>> RagEngine::collections() {

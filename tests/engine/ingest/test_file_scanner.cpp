@@ -1,8 +1,10 @@
 #include "engine/ingest/file_scanner.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -76,6 +78,7 @@ private slots:
     void unreadableDirectoryIsSkipped();
     void stopRequestCancels();
     void emptyRootListGivesEmptyResult();
+    void excludedDirsAreNotEntered();
 };
 
 void TestFileScanner::listsFilesSortedWithSizeAndMtime() {
@@ -396,8 +399,21 @@ void TestFileScanner::fifoIsSkipped() {
 }
 
 void TestFileScanner::unreadableDirectoryIsSkipped() {
-    if (::geteuid() == 0)
-        QSKIP("root reads every directory");
+    if (::geteuid() == 0) {
+        // Root reads every directory, so run this case again as an unprivileged user rather than skip it.
+        QProcess child;
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QStringLiteral("setpriv"),
+                    {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                     QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
+                     QStringLiteral("unreadableDirectoryIsSkipped")});
+        QVERIFY2(child.waitForFinished(60000), "setpriv did not finish");
+        const QByteArray output = child.readAll();
+        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
+        QVERIFY2(output.contains("PASS   : TestFileScanner::unreadableDirectoryIsSkipped()"),
+                 output.constData());
+        return;
+    }
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(writeFile(dir.path(), "ok.md"));
@@ -438,6 +454,21 @@ void TestFileScanner::emptyRootListGivesEmptyResult() {
     QVERIFY(result->files.empty());
     QVERIFY(result->skipped.empty());
     QVERIFY(result->roots.isEmpty());
+}
+
+void TestFileScanner::excludedDirsAreNotEntered() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.path(), "docs/a.md"));
+    QVERIFY(writeFile(dir.path(), "data/docrag.sqlite3"));
+    QVERIFY(writeFile(dir.path(), "data/logs/docrag.log"));
+    QVERIFY(writeFile(dir.path(), "other/data/kept.md"));
+    ScanOptions options;
+    options.excludedDirs = {dir.path() + QStringLiteral("/data/")};
+    const auto result = FileScanner(options).scan({dir.path()});
+    QVERIFY(result.ok());
+    QCOMPARE(relativeFiles(*result, canonical(dir.path())), (QStringList{"docs/a.md", "other/data/kept.md"}));
+    QVERIFY(result->skipped.empty());
 }
 
 QTEST_GUILESS_MAIN(TestFileScanner)
