@@ -1,5 +1,7 @@
 #include "engine/ingest/html_block_walker.h"
 
+#include "engine/ingest/html_node.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -10,10 +12,6 @@
 
 namespace docrag {
 namespace {
-
-bool isAsciiSpace(unsigned char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-}
 
 // U+00A0 is typed as &nbsp; to glue words for display; for retrieval it is a plain space.
 bool isNbspAt(const char* s, std::size_t i, std::size_t n) {
@@ -46,36 +44,6 @@ QString toQString(std::string_view text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-// The rest of the first class token that starts with `prefix` ("highlight-python3" -> "python3").
-std::string_view classSuffix(std::string_view classes, std::string_view prefix) {
-    std::size_t pos = 0;
-    while (pos < classes.size()) {
-        while (pos < classes.size() && isAsciiSpace(static_cast<unsigned char>(classes[pos])))
-            ++pos;
-        std::size_t end = pos;
-        while (end < classes.size() && !isAsciiSpace(static_cast<unsigned char>(classes[end])))
-            ++end;
-        const std::string_view token = classes.substr(pos, end - pos);
-        if (token.size() > prefix.size() && token.substr(0, prefix.size()) == prefix)
-            return token.substr(prefix.size());
-        pos = end;
-    }
-    return {};
-}
-
-bool hasClass(std::string_view classes, std::string_view wanted) {
-    std::size_t pos = classes.find(wanted);
-    while (pos != std::string_view::npos) {
-        const std::size_t end = pos + wanted.size();
-        const bool startOk = pos == 0 || isAsciiSpace(static_cast<unsigned char>(classes[pos - 1]));
-        const bool endOk = end == classes.size() || isAsciiSpace(static_cast<unsigned char>(classes[end]));
-        if (startOk && endOk)
-            return true;
-        pos = classes.find(wanted, end);
-    }
-    return false;
-}
-
 QString normalizeLanguage(std::string_view raw) {
     const QString lang = toQString(raw).toLower();
     static const QStringList python = {
@@ -88,73 +56,6 @@ QString normalizeLanguage(std::string_view raw) {
     if (none.contains(lang))
         return {};
     return lang;
-}
-
-const GumboNode* childElement(const GumboNode* parent, GumboTag tag) {
-    const GumboVector& children = parent->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-        const auto* child = static_cast<const GumboNode*>(children.data[i]);
-        if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == tag)
-            return child;
-    }
-    return nullptr;
-}
-
-bool isEmptyElement(const GumboNode* node) {
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-        if (static_cast<const GumboNode*>(children.data[i])->type != GUMBO_NODE_WHITESPACE)
-            return false;
-    }
-    return true;
-}
-
-// Empty <a id>/<span id> targets that Sphinx and hand-written pages put before headings.
-bool isEmptyMarker(const GumboNode* node) {
-    const GumboTag tag = node->v.element.tag;
-    return (tag == GUMBO_TAG_A || tag == GUMBO_TAG_SPAN) && isEmptyElement(node);
-}
-
-// True when only empty markers come before `node` among its parent's element children.
-bool isLeadingChild(const GumboNode* node) {
-    const GumboVector& siblings = node->parent->v.element.children;
-    for (std::size_t i = 0; i < node->index_within_parent; ++i) {
-        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
-        if (sibling->type == GUMBO_NODE_ELEMENT && !isEmptyMarker(sibling))
-            return false;
-    }
-    return true;
-}
-
-const GumboNode* previousElementSibling(const GumboNode* node) {
-    const GumboVector& siblings = node->parent->v.element.children;
-    for (std::size_t i = node->index_within_parent; i-- > 0;) {
-        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
-        if (sibling->type == GUMBO_NODE_ELEMENT)
-            return sibling;
-        if (sibling->type != GUMBO_NODE_WHITESPACE && sibling->type != GUMBO_NODE_COMMENT)
-            return nullptr;
-    }
-    return nullptr;
-}
-
-// The id of the section a heading opens: <section id="x"><h2>, also through a <header> or <hgroup>.
-QString sectionAnchor(const GumboNode* heading) {
-    const GumboNode* child = heading;
-    const GumboNode* parent = heading->parent;
-    while (parent && parent->type == GUMBO_NODE_ELEMENT) {
-        const GumboTag tag = parent->v.element.tag;
-        const bool section = tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_ARTICLE;
-        if ((!section && tag != GUMBO_TAG_HEADER && tag != GUMBO_TAG_HGROUP) || !isLeadingChild(child))
-            break;
-        if (section) {
-            const GumboAttribute* id = gumbo_get_attribute(&parent->v.element.attributes, "id");
-            return id ? QString::fromUtf8(id->value) : QString();
-        }
-        child = parent;
-        parent = parent->parent;
-    }
-    return {};
 }
 
 } // namespace
@@ -181,48 +82,6 @@ HtmlBlockWalker::HtmlBlockWalker(bool rootIsSectioning)
     : m_sectioning(rootIsSectioning ? 1 : 0) {
     m_text.reserve(4096);
     m_code.reserve(4096);
-}
-
-HtmlBlockWalker::Attributes HtmlBlockWalker::readAttributes(const GumboElement& element) {
-    Attributes out;
-    for (unsigned i = 0; i < element.attributes.length; ++i) {
-        const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-        const std::string_view name(attr->name);
-        if (name == "id")
-            out.id = attr->value;
-        else if (name == "class")
-            out.cls = attr->value;
-        else if (name == "role")
-            out.role = attr->value;
-        else if (name == "name")
-            out.name = attr->value;
-        else if (name == "href")
-            out.href = attr->value;
-        else if (name == "hidden")
-            out.hidden = true;
-    }
-    return out;
-}
-
-QString HtmlBlockWalker::headingAnchor(const GumboNode* heading, const Attributes& attributes) {
-    if (!attributes.id.empty())
-        return toQString(attributes.id);
-    if (QString section = sectionAnchor(heading); !section.isEmpty())
-        return section;
-    const GumboVector& children = heading->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-        const auto* child = static_cast<const GumboNode*>(children.data[i]);
-        if (child->type != GUMBO_NODE_ELEMENT || child->v.element.tag != GUMBO_TAG_A)
-            continue;
-        const Attributes link = readAttributes(child->v.element);
-        if (hasClass(link.cls, "headerlink") && link.href.size() > 1 && link.href.front() == '#')
-            return toQString(link.href.substr(1));
-    }
-    if (const GumboNode* previous = previousElementSibling(heading); previous && isEmptyMarker(previous)) {
-        const Attributes marker = readAttributes(previous->v.element);
-        return toQString(marker.id.empty() ? marker.name : marker.id);
-    }
-    return {};
 }
 
 // Everything not listed (a, span, code, em, unknown custom tags ...) is inline.
@@ -261,9 +120,9 @@ HtmlBlockWalker::Kind HtmlBlockWalker::kindOf(GumboTag tag) {
     return static_cast<unsigned>(tag) < table.size() ? table[tag] : Kind::Inline;
 }
 
-bool HtmlBlockWalker::isSkipped(GumboTag tag, const Attributes& attributes) {
+bool HtmlBlockWalker::isSkipped(GumboTag tag, const HtmlNode::Attributes& attributes) {
     return attributes.hidden || attributes.role == "navigation" || attributes.role == "search" ||
-           (tag == GUMBO_TAG_A && hasClass(attributes.cls, "headerlink"));
+           (tag == GUMBO_TAG_A && HtmlNode::hasClass(attributes.cls, "headerlink"));
 }
 
 void HtmlBlockWalker::walk(const GumboNode* root) {
@@ -293,45 +152,60 @@ void HtmlBlockWalker::walk(const GumboNode* root) {
 
 bool HtmlBlockWalker::enter(const GumboNode* node, std::uint16_t& exits) {
     const GumboElement& element = node->v.element;
-    const Attributes attributes = readAttributes(element);
+    const HtmlNode::Attributes attributes = HtmlNode::readAttributes(element);
     Kind kind = kindOf(element.tag);
     if (kind == Kind::Chrome)
         kind = m_sectioning > 0 ? Kind::SoftBlock : Kind::Skip;
     if (kind == Kind::Skip || isSkipped(element.tag, attributes))
         return false;
-    if (element.tag == GUMBO_TAG_MAIN || element.tag == GUMBO_TAG_ARTICLE ||
-        element.tag == GUMBO_TAG_SECTION) {
-        ++m_sectioning;
-        exits |= kSectioning;
-    }
-    if (element.tag == GUMBO_TAG_DIV) {
-        if (const std::string_view language = classSuffix(attributes.cls, "highlight-"); !language.empty()) {
-            m_languages.push_back(language);
-            exits |= kLanguage;
-        }
-    }
-    if (element.tag == GUMBO_TAG_A && !attributes.href.empty()) {
-        ++m_links;
-        exits |= kLink;
-    }
+    enterContext(node, attributes, exits);
     if (m_inCode) {
         if (kind == Kind::Break)
             m_code += '\n';
         return kind != Kind::Break;
+    }
+    if (kind == Kind::Inline)
+        return true;
+    if (kind == Kind::Break) {
+        raise(Separator::Space);
+        return false;
     }
     if (m_joined > 0)
         return enterJoined(kind, exits);
     return enterBlock(kind, node, attributes, exits);
 }
 
+// What an element changes for everything below it, whatever kind of block it is.
+void HtmlBlockWalker::enterContext(const GumboNode* node, const HtmlNode::Attributes& attributes,
+                                   std::uint16_t& exits) {
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_SECTION) {
+        ++m_sectioning;
+        exits |= kSectioning;
+    }
+    if (tag == GUMBO_TAG_DIV) {
+        if (const std::string_view language = HtmlNode::classSuffix(attributes.cls, "highlight-");
+            !language.empty()) {
+            m_languages.push_back(language);
+            exits |= kLanguage;
+        }
+    }
+    if (tag == GUMBO_TAG_LI && !HtmlNode::classSuffix(attributes.cls, "toctree-l").empty()) {
+        ++m_toctree;
+        exits |= kToctree;
+    }
+    // A link to an object, rendered as code, names API content: its text counts as words. In a
+    // Sphinx toctree it is a section title like any other entry: navigation.
+    if (tag == GUMBO_TAG_A && !attributes.href.empty() &&
+        (m_toctree > 0 || !HtmlNode::isCodeReference(node))) {
+        ++m_links;
+        exits |= kLink;
+    }
+}
+
 // Inside a heading, term or table row every block boundary is just a space (cells get " | ").
 bool HtmlBlockWalker::enterJoined(Kind kind, std::uint16_t& exits) {
     switch (kind) {
-    case Kind::Inline:
-        return true;
-    case Kind::Break:
-        raise(Separator::Space);
-        return false;
     case Kind::Cell:
         raise(m_inRow ? Separator::Cell : Separator::Space);
         return true;
@@ -344,14 +218,9 @@ bool HtmlBlockWalker::enterJoined(Kind kind, std::uint16_t& exits) {
     }
 }
 
-bool HtmlBlockWalker::enterBlock(Kind kind, const GumboNode* node, const Attributes& attributes,
+bool HtmlBlockWalker::enterBlock(Kind kind, const GumboNode* node, const HtmlNode::Attributes& attributes,
                                  std::uint16_t& exits) {
     switch (kind) {
-    case Kind::Inline:
-        return true;
-    case Kind::Break:
-        raise(Separator::Space);
-        return false;
     case Kind::SoftBlock:
         softBoundary();
         exits |= kSoft;
@@ -360,7 +229,7 @@ bool HtmlBlockWalker::enterBlock(Kind kind, const GumboNode* node, const Attribu
         hardBoundary();
         keepDroppables();
         m_headingLevel = node->v.element.tag - GUMBO_TAG_H1 + 1;
-        m_headingAnchor = headingAnchor(node, attributes);
+        m_headingAnchor = HtmlNode::headingAnchor(node, attributes);
         ++m_joined;
         exits |= kHeading;
         return true;
@@ -412,6 +281,8 @@ void HtmlBlockWalker::leave(const Frame& frame) {
         closeDroppable();
     if (exits & kLink)
         --m_links;
+    if (exits & kToctree)
+        --m_toctree;
     if (exits & kSoft)
         softBoundary();
     if (exits & (kHard | kList))
@@ -457,14 +328,15 @@ void HtmlBlockWalker::appendText(const GumboText& text) {
     std::size_t i = 0;
     while (i < size) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (isAsciiSpace(c) || isNbspAt(s, i, size)) {
+        if (HtmlNode::isSpace(c) || isNbspAt(s, i, size)) {
             current += c == '\n' ? 1 : 0;
             i += c == 0xC2 ? 2 : 1;
             raise(Separator::Space);
             continue;
         }
         std::size_t end = i + 1;
-        while (end < size && !isAsciiSpace(static_cast<unsigned char>(s[end])) && !isNbspAt(s, end, size))
+        while (end < size && !HtmlNode::isSpace(static_cast<unsigned char>(s[end])) &&
+               !isNbspAt(s, end, size))
             ++end;
         startWord(current);
         m_text.append(s + i, end - i);
@@ -481,7 +353,7 @@ void HtmlBlockWalker::appendCode(const char* text, std::size_t size, int line) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c == '\n') {
             ++line;
-        } else if (!isAsciiSpace(c)) {
+        } else if (!HtmlNode::isSpace(c)) {
             if (m_codeStart == 0)
                 m_codeStart = line;
             m_codeEnd = m_lastLine = line;
@@ -539,20 +411,20 @@ void HtmlBlockWalker::beginItem(const GumboNode* node) {
     m_itemOpen = true;
 }
 
-void HtmlBlockWalker::beginCode(const GumboNode* node, const Attributes& attributes) {
+void HtmlBlockWalker::beginCode(const GumboNode* node, const HtmlNode::Attributes& attributes) {
     hardBoundary();
     m_inCode = true;
     m_code.clear();
     m_codeStart = m_codeEnd = 0;
-    std::string_view language = classSuffix(attributes.cls, "language-");
+    std::string_view language = HtmlNode::classSuffix(attributes.cls, "language-");
     if (language.empty())
-        language = classSuffix(attributes.cls, "lang-");
+        language = HtmlNode::classSuffix(attributes.cls, "lang-");
     if (language.empty()) {
-        if (const GumboNode* code = childElement(node, GUMBO_TAG_CODE)) {
-            const Attributes codeAttributes = readAttributes(code->v.element);
-            language = classSuffix(codeAttributes.cls, "language-");
+        if (const GumboNode* code = HtmlNode::childElement(node, GUMBO_TAG_CODE)) {
+            const HtmlNode::Attributes codeAttributes = HtmlNode::readAttributes(code->v.element);
+            language = HtmlNode::classSuffix(codeAttributes.cls, "language-");
             if (language.empty())
-                language = classSuffix(codeAttributes.cls, "lang-");
+                language = HtmlNode::classSuffix(codeAttributes.cls, "lang-");
         }
     }
     if (language.empty() && !m_languages.empty())
@@ -563,7 +435,7 @@ void HtmlBlockWalker::beginCode(const GumboNode* node, const Attributes& attribu
 void HtmlBlockWalker::endCode() {
     m_inCode = false;
     std::size_t first = 0;
-    while (first < m_code.size() && isAsciiSpace(static_cast<unsigned char>(m_code[first])))
+    while (first < m_code.size() && HtmlNode::isSpace(static_cast<unsigned char>(m_code[first])))
         ++first;
     if (first == m_code.size())
         return;
@@ -571,7 +443,7 @@ void HtmlBlockWalker::endCode() {
     const std::size_t newline = m_code.rfind('\n', first);
     const std::size_t begin = newline == std::string::npos ? 0 : newline + 1;
     std::size_t end = m_code.size();
-    while (end > begin && isAsciiSpace(static_cast<unsigned char>(m_code[end - 1])))
+    while (end > begin && HtmlNode::isSpace(static_cast<unsigned char>(m_code[end - 1])))
         --end;
     push(BlockKind::Code, 0, toQString(std::string_view(m_code).substr(begin, end - begin)), m_codeStart,
          m_codeEnd, m_anchor);
@@ -580,7 +452,7 @@ void HtmlBlockWalker::endCode() {
 
 // A <dt id> opens a definition (soft heading); the <dt>s right after it (overloads) open
 // more at the same level, whatever their ids. Other <dt>s are plain paragraphs.
-bool HtmlBlockWalker::beginTerm(const GumboNode* node, const Attributes& attributes) {
+bool HtmlBlockWalker::beginTerm(const GumboNode* node, const HtmlNode::Attributes& attributes) {
     hardBoundary();
     DefinitionState* list = owningDefinitionList(node);
     if (!list || (attributes.id.empty() && !list->open))
@@ -655,7 +527,8 @@ void HtmlBlockWalker::openDroppable(std::uint16_t& exits) {
 }
 
 // An item or row of nothing but links (a Sphinx toctree, a genindex column) is navigation: a search
-// would return it instead of the passages it points to.
+// would return it instead of the passages it points to. Code references are not links here, so
+// lists of functions or constants stay.
 void HtmlBlockWalker::closeDroppable() {
     const Droppable opened = m_droppables.back();
     m_droppables.pop_back();

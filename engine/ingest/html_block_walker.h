@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/core/block.h"
+#include "engine/ingest/html_node.h"
 
 #include <QString>
 
@@ -16,7 +17,8 @@ namespace docrag {
 // Walks an HTML content root with an explicit stack (pages can nest arbitrarily deep) and turns it
 // into blocks. Text is gathered as UTF-8 and converted once per block. A list item or table row
 // whose visible text is all link text (punctuation between links aside) is taken back when it
-// closes, so navigation lists cost one pass, not a look-ahead per item.
+// closes, so navigation lists cost one pass, not a look-ahead per item. Links rendered as code
+// references (HtmlNode::isCodeReference) count as words: API lists are content, not navigation.
 class HtmlBlockWalker final {
 public:
     explicit HtmlBlockWalker(bool rootIsSectioning);
@@ -26,14 +28,6 @@ public:
 
 private:
     enum class Kind : std::uint8_t;
-    struct Attributes final {
-        std::string_view id;
-        std::string_view name;
-        std::string_view cls;
-        std::string_view role;
-        std::string_view href;
-        bool hidden = false;
-    };
     enum Exit : std::uint16_t {
         kSoft = 1 << 0,
         kHard = 1 << 1,
@@ -50,6 +44,7 @@ private:
         kSectioning = 1 << 12,
         kLink = 1 << 13,
         kDroppable = 1 << 14,
+        kToctree = 1 << 15,
     };
     enum class Separator : std::uint8_t { None, Space, Cell };
     struct Frame final {
@@ -77,14 +72,14 @@ private:
         int lineEnd = 0;
     };
 
-    static Attributes readAttributes(const GumboElement& element);
     static Kind kindOf(GumboTag tag);
-    static bool isSkipped(GumboTag tag, const Attributes& attributes);
-    static QString headingAnchor(const GumboNode* heading, const Attributes& attributes);
+    static bool isSkipped(GumboTag tag, const HtmlNode::Attributes& attributes);
 
     bool enter(const GumboNode* node, std::uint16_t& exits);
+    void enterContext(const GumboNode* node, const HtmlNode::Attributes& attributes, std::uint16_t& exits);
     bool enterJoined(Kind kind, std::uint16_t& exits);
-    bool enterBlock(Kind kind, const GumboNode* node, const Attributes& attributes, std::uint16_t& exits);
+    bool enterBlock(Kind kind, const GumboNode* node, const HtmlNode::Attributes& attributes,
+                    std::uint16_t& exits);
     void leave(const Frame& frame);
     void appendText(const GumboText& text);
     void appendCode(const char* text, std::size_t size, int line);
@@ -95,9 +90,9 @@ private:
     void flush();
     void resetText();
     void beginItem(const GumboNode* node);
-    void beginCode(const GumboNode* node, const Attributes& attributes);
+    void beginCode(const GumboNode* node, const HtmlNode::Attributes& attributes);
     void endCode();
-    bool beginTerm(const GumboNode* node, const Attributes& attributes);
+    bool beginTerm(const GumboNode* node, const HtmlNode::Attributes& attributes);
     void endHeading(bool definition);
     void closeDefinition(const GumboNode* node);
     DefinitionState* owningDefinitionList(const GumboNode* node);
@@ -134,7 +129,8 @@ private:
     std::vector<std::string_view> m_languages;
     std::vector<Droppable> m_droppables; // the open list items and table rows, innermost last
     std::size_t m_kept = 0;              // how many of them, from the outermost, are kept
-    int m_links = 0;                     // open <a href> elements
+    int m_links = 0;                     // open <a href> elements, code references outside toctrees aside
+    int m_toctree = 0;                   // open Sphinx toctree entries (<li class="toctree-lN">)
 };
 
 } // namespace docrag

@@ -1,6 +1,7 @@
 #include "engine/ingest/html_loader.h"
 
 #include "engine/ingest/html_block_walker.h"
+#include "engine/ingest/html_node.h"
 #include "engine/ingest/text_decoder.h"
 
 #include <QByteArray>
@@ -33,19 +34,9 @@ QString stripSiteSuffix(const QString& title) {
     return title;
 }
 
-const GumboNode* childElement(const GumboNode* parent, GumboTag tag) {
-    const GumboVector& children = parent->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-        const auto* child = static_cast<const GumboNode*>(children.data[i]);
-        if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == tag)
-            return child;
-    }
-    return nullptr;
-}
-
 QString documentTitle(const GumboNode* html) {
-    const GumboNode* head = childElement(html, GUMBO_TAG_HEAD);
-    const GumboNode* title = head ? childElement(head, GUMBO_TAG_TITLE) : nullptr;
+    const GumboNode* head = HtmlNode::childElement(html, GUMBO_TAG_HEAD);
+    const GumboNode* title = head ? HtmlNode::childElement(head, GUMBO_TAG_TITLE) : nullptr;
     if (!title)
         return {};
     QString text;

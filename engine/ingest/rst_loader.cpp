@@ -1,6 +1,8 @@
 #include "engine/ingest/rst_loader.h"
 
 #include "engine/ingest/rst_inline.h"
+#include "engine/ingest/rst_line.h"
+#include "engine/ingest/rst_table.h"
 #include "engine/ingest/text_decoder.h"
 
 #include <QFileInfo>
@@ -13,41 +15,6 @@
 
 namespace docrag {
 namespace {
-
-constexpr int kTabWidth = 8;
-
-struct Line final {
-    QStringView text;      // trailing whitespace removed
-    int indent = 0;        // in columns, tabs expanded as docutils does
-    qsizetype content = 0; // index of the first non-blank character
-    bool blank() const { return content >= text.size(); }
-    QStringView body() const { return text.sliced(content); }
-};
-
-std::vector<Line> splitLines(const QString& text) {
-    std::vector<Line> lines;
-    qsizetype pos = 0;
-    while (pos < text.size()) {
-        qsizetype end = pos;
-        while (end < text.size() && text[end] != QLatin1Char('\n') && text[end] != QLatin1Char('\r'))
-            ++end;
-        Line line;
-        line.text = QStringView(text).sliced(pos, end - pos);
-        while (!line.text.isEmpty() && line.text.back().isSpace())
-            line.text.chop(1);
-        while (line.content < line.text.size() && line.text[line.content].isSpace()) {
-            line.indent = line.text[line.content] == QLatin1Char('\t')
-                              ? (line.indent / kTabWidth + 1) * kTabWidth
-                              : line.indent + 1;
-            ++line.content;
-        }
-        lines.push_back(line);
-        const bool crlf =
-            end + 1 < text.size() && text[end] == QLatin1Char('\r') && text[end + 1] == QLatin1Char('\n');
-        pos = end + (crlf ? 2 : 1);
-    }
-    return lines;
-}
 
 bool isAdornment(QStringView body) {
     if (body.isEmpty())
@@ -72,28 +39,6 @@ bool isFieldMarker(QStringView body) {
             return at + 1 == body.size() || body[at + 1].isSpace();
     }
     return false;
-}
-
-bool isSimpleTableBorder(QStringView body) {
-    int columns = 0;
-    bool inColumn = false;
-    for (const QChar c : body) {
-        if (c == QLatin1Char('=')) {
-            columns += inColumn ? 0 : 1;
-            inColumn = true;
-        } else if (c == QLatin1Char(' ')) {
-            inColumn = false;
-        } else {
-            return false;
-        }
-    }
-    return columns >= 2 && body.startsWith(QLatin1Char('='));
-}
-
-bool isDashLine(QStringView body) {
-    return !body.isEmpty() && std::all_of(body.begin(), body.end(), [](QChar c) {
-        return c == QLatin1Char('-') || c == QLatin1Char(' ');
-    });
 }
 
 enum class DirectiveKind { Code, Highlight, Module, Object, Version, ProseArgument, Dropped, Other };
@@ -150,7 +95,7 @@ struct SectionStyle final {
 class RstParser final {
 public:
     explicit RstParser(const QString& text)
-        : m_lines(splitLines(text)) {}
+        : m_lines(RstLine::split(text)) {}
 
     void parse() {
         size_t i = 0;
@@ -170,7 +115,7 @@ public:
 
 private:
     size_t parseBlock(size_t i) {
-        const Line& line = m_lines[i];
+        const RstLine& line = m_lines[i];
         const QStringView body = line.body();
         if (body.startsWith(QLatin1String("..")) && (body.size() == 2 || body[2].isSpace()))
             return explicitMarkup(i);
@@ -182,11 +127,10 @@ private:
             return bodyEnd(i + 1, line.indent); // an anonymous hyperlink target
         if (isAdornment(body) && body.size() >= 4 && (i + 1 == m_lines.size() || m_lines[i + 1].blank()))
             return i + 1; // a transition
-        if ((body.startsWith(QLatin1String("+-")) || body.startsWith(QLatin1String("+="))) &&
-            body.endsWith(QLatin1Char('+')))
-            return gridTable(i);
-        if (isSimpleTableBorder(body))
-            return simpleTable(i);
+        if (RstTable::isGridBorder(body))
+            return table(i, true);
+        if (RstTable::isSimpleBorder(body))
+            return table(i, false);
         if (body.startsWith(QLatin1String(">>>")))
             return codeUntilBlank(i, QStringLiteral("python"));
         if (const qsizetype width = listMarkerWidth(body); width > 0) {
@@ -272,90 +216,13 @@ private:
         return j;
     }
 
-    // Rows between '+' borders become one paragraph each, cells joined by " | ".
-    size_t gridTable(size_t i) {
-        const int indent = m_lines[i].indent;
-        QStringList cells;
-        size_t rowStart = 0;
-        size_t j = i;
-        for (; j < m_lines.size() && !m_lines[j].blank() && m_lines[j].indent == indent; ++j) {
-            const QStringView body = m_lines[j].body();
-            if (body.startsWith(QLatin1Char('+'))) {
-                emitRow(cells, rowStart, j - 1);
-                continue;
-            }
-            if (!body.startsWith(QLatin1Char('|')))
-                break;
-            if (cells.isEmpty())
-                rowStart = j;
-            const QList<QStringView> parts = body.sliced(1).split(QLatin1Char('|'));
-            for (qsizetype c = 0; c < parts.size(); ++c) {
-                if (c >= cells.size())
-                    cells.append(QString());
-                cells[c] += QLatin1Char(' ');
-                cells[c] += parts[c];
-            }
-        }
-        emitRow(cells, rowStart, j - 1);
-        return j;
-    }
-
-    // Columns start where the '=' runs of the top border start; a row whose first
-    // cell is empty continues the row above.
-    size_t simpleTable(size_t i) {
-        const Line& top = m_lines[i];
-        std::vector<qsizetype> columns;
-        for (qsizetype k = 0; k < top.body().size(); ++k) {
-            if (top.body()[k] == QLatin1Char('=') && (k == 0 || top.body()[k - 1] == QLatin1Char(' ')))
-                columns.push_back(top.content + k);
-        }
-        QStringList cells;
-        size_t rowStart = 0;
-        int borders = 1;
-        size_t j = i + 1;
-        for (; j < m_lines.size(); ++j) {
-            const Line& line = m_lines[j];
-            if (line.blank() || isDashLine(line.body())) {
-                emitRow(cells, rowStart, j - 1);
-                continue;
-            }
-            if (line.indent < top.indent)
-                break;
-            if (isSimpleTableBorder(line.body())) {
-                emitRow(cells, rowStart, j - 1);
-                if (++borders >= 2 && (j + 1 == m_lines.size() || m_lines[j + 1].blank()))
-                    return j + 1;
-                continue;
-            }
-            const auto cell = [&line, &columns](size_t c) {
-                const qsizetype from = std::min(columns[c], line.text.size());
-                const qsizetype to =
-                    c + 1 < columns.size() ? std::min(columns[c + 1], line.text.size()) : line.text.size();
-                return line.text.sliced(from, to - from).toString();
-            };
-            if (!cells.isEmpty() && cell(0).trimmed().isEmpty()) {
-                for (size_t c = 1; c < columns.size(); ++c)
-                    cells[static_cast<qsizetype>(c)] += QLatin1Char(' ') + cell(c);
-                continue;
-            }
-            emitRow(cells, rowStart, j - 1);
-            rowStart = j;
-            for (size_t c = 0; c < columns.size(); ++c)
-                cells.append(cell(c));
-        }
-        emitRow(cells, rowStart, j - 1);
-        return j;
-    }
-
-    void emitRow(QStringList& cells, size_t first, size_t last) {
-        QStringList visible;
-        for (const QString& cell : std::as_const(cells)) {
-            if (QString text = RstInline::reduce(cell); !text.isEmpty())
-                visible.append(text);
-        }
-        if (!visible.isEmpty())
-            emitText(BlockKind::Paragraph, visible.join(QLatin1String(" | ")), first, last);
-        cells.clear();
+    // Each row of the table (cells joined by " | ") becomes one paragraph.
+    size_t table(size_t i, bool grid) {
+        RstTable reader(m_lines);
+        const size_t end = grid ? reader.parseGrid(i) : reader.parseSimple(i);
+        for (const RstTable::Row& row : reader.rows())
+            emitText(BlockKind::Paragraph, row.text, row.first, row.last);
+        return end;
     }
 
     size_t codeUntilBlank(size_t i, const QString& language) {
@@ -409,7 +276,7 @@ private:
         const auto adornmentAt = [this](size_t j) {
             return j < m_lines.size() && m_lines[j].indent == 0 && isAdornment(m_lines[j].body());
         };
-        const Line& line = m_lines[i];
+        const RstLine& line = m_lines[i];
         if (adornmentAt(i)) {
             if (i + 2 >= m_lines.size() || m_lines[i + 1].blank() || adornmentAt(i + 1) ||
                 !adornmentAt(i + 2) || m_lines[i + 2].body().front() != line.body().front())
@@ -649,7 +516,7 @@ private:
         m_blocks.push_back(std::move(block));
     }
 
-    std::vector<Line> m_lines;
+    std::vector<RstLine> m_lines;
     std::vector<Block> m_blocks;
     std::vector<SectionStyle> m_styles;
     std::vector<SoftHeading> m_soft;

@@ -1,62 +1,24 @@
 #include "engine/ingest/html_loader.h"
+#include "tests/support/block_dump.h"
+#include "tests/support/load_or_fail.h"
+#include "tests/support/read_fixture.h"
 
-#include <QFile>
 #include <QTest>
 #include <QtConcurrentMap>
 
 namespace docrag {
 namespace {
 
-// One line per block so that a failing comparison shows the whole difference.
-QString describe(const Block& block) {
-    QString kind;
-    switch (block.kind) {
-    case BlockKind::Heading:
-        kind = QStringLiteral("H%1").arg(block.level);
-        break;
-    case BlockKind::HeadingEnd:
-        kind = QStringLiteral("/H%1").arg(block.level);
-        break;
-    case BlockKind::Paragraph:
-        kind = QStringLiteral("P");
-        break;
-    case BlockKind::Code:
-        kind = QStringLiteral("C[%1]").arg(block.language);
-        break;
-    }
-    return QStringLiteral("%1 %2-%3 #%4 %5")
-        .arg(kind)
-        .arg(block.lineStart)
-        .arg(block.lineEnd)
-        .arg(block.anchor, block.text);
-}
-
-QStringList describeAll(const ParsedDocument& doc) {
-    QStringList lines;
-    for (const Block& block : doc.blocks) {
-        lines.append(describe(block));
-        if (block.page != 0)
-            lines.append(QStringLiteral("unexpected page %1").arg(block.page));
-    }
-    return lines;
-}
-
-QByteArray readFixture(const QString& name) {
-    QFile file(QStringLiteral(DOCRAG_TEST_DATA_DIR "/loaders/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
+using test::BlockDump;
+using test::loadOrFail;
+using test::readFixture;
 
 ParsedDocument loadOk(const QByteArray& bytes, const QString& path = QStringLiteral("/docs/page.html")) {
-    Result<ParsedDocument> result = HtmlLoader().load(path, bytes);
-    if (!result)
-        qFatal("load failed: %s", qPrintable(result.error().message));
-    return std::move(result).value();
+    return loadOrFail(HtmlLoader(), path, bytes);
 }
 
 QStringList loadBody(const QByteArray& body) {
-    return describeAll(
+    return BlockDump::describeAll(
         loadOk("<!DOCTYPE html><html><head><title>T</title></head><body>" + body + "</body></html>"));
 }
 
@@ -67,7 +29,7 @@ class TestHtmlLoader final : public QObject {
 
 private slots:
     void sphinxTutorialPage() {
-        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("sphinx_tutorial.html")));
+        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("loaders/sphinx_tutorial.html")));
         QCOMPARE(doc.format, QStringLiteral("html"));
         QCOMPARE(doc.title, QStringLiteral("3. Reading Files"));
         QVERIFY(doc.notes.isEmpty());
@@ -93,11 +55,11 @@ private slots:
             QStringLiteral("P 87-87 #closing 1. Flush the buffers."),
             QStringLiteral("P 88-88 #closing 2. Release the handle."),
         };
-        QCOMPARE(describeAll(doc), expected);
+        QCOMPARE(BlockDump::describeAll(doc), expected);
     }
 
     void sphinxReferencePage() {
-        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("sphinx_reference.html")));
+        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("loaders/sphinx_reference.html")));
         QCOMPARE(doc.title, QStringLiteral("Built-in Helpers"));
         const QStringList expected = {
             QStringLiteral("H1 20-20 #built-in-helpers Built-in Helpers"),
@@ -122,11 +84,11 @@ private slots:
             QStringLiteral("/H7 76-76 #term-widget "),
             QStringLiteral("P 77-77 #built-in-helpers End of the reference."),
         };
-        QCOMPARE(describeAll(doc), expected);
+        QCOMPARE(BlockDump::describeAll(doc), expected);
     }
 
     void plainHtml5Page() {
-        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("plain_page.html")));
+        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("loaders/plain_page.html")));
         QCOMPARE(doc.title, QStringLiteral("Deploying the Service"));
         const QStringList expected = {
             QStringLiteral("H1 16-16 #deploying Deploying the Service"),
@@ -146,7 +108,7 @@ private slots:
             QStringLiteral("P 45-45 #config Figure 1: the deployment."),
             QStringLiteral("P 46-46 #config Article footer stays."),
         };
-        QCOMPARE(describeAll(doc), expected);
+        QCOMPARE(BlockDump::describeAll(doc), expected);
     }
 
     void bodyIsTheRootWithoutMainOrArticle() {
@@ -166,21 +128,23 @@ private slots:
             QStringLiteral("H2 8-8 #s Section title"),
             QStringLiteral("P 9-9 #s Body"),
         };
-        QCOMPARE(describeAll(loadOk(html)), expected);
+        QCOMPARE(BlockDump::describeAll(loadOk(html)), expected);
     }
 
     void contentRootPreference() {
         const QByteArray roleMainOverArticle = "<body><p>outside</p><article><p>article</p></article>"
                                                "<div role=\"main\"><p>role main</p></div></body>";
-        QCOMPARE(describeAll(loadOk(roleMainOverArticle)), QStringList{QStringLiteral("P 1-1 # role main")});
+        QCOMPARE(BlockDump::describeAll(loadOk(roleMainOverArticle)),
+                 QStringList{QStringLiteral("P 1-1 # role main")});
         const QByteArray mainOverRoleMain = "<body><div role=\"main\"><p>role main</p></div>"
                                             "<main><p>first main</p></main><main><p>second</p></main></body>";
-        QCOMPARE(describeAll(loadOk(mainOverRoleMain)), QStringList{QStringLiteral("P 1-1 # first main")});
+        QCOMPARE(BlockDump::describeAll(loadOk(mainOverRoleMain)),
+                 QStringList{QStringLiteral("P 1-1 # first main")});
         const QByteArray hiddenMain =
             "<body><main hidden><p>other view</p></main><main><p>visible</p></main></body>";
-        QCOMPARE(describeAll(loadOk(hiddenMain)), QStringList{QStringLiteral("P 1-1 # visible")});
+        QCOMPARE(BlockDump::describeAll(loadOk(hiddenMain)), QStringList{QStringLiteral("P 1-1 # visible")});
         const QByteArray article = "<body><p>outside</p><article><p>article</p></article></body>";
-        QCOMPARE(describeAll(loadOk(article)), QStringList{QStringLiteral("P 1-1 # article")});
+        QCOMPARE(BlockDump::describeAll(loadOk(article)), QStringList{QStringLiteral("P 1-1 # article")});
     }
 
     void titleRules_data() {
@@ -351,7 +315,7 @@ private slots:
             QStringLiteral("P 4-5 #t one two"),
             QStringLiteral("C[] 6-7 #t a\nb"),
         };
-        QCOMPARE(describeAll(loadOk(html)), expected);
+        QCOMPARE(BlockDump::describeAll(loadOk(html)), expected);
     }
 
     void windows1252IsDecoded() {
@@ -372,7 +336,7 @@ private slots:
                 "P 3-3 # D\u00E9j\u00E0 vu \u2013 \u00E9t\u00E9 \u00E0 la fran\u00E7aise, c\u2019est "
                 "la cr\u00E8me br\u00FBl\u00E9e."),
         };
-        QCOMPARE(describeAll(doc), expected);
+        QCOMPARE(BlockDump::describeAll(doc), expected);
     }
 
     void utf16WithBomIsDecoded() {
@@ -381,14 +345,14 @@ private slots:
         bytes.append(reinterpret_cast<const char*>(html.utf16()), html.size() * 2);
         const ParsedDocument doc = loadOk(bytes);
         QCOMPARE(doc.notes, QStringList{QStringLiteral("decoded as UTF-16LE")});
-        QCOMPARE(describeAll(doc), QStringList{QStringLiteral("H1 2-2 #x \u00DCber")});
+        QCOMPARE(BlockDump::describeAll(doc), QStringList{QStringLiteral("H1 2-2 #x \u00DCber")});
     }
 
     void utf8BomIsSkipped() {
         const ParsedDocument doc = loadOk("\xEF\xBB\xBF<p>caf\xC3\xA9</p>\n<p>two</p>");
         QVERIFY(doc.notes.isEmpty());
         const QStringList expected = {QStringLiteral("P 1-1 # caf\u00E9"), QStringLiteral("P 2-2 # two")};
-        QCOMPARE(describeAll(doc), expected);
+        QCOMPARE(BlockDump::describeAll(doc), expected);
     }
 
     void binaryContentIsUnsupported() {
@@ -410,32 +374,52 @@ private slots:
     }
 
     void concurrentLoadsAgree() {
-        const QByteArray bytes = readFixture(QStringLiteral("sphinx_reference.html"));
-        const QStringList expected = describeAll(loadOk(bytes));
+        const QByteArray bytes = readFixture(QStringLiteral("loaders/sphinx_reference.html"));
+        const QStringList expected = BlockDump::describeAll(loadOk(bytes));
         const QList<QStringList> results = QtConcurrent::blockingMapped(
-            QList<int>(16, 0), [&bytes](int) { return describeAll(loadOk(bytes)); });
+            QList<int>(16, 0), [&bytes](int) { return BlockDump::describeAll(loadOk(bytes)); });
         for (const QStringList& result : results)
             QCOMPARE(result, expected);
     }
 
     void toctreeListsAreDropped() {
-        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("sphinx_toctree.html")));
+        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("loaders/sphinx_toctree.html")));
         QCOMPARE(doc.title, QStringLiteral("Widget Documentation contents"));
         const QStringList expected = {
             QStringLiteral("H1 20-20 #widget-documentation-contents Widget Documentation contents"),
         };
-        QCOMPARE(describeAll(doc), expected);
+        QCOMPARE(BlockDump::describeAll(doc), expected);
     }
 
     void genindexRowsAreDropped() {
         // A row of link-only entries goes; an entry with a plain-text label keeps its label.
-        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("sphinx_genindex.html")));
+        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("loaders/sphinx_genindex.html")));
         QCOMPARE(doc.title, QStringLiteral("Index"));
         const QStringList expected = {
             QStringLiteral("H1 17-17 #index Index \u2013 G"),
             QStringLiteral("P 43-43 #index global"),
         };
-        QCOMPARE(describeAll(doc), expected);
+        QCOMPARE(BlockDump::describeAll(doc), expected);
+    }
+
+    void codeReferenceListsAreKept() {
+        // Items and rows made only of links rendered as code references are API content; toctree
+        // entries, plain literals, links with more than the code in them and term links are not.
+        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("loaders/sphinx_api_list.html")));
+        QCOMPARE(doc.title, QStringLiteral("C API Stability"));
+        const QStringList expected = {
+            QStringLiteral("H1 10-10 #stable-abi C API Stability"),
+            QStringLiteral("P 11-11 #stable-abi The following functions are part of the Limited API:"),
+            QStringLiteral("P 13-13 #stable-abi - PyArg_Parse()"),
+            QStringLiteral("P 14-14 #stable-abi - PyArg_ParseTuple()"),
+            QStringLiteral("P 15-16 #stable-abi - getpeername(), getsockname()"),
+            QStringLiteral("P 18-18 #stable-abi - RWF_HIPRI"),
+            QStringLiteral("P 22-23 #stable-abi os | pathlib"),
+            QStringLiteral("P 27-28 #stable-abi os.path.abspath() | Path.absolute() 1"),
+            QStringLiteral("P 32-32 #stable-abi Navigation that stays out:"),
+            QStringLiteral("P 46-46 #stable-abi A recv() outside a link is text."),
+        };
+        QCOMPARE(BlockDump::describeAll(doc), expected);
     }
 
     void mixedListsKeepItemsWithWords() {
@@ -497,6 +481,7 @@ private slots:
             QStringLiteral("H2 2-2 #reading Reading"),
             QStringLiteral("P 3-3 #reading Read files with open(); see pathlib."),
             QStringLiteral("P 5-5 #reading See also"),
+            QStringLiteral("P 7-7 #reading - pathlib"),
             QStringLiteral("P 8-8 #reading - PEP 519 \u2013 Adding a file system path protocol"),
             QStringLiteral("P 11-12 #reading More prose after the list."),
         };
@@ -530,15 +515,15 @@ private slots:
         QByteArray links = "<body><p>before</p>\n";
         links += QByteArray("<ul><li><a href=\"#\">x</a>").repeated(3000);
         links += "</body>";
-        QCOMPARE(describeAll(loadOk(links)), QStringList{QStringLiteral("P 1-1 # before")});
+        QCOMPARE(BlockDump::describeAll(loadOk(links)), QStringList{QStringLiteral("P 1-1 # before")});
 
         QByteArray words = "<body>";
         words += QByteArray("<ul><li><a href=\"#\">x</a>").repeated(3000);
         words += " leaf</body>";
         const ParsedDocument doc = loadOk(words);
         QCOMPARE(doc.blocks.size(), std::size_t(3000));
-        QCOMPARE(describe(doc.blocks.front()), QStringLiteral("P 1-1 # - x"));
-        QCOMPARE(describe(doc.blocks.back()), QStringLiteral("P 1-1 # - x leaf"));
+        QCOMPARE(BlockDump::describe(doc.blocks.front()), QStringLiteral("P 1-1 # - x"));
+        QCOMPARE(BlockDump::describe(doc.blocks.back()), QStringLiteral("P 1-1 # - x leaf"));
     }
 
     void pathologicalNestingDoesNotOverflowTheStack() {
@@ -549,12 +534,12 @@ private slots:
         html += QByteArray("</span>").repeated(depth);
         html += "</p>\n<p>after</p></body>";
         const QStringList expected = {QStringLiteral("P 1-2 # deep text"), QStringLiteral("P 3-3 # after")};
-        QCOMPARE(describeAll(loadOk(html)), expected);
+        QCOMPARE(BlockDump::describeAll(loadOk(html)), expected);
 
         QByteArray lists = "<body>";
         lists += QByteArray("<ul><li>").repeated(3000);
         lists += "leaf</body>";
-        QCOMPARE(describeAll(loadOk(lists)), QStringList{QStringLiteral("P 1-1 # - leaf")});
+        QCOMPARE(BlockDump::describeAll(loadOk(lists)), QStringList{QStringLiteral("P 1-1 # - leaf")});
     }
 };
 

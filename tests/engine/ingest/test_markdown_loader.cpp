@@ -1,54 +1,19 @@
 #include "engine/ingest/markdown_loader.h"
+#include "tests/support/block_dump.h"
+#include "tests/support/load_or_fail.h"
+#include "tests/support/read_fixture.h"
 
-#include <QFile>
 #include <QTest>
 
 namespace docrag {
 namespace {
 
-// One line per block so that a failing comparison shows the whole difference.
-QString describe(const Block& block) {
-    QString kind;
-    switch (block.kind) {
-    case BlockKind::Heading:
-        kind = QStringLiteral("H%1").arg(block.level);
-        break;
-    case BlockKind::HeadingEnd:
-        kind = QStringLiteral("/H%1").arg(block.level);
-        break;
-    case BlockKind::Paragraph:
-        kind = QStringLiteral("P");
-        break;
-    case BlockKind::Code:
-        kind = QStringLiteral("C[%1]").arg(block.language);
-        break;
-    }
-    return QStringLiteral("%1 %2-%3 #%4 %5")
-        .arg(kind)
-        .arg(block.lineStart)
-        .arg(block.lineEnd)
-        .arg(block.anchor, block.text);
-}
-
-QStringList describeAll(const ParsedDocument& doc) {
-    QStringList lines;
-    for (const Block& block : doc.blocks)
-        lines.append(describe(block));
-    return lines;
-}
-
-QByteArray readFixture(const QString& name) {
-    QFile file(QStringLiteral(DOCRAG_TEST_DATA_DIR "/loaders/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
+using test::BlockDump;
+using test::loadOrFail;
+using test::readFixture;
 
 ParsedDocument loadOk(const QByteArray& bytes, const QString& path = QStringLiteral("/docs/page.md")) {
-    Result<ParsedDocument> result = MarkdownLoader().load(path, bytes);
-    if (!result)
-        qFatal("load failed: %s", qPrintable(result.error().message));
-    return std::move(result).value();
+    return loadOrFail(MarkdownLoader(), path, bytes);
 }
 
 } // namespace
@@ -58,7 +23,7 @@ class TestMarkdownLoader final : public QObject {
 
 private slots:
     void loadsTheGuideFixture() {
-        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("guide.md")));
+        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("loaders/guide.md")));
         QCOMPARE(doc.format, QStringLiteral("markdown"));
         QCOMPARE(doc.title, QStringLiteral("The DocRag Guide"));
         QVERIFY(doc.notes.isEmpty());
@@ -82,7 +47,7 @@ private slots:
             QStringLiteral("H3 43-43 #überblick-ünïcode--tëst Überblick: Ünïcode — Tëst!"),
             QStringLiteral("C[] 45-47 #überblick-ünïcode--tëst no language here"),
         };
-        QCOMPARE(describeAll(doc), expected);
+        QCOMPARE(BlockDump::describeAll(doc), expected);
     }
 
     void titleFallsBackToFirstH1ThenBaseName() {
@@ -94,14 +59,14 @@ private slots:
     void frontMatterWithoutTitleKeepsLineNumbers() {
         const ParsedDocument doc = loadOk("---\nauthor: me\nlayout: page\n...\nBody text.\n\n# Head\n");
         QCOMPARE(doc.title, QStringLiteral("Head"));
-        QCOMPARE(describeAll(doc),
+        QCOMPARE(BlockDump::describeAll(doc),
                  (QStringList{QStringLiteral("P 5-5 # Body text."), QStringLiteral("H1 7-7 #head Head")}));
     }
 
     void unclosedFrontMatterIsAThematicBreak() {
         const ParsedDocument doc = loadOk("---\ntitle: nope\n");
         QCOMPARE(doc.title, QStringLiteral("page"));
-        QCOMPARE(describeAll(doc), (QStringList{QStringLiteral("P 2-2 # title: nope")}));
+        QCOMPARE(BlockDump::describeAll(doc), (QStringList{QStringLiteral("P 2-2 # title: nope")}));
     }
 
     void duplicateSlugsFollowGitHub() {
@@ -126,16 +91,16 @@ private slots:
                               "3. three\n"
                               "4. four\n";
         const ParsedDocument doc = loadOk(md);
-        QCOMPARE(describeAll(doc), (QStringList{
-                                       QStringLiteral("H1 1-1 #title Title"),
-                                       QStringLiteral("P 4-4 #title - first item"),
-                                       QStringLiteral("P 6-6 #title second paragraph"),
-                                       QStringLiteral("P 7-7 #title - parent"),
-                                       QStringLiteral("P 8-8 #title - child one"),
-                                       QStringLiteral("P 9-9 #title - child two"),
-                                       QStringLiteral("P 11-11 #title 3. three"),
-                                       QStringLiteral("P 12-12 #title 4. four"),
-                                   }));
+        QCOMPARE(BlockDump::describeAll(doc), (QStringList{
+                                                  QStringLiteral("H1 1-1 #title Title"),
+                                                  QStringLiteral("P 4-4 #title - first item"),
+                                                  QStringLiteral("P 6-6 #title second paragraph"),
+                                                  QStringLiteral("P 7-7 #title - parent"),
+                                                  QStringLiteral("P 8-8 #title - child one"),
+                                                  QStringLiteral("P 9-9 #title - child two"),
+                                                  QStringLiteral("P 11-11 #title 3. three"),
+                                                  QStringLiteral("P 12-12 #title 4. four"),
+                                              }));
     }
 
     void codeInContainersAndUnclosedFences() {
@@ -150,18 +115,19 @@ private slots:
                               "\n"
                               "let x = 1;\n";
         const ParsedDocument doc = loadOk(md);
-        QCOMPARE(describeAll(doc), (QStringList{
-                                       QStringLiteral("C[python] 1-3 # print('hi')"),
-                                       QStringLiteral("P 5-5 # - item"),
-                                       QStringLiteral("C[] 7-9 # nested"),
-                                       QStringLiteral("C[js] 11-13 # \nlet x = 1;"),
-                                   }));
+        QCOMPARE(BlockDump::describeAll(doc), (QStringList{
+                                                  QStringLiteral("C[python] 1-3 # print('hi')"),
+                                                  QStringLiteral("P 5-5 # - item"),
+                                                  QStringLiteral("C[] 7-9 # nested"),
+                                                  QStringLiteral("C[js] 11-13 # \nlet x = 1;"),
+                                              }));
     }
 
     void entitiesAndHtmlInline() {
         const ParsedDocument doc =
             loadOk("A &lt;tag&gt; &#169; &#x263A; &unknown; <kbd>Ctrl</kbd>+C<br>done\n");
-        QCOMPARE(describeAll(doc), (QStringList{QStringLiteral("P 1-1 # A <tag> © ☺ &unknown; Ctrl+Cdone")}));
+        QCOMPARE(BlockDump::describeAll(doc),
+                 (QStringList{QStringLiteral("P 1-1 # A <tag> © ☺ &unknown; Ctrl+Cdone")}));
     }
 
     void emptyAndWhitespaceOnlyInputHaveNoBlocks() {
@@ -172,11 +138,11 @@ private slots:
 
     void crlfLineEndings() {
         const ParsedDocument doc = loadOk("# One\r\n\r\nline a\r\nline b\r\n\r\n```\r\ncode\r\n```\r\n");
-        QCOMPARE(describeAll(doc), (QStringList{
-                                       QStringLiteral("H1 1-1 #one One"),
-                                       QStringLiteral("P 3-4 #one line a line b"),
-                                       QStringLiteral("C[] 6-8 #one code"),
-                                   }));
+        QCOMPARE(BlockDump::describeAll(doc), (QStringList{
+                                                  QStringLiteral("H1 1-1 #one One"),
+                                                  QStringLiteral("P 3-4 #one line a line b"),
+                                                  QStringLiteral("C[] 6-8 #one code"),
+                                              }));
         for (const Block& block : doc.blocks)
             QVERIFY(!block.text.contains(QLatin1Char('\r')));
     }

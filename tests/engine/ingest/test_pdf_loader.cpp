@@ -1,4 +1,6 @@
 #include "engine/ingest/pdf_loader.h"
+#include "tests/support/block_dump.h"
+#include "tests/support/load_or_fail.h"
 #include "tests/support/pdf_fixture.h"
 
 #include <QRegularExpression>
@@ -8,28 +10,11 @@
 namespace docrag {
 namespace {
 
-QString describe(const Block& block) {
-    const QString kind = block.kind == BlockKind::Paragraph ? QStringLiteral("P") : QStringLiteral("?");
-    return QStringLiteral("%1 p%2 %3-%4 #%5 %6")
-        .arg(kind)
-        .arg(block.page)
-        .arg(block.lineStart)
-        .arg(block.lineEnd)
-        .arg(block.anchor, block.text);
-}
-
-QStringList describeAll(const ParsedDocument& doc) {
-    QStringList lines;
-    for (const Block& block : doc.blocks)
-        lines.append(describe(block));
-    return lines;
-}
+using test::BlockDump;
+using test::loadOrFail;
 
 ParsedDocument loadOk(const QByteArray& bytes, const QString& path = QStringLiteral("/docs/manual.pdf")) {
-    Result<ParsedDocument> result = PdfLoader().load(path, bytes);
-    if (!result)
-        qFatal("load failed: %s", qPrintable(result.error().message));
-    return std::move(result).value();
+    return loadOrFail(PdfLoader(), path, bytes);
 }
 
 Error loadError(const QByteArray& bytes) {
@@ -107,15 +92,15 @@ private slots:
             QStringLiteral("P p3 3-6 # Check the log: C:\\DocRag\\log.txt for self- Contained hints and "
                            "wellknown errors."),
         };
-        QCOMPARE(describeAll(doc), expected);
+        QCOMPARE(BlockDump::describeAll(doc), expected);
     }
 
     void concurrentLoadsAgree() {
         const QByteArray pdf = test::PdfFixture::build(kThreePages, QStringLiteral("Manual"));
-        const QStringList expected = describeAll(loadOk(pdf));
+        const QStringList expected = BlockDump::describeAll(loadOk(pdf));
         QCOMPARE(expected.size(), 5);
-        const QList<QStringList> results =
-            QtConcurrent::blockingMapped(QList<int>(16, 0), [&pdf](int) { return describeAll(loadOk(pdf)); });
+        const QList<QStringList> results = QtConcurrent::blockingMapped(
+            QList<int>(16, 0), [&pdf](int) { return BlockDump::describeAll(loadOk(pdf)); });
         for (const QStringList& result : results)
             QCOMPARE(result, expected);
     }

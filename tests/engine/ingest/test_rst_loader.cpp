@@ -1,54 +1,19 @@
 #include "engine/ingest/rst_loader.h"
+#include "tests/support/block_dump.h"
+#include "tests/support/load_or_fail.h"
+#include "tests/support/read_fixture.h"
 
-#include <QFile>
 #include <QTest>
 
 namespace docrag {
 namespace {
 
-// One line per block so that a failing comparison shows the whole difference.
-QString describe(const Block& block) {
-    QString kind;
-    switch (block.kind) {
-    case BlockKind::Heading:
-        kind = QStringLiteral("H%1").arg(block.level);
-        break;
-    case BlockKind::HeadingEnd:
-        kind = QStringLiteral("/H%1").arg(block.level);
-        break;
-    case BlockKind::Paragraph:
-        kind = QStringLiteral("P");
-        break;
-    case BlockKind::Code:
-        kind = QStringLiteral("C[%1]").arg(block.language);
-        break;
-    }
-    return QStringLiteral("%1 %2-%3 #%4 %5")
-        .arg(kind)
-        .arg(block.lineStart)
-        .arg(block.lineEnd)
-        .arg(block.anchor, block.text);
-}
-
-QStringList describeAll(const ParsedDocument& doc) {
-    QStringList lines;
-    for (const Block& block : doc.blocks)
-        lines.append(describe(block));
-    return lines;
-}
-
-QByteArray readFixture(const QString& name) {
-    QFile file(QStringLiteral(DOCRAG_TEST_DATA_DIR "/loaders/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
+using test::BlockDump;
+using test::loadOrFail;
+using test::readFixture;
 
 ParsedDocument loadOk(const QByteArray& bytes, const QString& path = QStringLiteral("/docs/intro.rst")) {
-    Result<ParsedDocument> result = RstLoader().load(path, bytes);
-    if (!result)
-        qFatal("load failed: %s", qPrintable(result.error().message));
-    return std::move(result).value();
+    return loadOrFail(RstLoader(), path, bytes);
 }
 
 // The text of the only paragraph of a one-paragraph document.
@@ -66,7 +31,7 @@ class TestRstLoader final : public QObject {
 
 private slots:
     void loadsTheCsvFixture() {
-        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("csv_module.rst")));
+        const ParsedDocument doc = loadOk(readFixture(QStringLiteral("loaders/csv_module.rst")));
         QCOMPARE(doc.format, QStringLiteral("rst"));
         QCOMPARE(doc.title, QStringLiteral("csv --- CSV File Reading"));
         QVERIFY(doc.notes.isEmpty());
@@ -105,7 +70,7 @@ private slots:
             QStringLiteral("H3 76-77 #sub-section Sub Section"),
             QStringLiteral("P 79-79 #sub-section Last words."),
         };
-        QCOMPARE(describeAll(doc), expected);
+        QCOMPARE(BlockDump::describeAll(doc), expected);
     }
 
     void sectionLevelsFollowFirstAppearance() {
@@ -115,13 +80,13 @@ private slots:
                                "Other chapter\n=============\n\n"
                                "Part two\n########\n";
         const ParsedDocument doc = loadOk(rst);
-        QCOMPARE(describeAll(doc), (QStringList{
-                                       QStringLiteral("H1 1-2 #part Part"),
-                                       QStringLiteral("H2 4-6 #chapter Chapter"),
-                                       QStringLiteral("H3 8-9 #section Section"),
-                                       QStringLiteral("H3 11-12 #other-chapter Other chapter"),
-                                       QStringLiteral("H1 14-15 #part-two Part two"),
-                                   }));
+        QCOMPARE(BlockDump::describeAll(doc), (QStringList{
+                                                  QStringLiteral("H1 1-2 #part Part"),
+                                                  QStringLiteral("H2 4-6 #chapter Chapter"),
+                                                  QStringLiteral("H3 8-9 #section Section"),
+                                                  QStringLiteral("H3 11-12 #other-chapter Other chapter"),
+                                                  QStringLiteral("H1 14-15 #part-two Part two"),
+                                              }));
     }
 
     void anchorsAreDocutilsIds() {
@@ -150,9 +115,9 @@ private slots:
 
     void underlineLengthRules() {
         // docutils accepts a short underline from four characters on, with a warning.
-        QCOMPARE(describeAll(loadOk("A longer title\n-----\n")),
+        QCOMPARE(BlockDump::describeAll(loadOk("A longer title\n-----\n")),
                  QStringList{QStringLiteral("H1 1-2 #a-longer-title A longer title")});
-        QCOMPARE(describeAll(loadOk("Not a title\n---\n")),
+        QCOMPARE(BlockDump::describeAll(loadOk("Not a title\n---\n")),
                  QStringList{QStringLiteral("P 1-2 # Not a title ---")});
     }
 
@@ -194,13 +159,14 @@ private slots:
                                "        indented more\n\n"
                                "Not literal::\n"
                                "Back at zero.\n";
-        QCOMPARE(describeAll(loadOk(rst)), (QStringList{
-                                               QStringLiteral("P 1-1 # Spaced marker"),
-                                               QStringLiteral("C[] 3-3 # code one"),
-                                               QStringLiteral("P 7-7 # Default language:"),
-                                               QStringLiteral("C[c] 9-11 # int x;\n\n    indented more"),
-                                               QStringLiteral("P 13-14 # Not literal:: Back at zero."),
-                                           }));
+        QCOMPARE(BlockDump::describeAll(loadOk(rst)),
+                 (QStringList{
+                     QStringLiteral("P 1-1 # Spaced marker"),
+                     QStringLiteral("C[] 3-3 # code one"),
+                     QStringLiteral("P 7-7 # Default language:"),
+                     QStringLiteral("C[c] 9-11 # int x;\n\n    indented more"),
+                     QStringLiteral("P 13-14 # Not literal:: Back at zero."),
+                 }));
     }
 
     void directivesCommentsAndTargets() {
@@ -215,7 +181,7 @@ private slots:
             ".. versionchanged:: 3.4 Accepts *bytes*.\n\n"
             ".. only:: html\n\n   Shown in HTML.\n\n"
             ".. c:function:: PyObject* PyList_New(Py_ssize_t len)\n\n   Return a new list.\n";
-        QCOMPARE(describeAll(loadOk(rst)),
+        QCOMPARE(BlockDump::describeAll(loadOk(rst)),
                  (QStringList{
                      QStringLiteral("P 10-11 # Mind the gap."),
                      QStringLiteral("P 15-15 # Module json"),
@@ -236,18 +202,19 @@ private slots:
                                "   .. py:function:: helper\n"
                                "      :module: other\n\n"
                                "      Helps.\n";
-        QCOMPARE(describeAll(loadOk(rst)), (QStringList{
-                                               QStringLiteral("H7 3-3 #pkg.mod.Outer Outer(arg)"),
-                                               QStringLiteral("H8 5-5 #pkg.mod.Outer.Inner Inner"),
-                                               QStringLiteral("H9 7-7 #pkg.mod.Outer.Inner.run run()"),
-                                               QStringLiteral("P 9-9 #pkg.mod.Outer.Inner.run Runs."),
-                                               QStringLiteral("/H9 9-9 #pkg.mod.Outer.Inner.run "),
-                                               QStringLiteral("/H8 9-9 #pkg.mod.Outer.Inner "),
-                                               QStringLiteral("H8 11-11 #other.Outer.helper helper"),
-                                               QStringLiteral("P 14-14 #other.Outer.helper Helps."),
-                                               QStringLiteral("/H8 14-14 #other.Outer.helper "),
-                                               QStringLiteral("/H7 14-14 #pkg.mod.Outer "),
-                                           }));
+        QCOMPARE(BlockDump::describeAll(loadOk(rst)),
+                 (QStringList{
+                     QStringLiteral("H7 3-3 #pkg.mod.Outer Outer(arg)"),
+                     QStringLiteral("H8 5-5 #pkg.mod.Outer.Inner Inner"),
+                     QStringLiteral("H9 7-7 #pkg.mod.Outer.Inner.run run()"),
+                     QStringLiteral("P 9-9 #pkg.mod.Outer.Inner.run Runs."),
+                     QStringLiteral("/H9 9-9 #pkg.mod.Outer.Inner.run "),
+                     QStringLiteral("/H8 9-9 #pkg.mod.Outer.Inner "),
+                     QStringLiteral("H8 11-11 #other.Outer.helper helper"),
+                     QStringLiteral("P 14-14 #other.Outer.helper Helps."),
+                     QStringLiteral("/H8 14-14 #other.Outer.helper "),
+                     QStringLiteral("/H7 14-14 #pkg.mod.Outer "),
+                 }));
     }
 
     void tables() {
@@ -264,13 +231,13 @@ private slots:
                                "404    Not\n"
                                "       found\n"
                                "=====  ===========\n";
-        QCOMPARE(describeAll(loadOk(rst)), (QStringList{
-                                               QStringLiteral("P 2-2 # Name | Meaning"),
-                                               QStringLiteral("P 4-5 # -v | be verbose"),
-                                               QStringLiteral("P 9-9 # Code | Description"),
-                                               QStringLiteral("P 11-11 # 200 | OK"),
-                                               QStringLiteral("P 12-13 # 404 | Not found"),
-                                           }));
+        QCOMPARE(BlockDump::describeAll(loadOk(rst)), (QStringList{
+                                                          QStringLiteral("P 2-2 # Name | Meaning"),
+                                                          QStringLiteral("P 4-5 # -v | be verbose"),
+                                                          QStringLiteral("P 9-9 # Code | Description"),
+                                                          QStringLiteral("P 11-11 # 200 | OK"),
+                                                          QStringLiteral("P 12-13 # 404 | Not found"),
+                                                      }));
     }
 
     void listsFieldsAndLineBlocks() {
@@ -281,7 +248,7 @@ private slots:
                                ":returns: nothing\n\n"
                                "| line one\n| line two\n\n"
                                ">>> 1 + 1\n2\n";
-        QCOMPARE(describeAll(loadOk(rst)),
+        QCOMPARE(BlockDump::describeAll(loadOk(rst)),
                  (QStringList{
                      QStringLiteral("P 1-1 # - star item"),
                      QStringLiteral("P 3-3 # #. auto"),
@@ -305,11 +272,11 @@ private slots:
 
     void crlfLineEndings() {
         const ParsedDocument doc = loadOk("Title\r\n=====\r\n\r\nText here::\r\n\r\n   code\r\n   more\r\n");
-        QCOMPARE(describeAll(doc), (QStringList{
-                                       QStringLiteral("H1 1-2 #title Title"),
-                                       QStringLiteral("P 4-4 #title Text here:"),
-                                       QStringLiteral("C[] 6-7 #title code\nmore"),
-                                   }));
+        QCOMPARE(BlockDump::describeAll(doc), (QStringList{
+                                                  QStringLiteral("H1 1-2 #title Title"),
+                                                  QStringLiteral("P 4-4 #title Text here:"),
+                                                  QStringLiteral("C[] 6-7 #title code\nmore"),
+                                              }));
         for (const Block& block : doc.blocks)
             QVERIFY(!block.text.contains(QLatin1Char('\r')));
     }
@@ -320,7 +287,7 @@ private slots:
                            "appréciées à la française.\n")
                 .toLatin1();
         const ParsedDocument doc = loadOk(latin1);
-        QCOMPARE(describeAll(doc),
+        QCOMPARE(BlockDump::describeAll(doc),
                  (QStringList{
                      QStringLiteral("H1 1-2 #resume-general Résumé général"),
                      QStringLiteral(

@@ -1,39 +1,19 @@
 #include "engine/ingest/text_loader.h"
+#include "tests/support/block_dump.h"
+#include "tests/support/load_or_fail.h"
+#include "tests/support/read_fixture.h"
 
-#include <QFile>
 #include <QTest>
 
 namespace docrag {
 namespace {
 
-QString describe(const Block& block) {
-    const QString kind = block.kind == BlockKind::Paragraph ? QStringLiteral("P") : QStringLiteral("?");
-    return QStringLiteral("%1 %2-%3 #%4 %5")
-        .arg(kind)
-        .arg(block.lineStart)
-        .arg(block.lineEnd)
-        .arg(block.anchor, block.text);
-}
-
-QStringList describeAll(const ParsedDocument& doc) {
-    QStringList lines;
-    for (const Block& block : doc.blocks)
-        lines.append(describe(block));
-    return lines;
-}
-
-QByteArray readFixture(const QString& name) {
-    QFile file(QStringLiteral(DOCRAG_TEST_DATA_DIR "/loaders/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
+using test::BlockDump;
+using test::loadOrFail;
+using test::readFixture;
 
 ParsedDocument loadOk(const QByteArray& bytes, const QString& path = QStringLiteral("/docs/README")) {
-    Result<ParsedDocument> result = TextLoader().load(path, bytes);
-    if (!result)
-        qFatal("load failed: %s", qPrintable(result.error().message));
-    return std::move(result).value();
+    return loadOrFail(TextLoader(), path, bytes);
 }
 
 } // namespace
@@ -44,11 +24,11 @@ class TestTextLoader final : public QObject {
 private slots:
     void loadsTheNotesFixture() {
         const ParsedDocument doc =
-            loadOk(readFixture(QStringLiteral("notes.txt")), QStringLiteral("/d/notes.txt"));
+            loadOk(readFixture(QStringLiteral("loaders/notes.txt")), QStringLiteral("/d/notes.txt"));
         QCOMPARE(doc.format, QStringLiteral("text"));
         QCOMPARE(doc.title, QStringLiteral("notes"));
         QVERIFY(doc.notes.isEmpty());
-        QCOMPARE(describeAll(doc),
+        QCOMPARE(BlockDump::describeAll(doc),
                  (QStringList{
                      QStringLiteral("P 1-2 # RELEASE NOTES\n============="),
                      QStringLiteral("P 4-5 # Version 2.1 fixes the importer.\nIt also speeds up "
@@ -70,11 +50,11 @@ private slots:
 
     void crlfAndLoneCrLineEndings() {
         const ParsedDocument doc = loadOk("one\r\ntwo  \r\n\r\nthree\rfour\r\r\nfive\r\n");
-        QCOMPARE(describeAll(doc), (QStringList{
-                                       QStringLiteral("P 1-2 # one\ntwo"),
-                                       QStringLiteral("P 4-5 # three\nfour"),
-                                       QStringLiteral("P 7-7 # five"),
-                                   }));
+        QCOMPARE(BlockDump::describeAll(doc), (QStringList{
+                                                  QStringLiteral("P 1-2 # one\ntwo"),
+                                                  QStringLiteral("P 4-5 # three\nfour"),
+                                                  QStringLiteral("P 7-7 # five"),
+                                              }));
         for (const Block& block : doc.blocks)
             QVERIFY(!block.text.contains(QLatin1Char('\r')));
     }
@@ -85,7 +65,7 @@ private slots:
                 "Les crèmes brûlées sont délicieuses, très appréciées à la française.\n\nDéjà vu.\n")
                 .toLatin1();
         const ParsedDocument doc = loadOk(latin1);
-        QCOMPARE(describeAll(doc),
+        QCOMPARE(BlockDump::describeAll(doc),
                  (QStringList{
                      QStringLiteral(
                          "P 1-1 # Les crèmes brûlées sont délicieuses, très appréciées à la française."),
@@ -100,7 +80,7 @@ private slots:
         const QString text = QStringLiteral("Grüße\n\nzweite Zeile");
         utf16.append(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
         const ParsedDocument doc = loadOk(utf16);
-        QCOMPARE(describeAll(doc),
+        QCOMPARE(BlockDump::describeAll(doc),
                  (QStringList{QStringLiteral("P 1-1 # Grüße"), QStringLiteral("P 3-3 # zweite Zeile")}));
         QCOMPARE(doc.notes, QStringList{QStringLiteral("decoded as UTF-16LE")});
     }
