@@ -55,44 +55,33 @@ Result<VectorIndex*> IngestWriter::index() {
     return m_index.get();
 }
 
-Result<std::vector<FileReport>> IngestWriter::write(std::vector<ProcessedFile>& files) {
+Result<FileReport> IngestWriter::write(ProcessedFile& file) {
     // Open the index before writing so that a stale index is rebuilt from the database as it was,
-    // not with these files' chunks already in it.
-    const bool anyChunks = std::any_of(files.begin(), files.end(), [](const ProcessedFile& f) {
-        return f.kind == ProcessedFile::Kind::Indexed ||
-               (f.job.previous && f.job.previous->status == DocumentStatus::Indexed);
-    });
-    if (anyChunks) {
+    // not with this file's chunks already in it.
+    const bool touchesChunks = file.kind == ProcessedFile::Kind::Indexed ||
+                               (file.job.previous && file.job.previous->status == DocumentStatus::Indexed);
+    if (touchesChunks) {
         if (auto idx = index(); !idx)
             return idx.error();
     }
-    std::vector<FileReport> reports;
+    Result<FileReport> report = Error{ErrorCode::Internal, QString()};
     std::vector<qint64> removed;
     bool changed = false;
     Status stored = m_database.transaction([&](QSqlDatabase& db) -> Status {
-        reports.clear();
         removed.clear();
         changed = false;
-        for (ProcessedFile& file : files) {
-            auto report = writeOne(db, file, removed, changed);
-            if (!report)
-                return report.error();
-            reports.push_back(std::move(*report));
-        }
+        report = writeOne(db, file, removed, changed);
+        if (!report)
+            return report.error();
         return changed ? CollectionStore(db).bumpGeneration(m_collection.id, m_clock.nowMs()) : Status();
     });
     if (!stored)
         return stored.error();
     if (changed) {
         ++m_collection.generation;
-        std::vector<const ProcessedFile*> added;
-        for (const ProcessedFile& file : files) {
-            if (file.kind == ProcessedFile::Kind::Indexed)
-                added.push_back(&file);
-        }
-        updateIndex(removed, added);
+        updateIndex(removed, file.kind == ProcessedFile::Kind::Indexed ? &file : nullptr);
     }
-    return reports;
+    return report;
 }
 
 Result<FileReport> IngestWriter::writeOne(QSqlDatabase& db, ProcessedFile& file, std::vector<qint64>& removed,
@@ -150,8 +139,7 @@ Result<FileReport> IngestWriter::writeOne(QSqlDatabase& db, ProcessedFile& file,
     return Error{ErrorCode::Cancelled, QStringLiteral("cancelled")};
 }
 
-void IngestWriter::updateIndex(const std::vector<qint64>& removed,
-                               const std::vector<const ProcessedFile*>& added) {
+void IngestWriter::updateIndex(const std::vector<qint64>& removed, const ProcessedFile* added) {
     // The transaction is committed: the database is right whatever happens here. If the index
     // cannot follow, it is forgotten and rebuilt from the database the next time it is opened.
     auto idx = index();
@@ -163,10 +151,10 @@ void IngestWriter::updateIndex(const std::vector<qint64>& removed,
     }
     for (qint64 id : removed)
         (*idx)->remove(id);
-    for (const ProcessedFile* file : added) {
-        for (const Chunk& chunk : file->chunks)
+    if (added) {
+        for (const Chunk& chunk : added->chunks)
             m_pendingLabels.push_back(chunk.id);
-        m_pendingVectors.insert(m_pendingVectors.end(), file->vectors.begin(), file->vectors.end());
+        m_pendingVectors.insert(m_pendingVectors.end(), added->vectors.begin(), added->vectors.end());
     }
     if (m_pendingLabels.size() >= kMaxPending)
         flushPending();
@@ -213,7 +201,7 @@ Result<FileReport> IngestWriter::remove(const Document& document) {
     if (!s)
         return s.error();
     ++m_collection.generation;
-    updateIndex(removed, {});
+    updateIndex(removed, nullptr);
     return FileReport{document.path, FileOutcome::Removed, QString(), 0, static_cast<int>(removed.size())};
 }
 

@@ -20,10 +20,9 @@ class Database;
 class VectorIndex;
 class VectorIndexManager;
 
-// The single writer of an ingest. Each call writes a group of finished files in one transaction
-// (documents, chunks, vectors and the collection's generation together), then updates the vector
-// index. Every file is either fully stored or not at all, which is what lets an interrupted ingest
-// resume; grouping the files that finished together saves a commit (and an FTS5 segment) per file.
+// The single writer of an ingest: one transaction per file (document, chunks, vectors and the
+// collection's generation together), then the vector index. A file is either fully stored or not at
+// all, which is what lets an interrupted ingest resume.
 class IngestWriter final {
 public:
     // Construct it on the thread that will call it: it holds that thread's database connection.
@@ -31,7 +30,7 @@ public:
                  Collection collection, QString embedderId, int dimension);
     ~IngestWriter();
 
-    Result<std::vector<FileReport>> write(std::vector<ProcessedFile>& files);
+    Result<FileReport> write(ProcessedFile& file);
     Result<FileReport> remove(const Document& document);
     // A file that is skipped before it is read (too large, unsupported type).
     Result<FileReport> skipUnread(const QString& path, const QString& reason,
@@ -45,7 +44,7 @@ private:
     Result<FileReport> writeOne(QSqlDatabase& db, ProcessedFile& file, std::vector<qint64>& removed,
                                 bool& changed);
     Result<VectorIndex*> index();
-    void updateIndex(const std::vector<qint64>& removed, const std::vector<const ProcessedFile*>& added);
+    void updateIndex(const std::vector<qint64>& removed, const ProcessedFile* added);
     void flushPending();
 
     Database& m_database;

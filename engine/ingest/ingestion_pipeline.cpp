@@ -32,17 +32,13 @@ public:
         m_items.push_back(std::move(file));
         m_ready.wakeOne();
     }
-    // Everything that is ready, waiting for at least one; at most `max` files.
-    std::vector<ProcessedFile> popReady(size_t max) {
+    ProcessedFile pop() {
         QMutexLocker lock(&m_mutex);
         while (m_items.empty())
             m_ready.wait(&m_mutex);
-        std::vector<ProcessedFile> ready;
-        while (!m_items.empty() && ready.size() < max) {
-            ready.push_back(std::move(m_items.front()));
-            m_items.pop_front();
-        }
-        return ready;
+        ProcessedFile file = std::move(m_items.front());
+        m_items.pop_front();
+        return file;
     }
 
 private:
@@ -50,10 +46,6 @@ private:
     QWaitCondition m_ready;
     std::deque<ProcessedFile> m_items;
 };
-
-// Files written in one transaction at most: enough to amortise a commit, few enough that a crash
-// loses little.
-constexpr size_t kMaxGroup = 16;
 
 QString megabytes(qint64 bytes) {
     return QString::number(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MB");
@@ -259,31 +251,26 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
         }
         if (inFlight == 0)
             break;
-        std::vector<ProcessedFile> ready = queue.popReady(kMaxGroup);
-        inFlight -= ready.size();
+        ProcessedFile done = queue.pop();
+        --inFlight;
         // After a cancel or a write failure, files still in flight are dropped: nothing half-written.
-        if (failure || stop.stop_requested())
+        if (failure || stop.stop_requested() || done.kind == ProcessedFile::Kind::Cancelled)
             continue;
-        std::erase_if(ready, [](const ProcessedFile& f) { return f.kind == ProcessedFile::Kind::Cancelled; });
-        for (const ProcessedFile& done : ready) {
-            p.bytesDone += done.job.size;
-            p.embeddings += done.embedded;
-            report.bytesRead += done.bytesRead;
-            report.embeddingsComputed += done.embedded;
-            report.embeddingsReused += done.reused;
-        }
-        auto written = writer.write(ready);
+        p.bytesDone += done.job.size;
+        p.embeddings += done.embedded;
+        report.bytesRead += done.bytesRead;
+        report.embeddingsComputed += done.embedded;
+        report.embeddingsReused += done.reused;
+        auto written = writer.write(done);
         if (!written) {
             failure = written.error();
             continue;
         }
-        for (FileReport& file : *written) {
-            if (file.outcome == FileOutcome::Indexed)
-                report.chunksWritten += file.chunks;
-            else if (file.outcome == FileOutcome::Failed)
-                log->warn("{}: {}", file.path, file.detail);
-            record(std::move(file));
-        }
+        if (written->outcome == FileOutcome::Indexed)
+            report.chunksWritten += written->chunks;
+        else if (written->outcome == FileOutcome::Failed)
+            log->warn("{}: {}", written->path, written->detail);
+        record(std::move(*written));
     }
 
     report.cancelled = stop.stop_requested() && !failure;
