@@ -1,7 +1,8 @@
 # Third-party libraries come from Debian packages; see ../shared/DESIGN.md for why each one is used.
 find_package(PkgConfig REQUIRED)
 find_package(spdlog REQUIRED)
-find_package(md4c REQUIRED)
+# md4c through pkg-config: Debian 12's md4cConfig.cmake also demands libmd4c-html, which we do not use.
+pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
 # The same libsqlite3 that Qt's QSQLITE driver uses: we add an FTS5 ranking function through its C API.
 find_package(SQLite3 REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)

@@ -3,6 +3,7 @@
 
 #include "engine/index/dot_product.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -115,22 +116,31 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
 }
 
 Status VectorIndex::save(const QString& path) const {
-    const QString tmp = path + QStringLiteral(".tmp");
+    // A name of its own per process and call: two processes saving the same index must not write
+    // into one temporary file.
+    static std::atomic<quint64> s_saves{0};
+    const QString tmp =
+        QStringLiteral("%1.tmp-%2-%3").arg(path).arg(QCoreApplication::applicationPid()).arg(++s_saves);
     {
         std::shared_lock lock(m_impl->lock);
         try {
             m_impl->graph->saveIndex(tmp.toStdString());
         } catch (const std::exception& e) {
+            QFile::remove(tmp);
             return Error{ErrorCode::Io,
                          QStringLiteral("cannot write %1: %2").arg(tmp, QString::fromUtf8(e.what()))};
         }
     }
     QFile written(tmp);
-    if (!written.open(QIODevice::ReadWrite) || ::fsync(written.handle()) != 0)
+    if (!written.open(QIODevice::ReadWrite) || ::fsync(written.handle()) != 0) {
+        written.remove();
         return Error{ErrorCode::Io, QStringLiteral("cannot sync %1").arg(tmp)};
+    }
     written.close();
-    if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0)
+    if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
+        QFile::remove(tmp);
         return Error{ErrorCode::Io, QStringLiteral("cannot replace %1").arg(path)};
+    }
     return {};
 }
 

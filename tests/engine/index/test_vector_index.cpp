@@ -1,6 +1,7 @@
 #include "engine/index/vector_index.h"
 #include "tests/support/temp_tree.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTest>
 #include <QThreadPool>
@@ -104,7 +105,7 @@ private slots:
                 QVERIFY(index.add(static_cast<qint64>(i), row(data, i)).ok());
             QVERIFY(index.save(path).ok());
         }
-        QVERIFY(!QFile::exists(path + QStringLiteral(".tmp")));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("i.hnsw")});
         auto loaded = VectorIndex::load(path, kDim);
         QVERIFY(loaded.ok());
         QCOMPARE((*loaded)->size(), size_t(200));
