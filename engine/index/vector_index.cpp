@@ -11,6 +11,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+// hnswlib's own SIMD kernels are not used (DotProductSpace picks AVX2 or SSE at run time), and its
+// prefetches read one element past the end of full neighbour lists, which AddressSanitizer rightly
+// reports; without manual vectorisation neither is compiled in.
+#define NO_MANUAL_VECTORIZATION
 #include <hnswlib/hnswlib.h>
 #include <mutex>
 #include <numeric>

@@ -162,7 +162,8 @@ private slots:
     }
 
     void binaryInputIsUnsupported() {
-        const QByteArray bytes("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+        static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+        const QByteArray bytes(png, sizeof(png) - 1);
         const Result<ParsedDocument> result = MarkdownLoader().load(QStringLiteral("x.md"), bytes);
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, ErrorCode::Unsupported);
