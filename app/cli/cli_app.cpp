@@ -2,6 +2,7 @@
 
 #include "app/cli/bench_command.h"
 #include "app/cli/cli_context.h"
+#include "app/cli/eval_command.h"
 #include "app/cli/info_commands.h"
 #include "app/cli/ingest_command.h"
 #include "app/cli/search_command.h"
@@ -36,6 +37,8 @@ const std::map<QString, CommandInfo>& commands() {
          {&InfoCommands::stats, "stats                              sizes and counts"}},
         {QStringLiteral("bench"),
          {&BenchCommand::run, "bench --queries FILE               load-test search"}},
+        {QStringLiteral("eval"),
+         {&EvalCommand::run, "eval --corpus --queries --qrels    retrieval quality on a BEIR benchmark"}},
     };
     return table;
 }

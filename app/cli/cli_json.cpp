@@ -20,6 +20,8 @@ QJsonObject CliJson::hit(const Hit& h, int rank) {
         {QStringLiteral("anchor"), h.anchor},
         {QStringLiteral("lexical_rank"), h.lexicalRank},
         {QStringLiteral("dense_rank"), h.denseRank},
+        {QStringLiteral("lexical_score"), h.lexicalScore},
+        {QStringLiteral("dense_score"), h.denseScore},
         {QStringLiteral("snippet"), h.snippet},
     };
 }

@@ -2,8 +2,8 @@
 
 #include "engine/core/hashing.h"
 
+#include <algorithm>
 #include <libstemmer.h>
-#include <unordered_set>
 
 namespace docrag {
 namespace {
@@ -12,8 +12,26 @@ constexpr size_t kMaxStemCache = 1 << 19;
 constexpr quint64 kWordSeed = 0x5eed0001;
 constexpr quint64 kStemSeed = 0x5eed0002;
 
-const std::unordered_set<quint64>& stopwordHashes() {
-    static const std::unordered_set<quint64> hashes = [] {
+// Stopwords are short ASCII words: packed one byte per letter into 64 bits, a word is its own key.
+constexpr qsizetype kMaxPacked = 8;
+
+quint64 packAscii(QStringView word) {
+    quint64 key = 0;
+    for (const QChar c : word) {
+        if (c.unicode() >= 0x80)
+            return 0;
+        key = (key << 8) | c.unicode();
+    }
+    return key;
+}
+
+struct Stopwords final {
+    std::vector<quint64> keys; // sorted
+    qsizetype longest = 0;
+};
+
+const Stopwords& stopwords() {
+    static const Stopwords list = [] {
         // A short list: words that carry no topic in questions about documentation.
         static const char* const words[] = {
             "a",     "an",   "and", "are",   "as",   "at",    "be",    "but",    "by",    "can",
@@ -24,15 +42,23 @@ const std::unordered_set<quint64>& stopwordHashes() {
             "those", "to",   "was", "we",    "were", "what",  "when",  "where",  "which", "while",
             "who",   "whom", "why", "will",  "with", "would", "you",   "your",
         };
-        std::unordered_set<quint64> out;
-        for (const char* w : words)
-            out.insert(Hashing::xxh3(QStringView(QString::fromLatin1(w)), kWordSeed));
+        Stopwords out;
+        for (const char* w : words) {
+            const QString word = QString::fromLatin1(w);
+            Q_ASSERT(word.size() <= kMaxPacked);
+            out.keys.push_back(packAscii(word));
+            out.longest = std::max(out.longest, word.size());
+        }
+        std::sort(out.keys.begin(), out.keys.end());
         return out;
     }();
-    return hashes;
+    return list;
 }
 
 bool isWordChar(QChar c) {
+    const char16_t u = c.unicode();
+    if (u < 0x80)
+        return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
     return c.isLetterOrNumber();
 }
 
@@ -47,7 +73,12 @@ TextAnalyzer::~TextAnalyzer() {
 }
 
 bool TextAnalyzer::isStopword(QStringView lowerWord) {
-    return stopwordHashes().contains(Hashing::xxh3(lowerWord, kWordSeed));
+    // Words longer than every stopword (most words) need no hash at all.
+    const Stopwords& list = stopwords();
+    if (lowerWord.isEmpty() || lowerWord.size() > list.longest)
+        return false;
+    const quint64 key = packAscii(lowerWord);
+    return key != 0 && std::binary_search(list.keys.begin(), list.keys.end(), key);
 }
 
 QStringList TextAnalyzer::contentWords(const QString& text) {
@@ -96,7 +127,7 @@ quint64 TextAnalyzer::stemHash(QStringView lowerWord) {
     return hash;
 }
 
-void TextAnalyzer::analyze(QStringView text, QString& lowered, std::vector<Term>& terms) {
+void TextAnalyzer::analyze(QStringView text, QString& lowered, std::vector<Term>& terms, bool stems) {
     lowered.resize(text.size());
     QChar* out = lowered.data();
     terms.clear();
@@ -113,10 +144,24 @@ void TextAnalyzer::analyze(QStringView text, QString& lowered, std::vector<Term>
         bool split = false;
         auto addTerm = [&](qsizetype from, qsizetype to) {
             const QStringView word(out + from, to - from);
-            terms.push_back(Term{from, to - from, stemHash(word), isStopword(word)});
+            terms.push_back(Term{from, to - from, stems ? stemHash(word) : 0, isStopword(word)});
         };
         for (; i < n && isWordChar(text[i]); ++i) {
             const QChar c = text[i];
+            if (c.unicode() < 0x80) {
+                // ASCII: no camelCase test needed for digits, and lowering is arithmetic.
+                const char16_t u = c.unicode();
+                const bool upper = u >= u'A' && u <= u'Z';
+                if (upper && i > start && text[i - 1].unicode() >= u'a' && text[i - 1].unicode() <= u'z') {
+                    out[i] = QChar(u + 32);
+                    addTerm(partStart, i);
+                    partStart = i;
+                    split = true;
+                    continue;
+                }
+                out[i] = upper ? QChar(u + 32) : c;
+                continue;
+            }
             // A lower-to-upper step inside a word is a camelCase boundary.
             if (i > start && c.isUpper() && text[i - 1].isLower()) {
                 out[i] = c.toLower();

@@ -30,7 +30,8 @@ public:
 
     // Lowercases `text` into `lowered` and fills `terms`. Words split at anything that is not a
     // letter or digit; camelCase identifiers also yield their parts ("readLine" -> readline, read, line).
-    void analyze(QStringView text, QString& lowered, std::vector<Term>& terms);
+    // Without `stems`, Term::stemHash stays 0 (stemming is most of the cost).
+    void analyze(QStringView text, QString& lowered, std::vector<Term>& terms, bool stems = true);
     // The Snowball stem of one lowercase word.
     QString stem(QStringView lowerWord);
 

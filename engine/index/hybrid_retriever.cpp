@@ -4,23 +4,23 @@
 #include "engine/embed/embedder.h"
 #include "engine/embed/text_analyzer.h"
 #include "engine/index/lexical_index.h"
+#include "engine/index/rank_fusion.h"
 #include "engine/index/snippet_builder.h"
 #include "engine/index/vector_index_manager.h"
 #include "engine/store/chunk_store.h"
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
 
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <algorithm>
+#include <numeric>
+#include <optional>
 #include <unordered_map>
 
 namespace docrag {
 namespace {
-
-struct Fused final {
-    double score = 0.0;
-    int lexicalRank = 0;
-    int denseRank = 0;
-};
 
 Result<std::vector<Collection>> chooseCollections(CollectionStore& store, const SearchOptions& options) {
     std::vector<Collection> chosen;
@@ -37,18 +37,70 @@ Result<std::vector<Collection>> chooseCollections(CollectionStore& store, const 
             chosen.push_back(std::move(*c));
         }
     }
-    if (!options.docType.isEmpty()) {
+    if (!options.docType.isEmpty())
         std::erase_if(chosen, [&](const Collection& c) { return c.docType != options.docType; });
-    }
     return chosen;
+}
+
+// The passage text B begins with the overlap the chunker carried over from A: drop it once.
+QString joinOverlapping(const QString& a, const QString& b) {
+    const QString separator = QStringLiteral("\n\n");
+    for (qsizetype at = 0; at >= 0 && at < a.size(); at = a.indexOf(separator, at + 1)) {
+        const qsizetype from = at == 0 ? 0 : at + separator.size();
+        const QStringView tail = QStringView(a).sliced(from);
+        if (!tail.isEmpty() && QStringView(b).startsWith(tail)) {
+            const QStringView rest = QStringView(b).sliced(tail.size()).trimmed();
+            return rest.isEmpty() ? a : a + separator + rest.toString();
+        }
+        if (at == 0 && a.indexOf(separator) < 0)
+            break;
+    }
+    return a + separator + b;
+}
+
+// Adjacent chunks of one section (a long section the chunker had to cut) that both made the list read
+// better as one passage. Keeps the rank of the better one and pulls later hits up to fill `k`.
+std::vector<Hit> mergeNeighbours(std::vector<Hit> ranked, size_t k) {
+    std::vector<Hit> out;
+    std::vector<std::pair<int, int>> spans; // ordinal range of each output hit
+    for (Hit& hit : ranked) {
+        bool merged = false;
+        for (size_t i = 0; i < out.size() && !merged; ++i) {
+            Hit& o = out[i];
+            auto& [first, last] = spans[i];
+            if (o.documentId != hit.documentId || o.page != hit.page || o.headingPath != hit.headingPath)
+                continue;
+            if (hit.ordinal == last + 1) {
+                o.text = joinOverlapping(o.text, hit.text);
+                o.locEnd = std::max(o.locEnd, hit.locEnd);
+                last = hit.ordinal;
+            } else if (hit.ordinal == first - 1) {
+                o.text = joinOverlapping(hit.text, o.text);
+                o.locStart = hit.locStart > 0 ? hit.locStart : o.locStart;
+                o.anchor = hit.anchor;
+                first = hit.ordinal;
+            } else {
+                continue;
+            }
+            ++o.chunkCount;
+            merged = true;
+        }
+        if (!merged && out.size() < k) {
+            spans.emplace_back(hit.ordinal, hit.ordinal);
+            out.push_back(std::move(hit));
+        }
+    }
+    return out;
 }
 
 } // namespace
 
-HybridRetriever::HybridRetriever(Database& database, VectorIndexManager& indexes, const Embedder& embedder)
+HybridRetriever::HybridRetriever(Database& database, VectorIndexManager& indexes, const Embedder& embedder,
+                                 QThreadPool* pool)
     : m_database(database)
     , m_indexes(indexes)
-    , m_embedder(embedder) {}
+    , m_embedder(embedder)
+    , m_pool(pool) {}
 
 Result<std::vector<Hit>> HybridRetriever::search(const QString& query, const SearchOptions& options) const {
     QSqlDatabase db = m_database.connection();
@@ -56,11 +108,20 @@ Result<std::vector<Hit>> HybridRetriever::search(const QString& query, const Sea
     auto collections = chooseCollections(collectionStore, options);
     if (!collections)
         return collections.error();
-    std::vector<Hit> hits;
     if (collections->empty() || query.trimmed().isEmpty() || options.k <= 0)
-        return hits;
+        return std::vector<Hit>();
+    const RetrievalTuning& tuning = options.tuning;
 
-    std::unordered_map<qint64, Fused> fused;
+    // The dense half does not touch the database connection of this thread: in hybrid mode it runs on
+    // the pool, in parallel with BM25.
+    const bool dense = options.mode != SearchMode::Lexical;
+    QFuture<Result<std::vector<ScoredChunk>>> denseFuture;
+    if (dense && m_pool && options.mode == SearchMode::Hybrid)
+        denseFuture =
+            QtConcurrent::run(m_pool, [&] { return denseSearch(query, *collections, options.candidates); });
+
+    RankFusion fusion(tuning.rrfK);
+    std::optional<Error> failure;
     if (options.mode != SearchMode::Dense) {
         std::vector<qint64> ids;
         // Without a filter, the unjoined query is faster.
@@ -68,70 +129,118 @@ Result<std::vector<Hit>> HybridRetriever::search(const QString& query, const Sea
             for (const Collection& c : *collections)
                 ids.push_back(c.id);
         }
-        auto lexical = LexicalIndex(db).search(query, ids, options.candidates);
-        if (!lexical)
-            return lexical.error();
-        for (size_t i = 0; i < lexical->size(); ++i) {
-            Fused& f = fused[(*lexical)[i].chunkId];
-            f.lexicalRank = static_cast<int>(i) + 1;
-            f.score += 1.0 / (kRrfK + f.lexicalRank);
-        }
+        const LexicalWeights weights{tuning.k1, tuning.b, tuning.titleWeight, tuning.headingWeight,
+                                     tuning.textWeight};
+        auto lexical = LexicalIndex(db, weights).search(query, ids, options.candidates);
+        if (lexical)
+            fusion.add(RankFusion::List::Lexical, *lexical, tuning.lexicalWeight);
+        else
+            failure = lexical.error();
     }
-    if (options.mode != SearchMode::Lexical) {
-        std::vector<float> vector(static_cast<size_t>(m_embedder.dimension()));
-        const QString text = query;
-        if (Status s = m_embedder.embed({&text, 1}, vector); !s)
-            return s.error();
-        std::vector<ScoredChunk> dense;
-        for (const Collection& c : *collections) {
-            if (c.embedderId != m_embedder.id()) {
-                Logging::get("docrag.index")
-                    ->warn("collection \"{}\" was embedded with {}; dense search skipped", c.name,
-                           c.embedderId);
-                continue;
-            }
-            auto index = m_indexes.open(c, m_embedder.dimension());
-            if (!index)
-                return index.error();
-            auto found = (*index)->search(vector, static_cast<size_t>(options.candidates));
-            if (!found)
-                return found.error();
-            dense.insert(dense.end(), found->begin(), found->end());
-        }
-        std::sort(dense.begin(), dense.end(),
-                  [](const ScoredChunk& a, const ScoredChunk& b) { return a.score > b.score; });
-        dense.resize(std::min(dense.size(), static_cast<size_t>(options.candidates)));
-        for (size_t i = 0; i < dense.size(); ++i) {
-            Fused& f = fused[dense[i].chunkId];
-            f.denseRank = static_cast<int>(i) + 1;
-            f.score += 1.0 / (kRrfK + f.denseRank);
-        }
+    if (dense) {
+        auto found = denseFuture.isValid() ? denseFuture.result()
+                                           : denseSearch(query, *collections, options.candidates);
+        if (found)
+            fusion.add(RankFusion::List::Dense, *found, tuning.denseWeight);
+        else if (!failure)
+            failure = found.error();
     }
+    if (failure)
+        return *failure;
 
-    std::vector<std::pair<qint64, Fused>> ranked(fused.begin(), fused.end());
-    // Ties (equal fused score) break on the chunk id so results are reproducible.
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-        return a.second.score != b.second.score ? a.second.score > b.second.score : a.first < b.first;
-    });
-    ranked.resize(std::min(ranked.size(), static_cast<size_t>(options.k)));
+    std::vector<FusedChunk> ranked = fusion.ranked();
+    const bool rerank = options.mode == SearchMode::Hybrid && tuning.rerank.pool > 0;
+    // Merging neighbours can fold hits together: fetch some to spare.
+    const size_t wanted = static_cast<size_t>(options.k) * 2;
+    ranked.resize(
+        std::min(ranked.size(), std::max(wanted, rerank ? static_cast<size_t>(tuning.rerank.pool) : 0)));
     std::vector<qint64> ids;
-    for (const auto& [id, f] : ranked)
-        ids.push_back(id);
+    std::unordered_map<qint64, const FusedChunk*> byId;
+    for (const FusedChunk& c : ranked) {
+        ids.push_back(c.chunkId);
+        byId.emplace(c.chunkId, &c);
+    }
     auto found = ChunkStore(db).hits(ids);
     if (!found)
         return found.error();
-    hits = std::move(*found);
-    const QStringList terms = TextAnalyzer::contentWords(query);
+    std::vector<Hit> hits = std::move(*found);
     for (Hit& hit : hits) {
-        const Fused& f = fused[hit.chunkId];
-        hit.score = f.score;
-        hit.lexicalRank = f.lexicalRank;
-        hit.denseRank = f.denseRank;
-        Snippet snippet = SnippetBuilder::build(hit.text, terms);
-        hit.snippet = std::move(snippet.text);
-        hit.snippetHighlights = std::move(snippet.highlights);
+        const FusedChunk& c = *byId.at(hit.chunkId);
+        hit.score = c.score;
+        hit.lexicalRank = c.lexicalRank;
+        hit.denseRank = c.denseRank;
+        hit.lexicalScore = std::max(0.0, c.lexicalScore);
+        hit.denseScore = c.denseScore;
+    }
+    if (rerank)
+        rerankPool(query, tuning.rerank, hits);
+    hits = mergeNeighbours(std::move(hits), static_cast<size_t>(options.k));
+
+    if (options.snippets) {
+        const QStringList terms = TextAnalyzer::contentWords(query);
+        for (Hit& hit : hits) {
+            Snippet snippet = SnippetBuilder::build(hit.text, terms);
+            hit.snippet = std::move(snippet.text);
+            hit.snippetHighlights = std::move(snippet.highlights);
+        }
     }
     return hits;
+}
+
+Result<std::vector<ScoredChunk>> HybridRetriever::denseSearch(const QString& query,
+                                                              const std::vector<Collection>& collections,
+                                                              int candidates) const {
+    std::vector<float> vector(static_cast<size_t>(m_embedder.dimension()));
+    if (Status s = m_embedder.embed({&query, 1}, vector); !s)
+        return s.error();
+    std::vector<ScoredChunk> dense;
+    for (const Collection& c : collections) {
+        if (c.embedderId != m_embedder.id()) {
+            Logging::get("docrag.index")
+                ->warn("collection \"{}\" was embedded with {}; dense search skipped", c.name, c.embedderId);
+            continue;
+        }
+        auto index = m_indexes.open(c, m_embedder.dimension());
+        if (!index)
+            return index.error();
+        auto found = (*index)->search(vector, static_cast<size_t>(candidates));
+        if (!found)
+            return found.error();
+        dense.insert(dense.end(), found->begin(), found->end());
+    }
+    std::sort(dense.begin(), dense.end(),
+              [](const ScoredChunk& a, const ScoredChunk& b) { return a.score > b.score; });
+    dense.resize(std::min(dense.size(), static_cast<size_t>(candidates)));
+    return dense;
+}
+
+void HybridRetriever::rerankPool(const QString& query, const RerankWeights& weights, std::vector<Hit>& hits) {
+    const size_t pool = std::min(hits.size(), static_cast<size_t>(weights.pool));
+    std::vector<RerankCandidate> candidates;
+    candidates.reserve(pool);
+    for (size_t i = 0; i < pool; ++i) {
+        const Hit& h = hits[i];
+        candidates.push_back(
+            RerankCandidate{h.title + QLatin1Char('\n') + h.headingPath + QLatin1Char('\n') + h.text,
+                            h.lexicalScore, h.denseScore});
+    }
+    const std::vector<double> scores = Reranker(weights).score(query, candidates);
+    std::vector<size_t> order(pool);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a] > scores[b]; });
+    std::vector<Hit> reordered;
+    reordered.reserve(hits.size());
+    for (size_t i : order) {
+        reordered.push_back(std::move(hits[i]));
+        reordered.back().score = scores[i];
+    }
+    // Below the pool, the fused order stands; scores stay below the pool's so the list stays sorted.
+    const double floor = pool > 0 ? *std::min_element(scores.begin(), scores.end()) : 0.0;
+    for (size_t i = pool; i < hits.size(); ++i) {
+        reordered.push_back(std::move(hits[i]));
+        reordered.back().score = std::min(reordered.back().score, floor);
+    }
+    hits = std::move(reordered);
 }
 
 } // namespace docrag

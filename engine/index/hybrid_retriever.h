@@ -1,12 +1,17 @@
 #pragma once
 
+#include "engine/core/collection.h"
 #include "engine/core/hit.h"
 #include "engine/core/result.h"
+#include "engine/index/reranker.h"
+#include "engine/index/scored_chunk.h"
 
 #include <QString>
 #include <QStringList>
 
 #include <vector>
+
+class QThreadPool;
 
 namespace docrag {
 
@@ -16,28 +21,50 @@ class VectorIndexManager;
 
 enum class SearchMode { Hybrid, Lexical, Dense };
 
+// The knobs of ranking. Defaults are tuned on the BEIR SciFact train split (BENCHMARKS.md).
+struct RetrievalTuning final {
+    double k1 = 1.2;          // BM25 term-frequency saturation
+    double b = 0.75;          // BM25 length normalisation
+    double titleWeight = 1.0; // BM25 column weights
+    double headingWeight = 1.5;
+    double textWeight = 1.0;
+    double rrfK = 60.0;         // reciprocal rank fusion constant
+    double lexicalWeight = 1.0; // weight of each list in the fusion: the dense list mostly brings in
+    double denseWeight = 0.2;   // candidates BM25 cannot see (typos, word forms) for the re-ranker
+    RerankWeights rerank;       // hybrid mode only: bm25 and dense return their own ranking
+};
+
 struct SearchOptions final {
     int k = 5;
     QStringList collections; // names; empty = all
     QString docType;         // empty = any
     SearchMode mode = SearchMode::Hybrid;
-    int candidates = 50; // per retriever, before fusion
+    int candidates = 50;  // per retriever, before fusion
+    bool snippets = true; // build Hit::snippet (the evaluation only needs ids)
+    RetrievalTuning tuning;
 };
 
-// BM25 and dense search over the chosen collections, fused by reciprocal rank fusion.
-// Callable from any thread (each thread uses its own database connection).
+// Hybrid retrieval: BM25 over FTS5 and dense search over the vector indexes, fused by reciprocal rank
+// fusion, the best candidates re-ranked (Reranker), neighbouring chunks of one document merged into one
+// hit, filtered by collection and doc type. Callable from any thread (each thread uses its own
+// database connection).
 class HybridRetriever final {
 public:
-    static constexpr double kRrfK = 60.0;
-
-    HybridRetriever(Database& database, VectorIndexManager& indexes, const Embedder& embedder);
+    // With a pool, hybrid searches run the dense half on it while the calling thread runs BM25.
+    HybridRetriever(Database& database, VectorIndexManager& indexes, const Embedder& embedder,
+                    QThreadPool* pool = nullptr);
 
     Result<std::vector<Hit>> search(const QString& query, const SearchOptions& options) const;
 
 private:
+    Result<std::vector<ScoredChunk>>
+    denseSearch(const QString& query, const std::vector<Collection>& collections, int candidates) const;
+    static void rerankPool(const QString& query, const RerankWeights& weights, std::vector<Hit>& hits);
+
     Database& m_database;
     VectorIndexManager& m_indexes;
     const Embedder& m_embedder;
+    QThreadPool* m_pool;
 };
 
 } // namespace docrag

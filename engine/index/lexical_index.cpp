@@ -13,8 +13,9 @@ LexicalIndex::LexicalIndex(QSqlDatabase db, LexicalWeights weights)
     : m_db(std::move(db))
     , m_weights(weights) {}
 
-QString LexicalIndex::matchExpression(const QString& query) {
-    const QStringList terms = TextAnalyzer::contentWords(query);
+namespace {
+
+QString expressionFor(const QStringList& terms) {
     QStringList quoted;
     quoted.reserve(terms.size());
     // Only letters and digits survive the split above, so a term can never contain a quote.
@@ -23,14 +24,21 @@ QString LexicalIndex::matchExpression(const QString& query) {
     return quoted.join(QLatin1String(" OR "));
 }
 
+} // namespace
+
+QString LexicalIndex::matchExpression(const QString& query) {
+    return expressionFor(TextAnalyzer::contentWords(query));
+}
+
 Result<std::vector<ScoredChunk>>
 LexicalIndex::search(const QString& query, std::span<const qint64> collectionIds, int limit) const {
     std::vector<ScoredChunk> out;
-    const QString expression = matchExpression(query);
+    const QStringList terms = TextAnalyzer::contentWords(query);
+    const QString expression = expressionFor(terms);
     if (expression.isEmpty() || limit <= 0)
         return out;
 
-    const QString bm25 = QStringLiteral("docrag_bm25(chunks_fts, %1, %2, %3, %4, %5)")
+    const QString bm25 = QStringLiteral("docrag_bm25(chunks_fts, %1, %2, %3, %4, %5, ?)")
                              .arg(m_weights.k1)
                              .arg(m_weights.b)
                              .arg(m_weights.title)
@@ -54,6 +62,8 @@ LexicalIndex::search(const QString& query, std::span<const qint64> collectionIds
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return SqlError::from(q, "preparing the full-text query");
+    // The ranking function's term list comes first in the statement, then the MATCH expression.
+    q.addBindValue(terms.join(QChar(0x1f)));
     q.addBindValue(expression);
     q.addBindValue(limit);
     if (!q.exec())

@@ -58,8 +58,8 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
     engine->m_embedder = std::make_unique<LocalEmbedder>(options.embeddingDimension);
     engine->m_indexes = std::make_unique<VectorIndexManager>(
         *engine->m_database, dataDir.filePath(QStringLiteral("indexes")), options.vectorIndex);
-    engine->m_retriever =
-        std::make_unique<HybridRetriever>(*engine->m_database, *engine->m_indexes, *engine->m_embedder);
+    engine->m_retriever = std::make_unique<HybridRetriever>(*engine->m_database, *engine->m_indexes,
+                                                            *engine->m_embedder, &engine->m_pool);
     if (options.threads > 0)
         engine->m_pool.setMaxThreadCount(options.threads);
     // Pool threads keep their database connections; letting them expire would leak connections.

@@ -206,7 +206,7 @@ Result<std::vector<Hit>> ChunkStore::hits(std::span<const qint64> ids) const {
     q.setForwardOnly(true);
     // Ids are integers we produced ourselves, so inlining them is safe and avoids one query per hit.
     if (!q.exec(QStringLiteral("SELECT c.id, c.document_id, col.name, col.doc_type, d.path, d.title, "
-                               "c.heading_path, c.text, c.loc_start, c.loc_end, c.page, c.anchor "
+                               "c.heading_path, c.text, c.loc_start, c.loc_end, c.page, c.anchor, c.ordinal "
                                "FROM chunks c JOIN documents d ON d.id = c.document_id "
                                "JOIN collections col ON col.id = d.collection_id WHERE c.id IN (%1)")
                     .arg(placeholders.join(QLatin1Char(',')))))
@@ -226,6 +226,7 @@ Result<std::vector<Hit>> ChunkStore::hits(std::span<const qint64> ids) const {
         h.locEnd = q.value(9).toInt();
         h.page = q.value(10).toInt();
         h.anchor = q.value(11).toString();
+        h.ordinal = q.value(12).toInt();
         byId.emplace(h.chunkId, std::move(h));
     }
     out.reserve(ids.size());

@@ -6,14 +6,21 @@
 #include <cmath>
 #include <memory>
 #include <sqlite3.h>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace docrag {
 namespace {
 
-// Per connection: the token count of every row seen so far, by rowid (-1: not known yet).
-struct RowLengths final {
+// Per connection: the token count of every row seen so far, by rowid (-1: not known yet), and the
+// document frequency of terms seen in queries. Frequencies are valid while the table's row and token
+// totals are unchanged; any write moves at least one of them.
+struct ConnectionCache final {
     std::vector<int> lengths;
+    std::unordered_map<std::string, sqlite3_int64> documentFrequency;
+    sqlite3_int64 rows = -1;
+    sqlite3_int64 tokens = -1;
 };
 
 // Per query: what does not change from row to row.
@@ -27,7 +34,28 @@ int countRow(const Fts5ExtensionApi*, Fts5Context*, void* userData) {
     return SQLITE_OK;
 }
 
-QueryStats* queryStats(const Fts5ExtensionApi* api, Fts5Context* fts, int* rc) {
+// The terms of the query's phrases, when the caller passed them ("\x1f"-separated, phrase order).
+std::vector<std::string> phraseTerms(sqlite3_value* value, int phrases) {
+    std::vector<std::string> terms;
+    if (!value || sqlite3_value_type(value) != SQLITE_TEXT)
+        return terms;
+    const std::string all(reinterpret_cast<const char*>(sqlite3_value_text(value)),
+                          static_cast<size_t>(sqlite3_value_bytes(value)));
+    size_t from = 0;
+    while (from <= all.size()) {
+        const size_t to = all.find('\x1f', from);
+        terms.push_back(all.substr(from, to == std::string::npos ? std::string::npos : to - from));
+        if (to == std::string::npos)
+            break;
+        from = to + 1;
+    }
+    if (static_cast<int>(terms.size()) != phrases)
+        terms.clear();
+    return terms;
+}
+
+QueryStats* queryStats(const Fts5ExtensionApi* api, Fts5Context* fts, ConnectionCache& cache,
+                       sqlite3_value* termList, int* rc) {
     if (auto* stats = static_cast<QueryStats*>(api->xGetAuxdata(fts, 0)))
         return stats;
     auto stats = std::make_unique<QueryStats>();
@@ -40,13 +68,28 @@ QueryStats* queryStats(const Fts5ExtensionApi* api, Fts5Context* fts, int* rc) {
         return nullptr;
     stats->averageLength =
         rows > 0 ? std::max(1.0, static_cast<double>(tokens) / static_cast<double>(rows)) : 1.0;
+    if (rows != cache.rows || tokens != cache.tokens) {
+        cache.documentFrequency.clear();
+        cache.rows = rows;
+        cache.tokens = tokens;
+    }
     const int phrases = api->xPhraseCount(fts);
+    const std::vector<std::string> terms = phraseTerms(termList, phrases);
     stats->idf.resize(static_cast<size_t>(phrases));
     for (int i = 0; i < phrases; ++i) {
+        // Counting a phrase's rows walks its whole posting list: remember the count per term.
         sqlite3_int64 hits = 0;
-        *rc = api->xQueryPhrase(fts, i, &hits, &countRow);
-        if (*rc != SQLITE_OK)
-            return nullptr;
+        const auto known = terms.empty() ? cache.documentFrequency.end()
+                                         : cache.documentFrequency.find(terms[static_cast<size_t>(i)]);
+        if (known != cache.documentFrequency.end()) {
+            hits = known->second;
+        } else {
+            *rc = api->xQueryPhrase(fts, i, &hits, &countRow);
+            if (*rc != SQLITE_OK)
+                return nullptr;
+            if (!terms.empty())
+                cache.documentFrequency.emplace(terms[static_cast<size_t>(i)], hits);
+        }
         // The BM25 idf of Robertson and Sparck Jones, kept positive as Lucene and FTS5 do.
         const double n = static_cast<double>(hits);
         stats->idf[static_cast<size_t>(i)] =
@@ -57,7 +100,7 @@ QueryStats* queryStats(const Fts5ExtensionApi* api, Fts5Context* fts, int* rc) {
     return *rc == SQLITE_OK ? raw : nullptr;
 }
 
-int rowLength(const Fts5ExtensionApi* api, Fts5Context* fts, RowLengths& cache, int* rc) {
+int rowLength(const Fts5ExtensionApi* api, Fts5Context* fts, ConnectionCache& cache, int* rc) {
     const sqlite3_int64 rowid = api->xRowid(fts);
     const bool cacheable = rowid >= 0 && rowid < (sqlite3_int64(1) << 26);
     if (cacheable && static_cast<size_t>(rowid) < cache.lengths.size() &&
@@ -86,7 +129,8 @@ void docragBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
         weights[i - 2] = sqlite3_value_double(argv[i]);
 
     int rc = SQLITE_OK;
-    QueryStats* stats = queryStats(api, fts, &rc);
+    auto& cache = *static_cast<ConnectionCache*>(api->xUserData(fts));
+    QueryStats* stats = queryStats(api, fts, cache, argc >= 6 ? argv[5] : nullptr, &rc);
     if (!stats) {
         sqlite3_result_error_code(context, rc);
         return;
@@ -103,8 +147,7 @@ void docragBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
         if (rc == SQLITE_OK && phrase >= 0 && static_cast<size_t>(phrase) < frequency.size())
             frequency[static_cast<size_t>(phrase)] += column >= 0 && column < 3 ? weights[column] : 1.0;
     }
-    const int length =
-        rc == SQLITE_OK ? rowLength(api, fts, *static_cast<RowLengths*>(api->xUserData(fts)), &rc) : 0;
+    const int length = rc == SQLITE_OK ? rowLength(api, fts, cache, &rc) : 0;
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(context, rc);
         return;
@@ -140,11 +183,11 @@ Status FtsRanker::install(QSqlDatabase db) {
     fts5_api* api = sqlite ? fts5Api(sqlite) : nullptr;
     if (!api || api->iVersion < 2)
         return Error{ErrorCode::Database, QStringLiteral("SQLite was built without FTS5")};
-    auto* lengths = new RowLengths;
-    const int rc = api->xCreateFunction(api, "docrag_bm25", lengths, &docragBm25,
-                                        [](void* p) { delete static_cast<RowLengths*>(p); });
+    auto* cache = new ConnectionCache;
+    const int rc = api->xCreateFunction(api, "docrag_bm25", cache, &docragBm25,
+                                        [](void* p) { delete static_cast<ConnectionCache*>(p); });
     if (rc != SQLITE_OK) {
-        delete lengths;
+        delete cache;
         return Error{ErrorCode::Database, QStringLiteral("cannot register the ranking function: %1")
                                               .arg(QString::fromUtf8(sqlite3_errstr(rc)))};
     }

@@ -7,11 +7,14 @@
 namespace docrag {
 
 // Installs docrag_bm25(), an FTS5 ranking function, on a connection:
-//   docrag_bm25(chunks_fts, k1, b, weight_title, weight_heading_path, weight_text)
+//   docrag_bm25(chunks_fts, k1, b, weight_title, weight_heading_path, weight_text [, terms])
+// where `terms` names the query's phrases in order, separated by U+001F, so that their document
+// frequencies can be remembered between queries.
 // It scores like FTS5's bm25() (weighted term frequencies, document length normalised by the
 // average), with two differences: k1 and b are parameters (BM25 is tuned per corpus), and each
 // row's length is remembered per connection instead of being read from the %_docsize table for
-// every matching row on every query, which made ranking, not matching, the cost of a search.
+// every matching row on every query, which made ranking, not matching, the cost of a search. For the
+// same reason the document frequency of each query term is remembered until the table changes.
 // Row lengths never go stale because chunk ids are never reused (see ChunkStore::insert).
 class FtsRanker final {
 public:

@@ -149,6 +149,46 @@ private slots:
         QCOMPARE(names.first().toObject().value(QLatin1String("name")).toString(), QStringLiteral("guide"));
     }
 
+    void evalScoresABeirBenchmark() {
+        test::TempTree beir;
+        beir.write(
+            QStringLiteral("corpus.jsonl"),
+            QStringLiteral(
+                "{\"_id\": \"1\", \"title\": \"Capybara diet\", \"text\": \"Capybaras eat grass.\"}\n"
+                "{\"_id\": \"2\", \"title\": \"Quokka smiles\", \"text\": \"Quokkas seem to smile.\"}\n"));
+        beir.write(QStringLiteral("queries.jsonl"),
+                   QStringLiteral("{\"_id\": \"q\", \"text\": \"what do capybaras eat\"}\n"));
+        beir.write(QStringLiteral("qrels.tsv"), QStringLiteral("query-id\tcorpus-id\tscore\nq\t1\t1\n"));
+        const QStringList files = {
+            QStringLiteral("--corpus"),  beir.filePath(QStringLiteral("corpus.jsonl")),
+            QStringLiteral("--queries"), beir.filePath(QStringLiteral("queries.jsonl")),
+            QStringLiteral("--qrels"),   beir.filePath(QStringLiteral("qrels.tsv"))};
+        QCOMPARE(run({QStringLiteral("eval"), QStringLiteral("--data-dir"), m_data}).exitCode, 2);
+        QCOMPARE(run(QStringList{QStringLiteral("eval"), QStringLiteral("--mode"), QStringLiteral("magic"),
+                                 QStringLiteral("--data-dir"), m_data} +
+                     files)
+                     .exitCode,
+                 2);
+        QCOMPARE(run(QStringList{QStringLiteral("eval"), QStringLiteral("--tune"), QStringLiteral("k9=1"),
+                                 QStringLiteral("--data-dir"), m_data} +
+                     files)
+                     .exitCode,
+                 2);
+        Run eval = run(QStringList{QStringLiteral("eval"), QStringLiteral("--json"),
+                                   QStringLiteral("--data-dir"), m_data} +
+                       files);
+        QCOMPARE(eval.exitCode, 0);
+        const QJsonObject report = json(eval);
+        QCOMPARE(report.value(QLatin1String("queries")).toInt(), 1);
+        QCOMPARE(report.value(QLatin1String("documents")).toInt(), 2);
+        QCOMPARE(report.value(QLatin1String("ndcg_at_10")).toDouble(), 1.0);
+        QCOMPARE(report.value(QLatin1String("recall_at_100")).toDouble(), 1.0);
+        QCOMPARE(report.value(QLatin1String("mrr_at_10")).toDouble(), 1.0);
+        QCOMPARE(report.value(QLatin1String("mode")).toString(), QStringLiteral("hybrid"));
+        QVERIFY(report.value(QLatin1String("collection")).toString().startsWith(QLatin1String("beir-")));
+        QVERIFY(report.contains(QLatin1String("latency")));
+    }
+
     // A real crash: the process is killed with SIGKILL in the middle of an ingest. The next run keeps
     // every file that was reported as indexed and does the rest.
     void aKilledIngestResumes() {

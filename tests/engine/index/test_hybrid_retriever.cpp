@@ -53,6 +53,13 @@ private slots:
             QStringLiteral("py/venv.md"),
             QStringLiteral(
                 "# Virtual environments\n\nCreate one with `python -m venv .venv` and activate it.\n"));
+        // One long section: the chunker cuts it, and a search for it finds neighbouring chunks.
+        QString longSection = QStringLiteral("# Ocelots\n\n## Habitat\n\n");
+        for (int i = 0; i < 40; ++i)
+            longSection +=
+                QStringLiteral("Ocelot habitat paragraph %1 covers dense forest and scrub near rivers.\n\n")
+                    .arg(i);
+        m_tree.write(QStringLiteral("py/ocelots.md"), longSection);
         m_tree.write(
             QStringLiteral("js/promises.md"),
             QStringLiteral("# Promises\n\nA promise represents a value that arrives later; await it.\n"));
@@ -113,6 +120,28 @@ private slots:
         SearchOptions k1;
         k1.k = 1;
         QCOMPARE(search(QStringLiteral("file"), k1).size(), size_t(1));
+    }
+
+    void neighbouringChunksOfASectionAreMerged() {
+        SearchOptions options;
+        options.k = 3;
+        const auto hits = search(QStringLiteral("ocelot habitat forest rivers"), options);
+        QVERIFY(!hits.empty());
+        const Hit& top = hits.front();
+        QVERIFY2(top.path.endsWith(QLatin1String("ocelots.md")),
+                 qPrintable(top.path + QLatin1Char(' ') + top.text));
+        QVERIFY2(top.chunkCount > 1, qPrintable(QString::number(top.chunkCount)));
+        QCOMPARE(top.headingPath, QStringLiteral("Habitat"));
+        // The merged passage is continuous: each paragraph once, in order.
+        QStringList numbers;
+        for (const QString& paragraph : top.text.split(QStringLiteral("\n\n")))
+            numbers << paragraph.section(QLatin1Char(' '), 3, 3);
+        for (int i = 1; i < numbers.size(); ++i)
+            QCOMPARE(numbers[i].toInt(), numbers[i - 1].toInt() + 1);
+        QVERIFY(top.locEnd > top.locStart);
+        // No other hit is a piece of the same passage.
+        for (size_t i = 1; i < hits.size(); ++i)
+            QVERIFY(hits[i].chunkId != top.chunkId);
     }
 
     void unknownCollectionsAreErrorsAndEmptyQueriesAreEmpty() {

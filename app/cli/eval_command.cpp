@@ -1,0 +1,145 @@
+#include "app/cli/eval_command.h"
+
+#include "app/cli/cli_context.h"
+#include "app/cli/cli_json.h"
+#include "app/cli/search_command.h"
+#include "engine/metrics/beir_dataset.h"
+#include "engine/rag/retrieval_evaluator.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <map>
+
+namespace docrag {
+namespace {
+
+// --tune name=value sets one RetrievalTuning knob: for tuning runs, not everyday use.
+QString applyTuning(const QStringList& settings, RetrievalTuning& tuning) {
+    const std::map<QString, double*> knobs = {
+        {QStringLiteral("k1"), &tuning.k1},
+        {QStringLiteral("b"), &tuning.b},
+        {QStringLiteral("title"), &tuning.titleWeight},
+        {QStringLiteral("heading"), &tuning.headingWeight},
+        {QStringLiteral("text"), &tuning.textWeight},
+        {QStringLiteral("rrf-k"), &tuning.rrfK},
+        {QStringLiteral("lexical"), &tuning.lexicalWeight},
+        {QStringLiteral("dense"), &tuning.denseWeight},
+        {QStringLiteral("rerank-lexical"), &tuning.rerank.lexical},
+        {QStringLiteral("rerank-dense"), &tuning.rerank.dense},
+        {QStringLiteral("rerank-trigrams"), &tuning.rerank.trigrams},
+        {QStringLiteral("rerank-fourgrams"), &tuning.rerank.fourgrams},
+        {QStringLiteral("rerank-phrase"), &tuning.rerank.phrase},
+    };
+    for (const QString& setting : settings) {
+        const qsizetype eq = setting.indexOf(QLatin1Char('='));
+        if (setting.left(eq) == QLatin1String("rerank-pool")) {
+            bool ok = false;
+            tuning.rerank.pool = setting.mid(eq + 1).toInt(&ok);
+            if (ok && tuning.rerank.pool >= 0)
+                continue;
+        }
+        const auto knob = knobs.find(setting.left(eq));
+        bool ok = false;
+        const double value = setting.mid(eq + 1).toDouble(&ok);
+        if (eq < 0 || knob == knobs.end() || !ok) {
+            QStringList names;
+            for (const auto& [name, pointer] : knobs)
+                names << name;
+            return QStringLiteral("--tune takes NAME=NUMBER with NAME one of %1")
+                .arg(names.join(QLatin1String(", ")));
+        }
+        *knob->second = value;
+    }
+    return {};
+}
+
+QString modeName(SearchMode mode) {
+    switch (mode) {
+    case SearchMode::Lexical:
+        return QStringLiteral("bm25");
+    case SearchMode::Dense:
+        return QStringLiteral("dense");
+    case SearchMode::Hybrid:
+        break;
+    }
+    return QStringLiteral("hybrid");
+}
+
+} // namespace
+
+int EvalCommand::run(CliContext& context, const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addOption(
+        {QStringLiteral("corpus"), QStringLiteral("BEIR corpus.jsonl."), QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("queries"), QStringLiteral("BEIR queries.jsonl."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("qrels"), QStringLiteral("BEIR qrels TSV (query-id, corpus-id, score)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("mode"), QStringLiteral("hybrid (default), bm25 or dense."),
+                      QStringLiteral("mode"), QStringLiteral("hybrid")});
+    parser.addOption(
+        {QStringLiteral("collection"),
+         QStringLiteral("Collection to ingest the corpus into (default: beir-<folder of the corpus>)."),
+         QStringLiteral("name")});
+    parser.addOption({QStringLiteral("tune"), QStringLiteral("Set a ranking knob, NAME=NUMBER (repeatable)."),
+                      QStringLiteral("setting")});
+    if (!context.parse(parser, args, QStringLiteral("Measure retrieval quality on a BEIR benchmark.")))
+        return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
+    for (const char* required : {"corpus", "queries", "qrels"}) {
+        if (!parser.isSet(QLatin1String(required)))
+            return context.usage(QStringLiteral("--%1 FILE is required").arg(QLatin1String(required)));
+    }
+    EvalOptions options;
+    const QString mode = parser.value(QStringLiteral("mode"));
+    if (mode == QLatin1String("bm25"))
+        options.search.mode = SearchMode::Lexical;
+    else if (mode == QLatin1String("dense"))
+        options.search.mode = SearchMode::Dense;
+    else if (mode != QLatin1String("hybrid"))
+        return context.usage(QStringLiteral("unknown mode \"%1\" (hybrid, bm25 or dense)").arg(mode));
+    if (const QString bad = applyTuning(parser.values(QStringLiteral("tune")), options.search.tuning);
+        !bad.isEmpty())
+        return context.usage(bad);
+    const QString corpus = parser.value(QStringLiteral("corpus"));
+    options.collection = parser.value(QStringLiteral("collection"));
+    if (options.collection.isEmpty())
+        options.collection = QStringLiteral("beir-") + QFileInfo(corpus).absoluteDir().dirName();
+
+    auto data = BeirDataset::load(corpus, parser.value(QStringLiteral("queries")),
+                                  parser.value(QStringLiteral("qrels")));
+    if (!data)
+        return context.failWith(data.error());
+    RagEngine* engine = context.engine();
+    if (!engine)
+        return kExitFailure;
+    auto report = RetrievalEvaluator(*engine).run(*data, options);
+    if (!report)
+        return context.failWith(report.error());
+
+    const EvalReport& r = *report;
+    if (context.json()) {
+        context.printJson(QJsonDocument(QJsonObject{
+            {QStringLiteral("collection"), r.collection},
+            {QStringLiteral("mode"), modeName(options.search.mode)},
+            {QStringLiteral("queries"), r.queries},
+            {QStringLiteral("documents"), r.documents},
+            {QStringLiteral("ndcg_at_10"), r.ndcgAt10},
+            {QStringLiteral("recall_at_100"), r.recallAt100},
+            {QStringLiteral("mrr_at_10"), r.mrrAt10},
+            {QStringLiteral("latency"), CliJson::latency(r.latency)},
+            {QStringLiteral("ingest"), CliJson::ingestReport(r.ingest, false)},
+        }));
+        return kExitOk;
+    }
+    QTextStream& out = context.out();
+    out << "eval " << r.collection << " (" << modeName(options.search.mode) << "): " << r.queries
+        << " queries over " << r.documents << " documents\n"
+        << "  nDCG@10 " << QString::number(r.ndcgAt10, 'f', 4) << "  Recall@100 "
+        << QString::number(r.recallAt100, 'f', 4) << "  MRR@10 " << QString::number(r.mrrAt10, 'f', 4) << '\n'
+        << "  latency per query: p50 " << QString::number(r.latency.p50, 'f', 2) << " ms, p95 "
+        << QString::number(r.latency.p95, 'f', 2) << " ms\n";
+    return kExitOk;
+}
+
+} // namespace docrag
