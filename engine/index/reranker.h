@@ -8,7 +8,7 @@ namespace docrag {
 
 // How the re-ranking stage weighs its signals. Tuned on the BEIR SciFact train split (BENCHMARKS.md).
 struct RerankWeights final {
-    int pool = 50;          // how many fused candidates are re-scored
+    int pool = 60;          // how many fused candidates are re-scored
     double lexical = 1.0;   // BM25 score, relative to the best in the pool
     double dense = 0.0;     // cosine similarity, relative to the best in the pool
     double trigrams = 0.4;  // BM25 over character 3-grams of the words (spelling variants, compounds)

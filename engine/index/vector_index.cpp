@@ -82,7 +82,18 @@ struct VectorIndex::Impl final {
     DotProductSpace space;
     std::unique_ptr<Graph> graph;
     VectorIndexParams params;
+    bool fixedEf = false;
     mutable std::shared_mutex lock;
+
+    // Call with the lock held exclusively.
+    void adaptEf() {
+        if (fixedEf || !graph)
+            return;
+        const auto live =
+            static_cast<int>(std::min<size_t>(graph->cur_element_count - graph->num_deleted_, 1u << 30));
+        graph->setEf(static_cast<size_t>(
+            std::clamp(live / 100, params.efSearch, std::max(params.efSearch, params.efSearchMax))));
+    }
 };
 
 VectorIndex::VectorIndex(int dimension, size_t initialCapacity, VectorIndexParams params)
@@ -92,7 +103,7 @@ VectorIndex::VectorIndex(int dimension, size_t initialCapacity, VectorIndexParam
     m_impl->graph =
         std::make_unique<Graph>(&m_impl->space, std::max<size_t>(initialCapacity, 16),
                                 static_cast<size_t>(params.m), static_cast<size_t>(params.efConstruction));
-    m_impl->graph->setEf(static_cast<size_t>(params.efSearch));
+    m_impl->adaptEf();
 }
 
 VectorIndex::~VectorIndex() = default;
@@ -110,8 +121,8 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
         auto graph = std::make_unique<Graph>(&index->m_impl->space);
         graph->num_deleted_ = 0;
         graph->loadIndex(path.toStdString(), &index->m_impl->space);
-        graph->setEf(static_cast<size_t>(params.efSearch));
         index->m_impl->graph = std::move(graph);
+        index->m_impl->adaptEf();
     } catch (const std::exception& e) {
         return Error{ErrorCode::Corrupt,
                      QStringLiteral("cannot read index %1: %2").arg(path, QString::fromUtf8(e.what()))};
@@ -159,6 +170,7 @@ Status VectorIndex::add(qint64 label, std::span<const float> vector) {
         if (g.cur_element_count >= g.max_elements_)
             g.resizeIndex(std::max<size_t>(g.max_elements_ * 2, 1024));
         g.addPoint(vector.data(), static_cast<hnswlib::labeltype>(label));
+        m_impl->adaptEf();
     } catch (const std::exception& e) {
         return Error{ErrorCode::Internal,
                      QStringLiteral("cannot add to the index: %1").arg(QString::fromUtf8(e.what()))};
@@ -195,6 +207,7 @@ Status VectorIndex::addBatch(std::span<const qint64> labels, std::span<const flo
                 failed = true;
             }
         });
+        m_impl->adaptEf();
         if (failed)
             return Error{ErrorCode::Internal, QStringLiteral("cannot add to the index")};
     }
@@ -205,6 +218,7 @@ void VectorIndex::remove(qint64 label) {
     std::unique_lock lock(m_impl->lock);
     try {
         m_impl->graph->markDelete(static_cast<hnswlib::labeltype>(label));
+        m_impl->adaptEf();
     } catch (const std::exception&) {
         // Not in the index (already removed, or never added): nothing to do.
     }
@@ -265,7 +279,7 @@ size_t VectorIndex::deletedCount() const {
 
 void VectorIndex::setEfSearch(int ef) {
     std::unique_lock lock(m_impl->lock);
-    m_impl->params.efSearch = ef;
+    m_impl->fixedEf = true;
     m_impl->graph->setEf(static_cast<size_t>(ef));
 }
 

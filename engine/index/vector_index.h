@@ -16,7 +16,10 @@ namespace docrag {
 struct VectorIndexParams final {
     int m = 16;
     int efConstruction = 64;
-    int efSearch = 128;
+    // The search beam grows with the index (size / 100, within these bounds): a fixed beam that finds
+    // 99 % of the true neighbours among 14k vectors finds under 80 % among 100k.
+    int efSearch = 256;
+    int efSearchMax = 1024;
     // Up to this many vectors a search is an exact scan: as fast as the graph and never misses.
     size_t exactSearchLimit = 4096;
 };
@@ -52,6 +55,7 @@ public:
     size_t size() const;         // live vectors
     size_t deletedCount() const; // removed but still taking space until a rebuild
     int dimension() const { return m_dimension; }
+    // Fixes the search beam (no longer adapting to the size).
     void setEfSearch(int ef);
 
 private:

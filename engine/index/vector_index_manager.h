@@ -10,6 +10,8 @@
 #include <memory>
 #include <unordered_map>
 
+class QThreadPool;
+
 namespace docrag {
 
 class Database;
@@ -19,7 +21,9 @@ class Database;
 // rebuilt from SQLite, never by embedding again.
 class VectorIndexManager final {
 public:
-    VectorIndexManager(Database& database, QString indexDir, VectorIndexParams params = {});
+    // Rebuilds insert in parallel on `pool` (the global pool when none is given).
+    VectorIndexManager(Database& database, QString indexDir, VectorIndexParams params = {},
+                       QThreadPool* pool = nullptr);
     ~VectorIndexManager();
 
     // The collection's index, current with the database (loaded, or rebuilt and saved).
@@ -52,6 +56,7 @@ private:
     Database& m_database;
     QString m_indexDir;
     VectorIndexParams m_params;
+    QThreadPool* m_pool;
     QMutex m_mutex;
     std::unordered_map<qint64, Entry> m_entries;
     bool m_lastOpenRebuilt = false;

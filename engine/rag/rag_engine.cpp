@@ -56,8 +56,9 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
     engine->m_loaders = std::make_unique<LoaderRegistry>();
     engine->m_chunker = std::make_unique<Chunker>(options.chunker);
     engine->m_embedder = std::make_unique<LocalEmbedder>(options.embeddingDimension);
-    engine->m_indexes = std::make_unique<VectorIndexManager>(
-        *engine->m_database, dataDir.filePath(QStringLiteral("indexes")), options.vectorIndex);
+    engine->m_indexes =
+        std::make_unique<VectorIndexManager>(*engine->m_database, dataDir.filePath(QStringLiteral("indexes")),
+                                             options.vectorIndex, &engine->m_pool);
     engine->m_retriever = std::make_unique<HybridRetriever>(*engine->m_database, *engine->m_indexes,
                                                             *engine->m_embedder, &engine->m_pool);
     if (options.threads > 0)
