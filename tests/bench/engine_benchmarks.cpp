@@ -84,9 +84,13 @@ struct Collection final {
     docrag::Collection info;
 };
 
-Collection& collection(int chunks) {
+std::map<int, std::unique_ptr<Collection>>& builtCollections() {
     static std::map<int, std::unique_ptr<Collection>> built;
-    auto& c = built[chunks];
+    return built;
+}
+
+Collection& collection(int chunks) {
+    auto& c = builtCollections()[chunks];
     if (!c)
         c = std::make_unique<Collection>(chunks);
     return *c;
@@ -207,5 +211,7 @@ int main(int argc, char** argv) {
         return 2;
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    // Database connections and pool threads must go while Qt is still up, not in static destruction.
+    builtCollections().clear();
     return 0;
 }
