@@ -3,12 +3,14 @@
 #include "engine/core/collection.h"
 #include "engine/core/hit.h"
 #include "engine/core/result.h"
+#include "engine/index/lexical_index.h"
 #include "engine/index/reranker.h"
 #include "engine/index/scored_chunk.h"
 
 #include <QString>
 #include <QStringList>
 
+#include <span>
 #include <vector>
 
 class QThreadPool;
@@ -57,6 +59,9 @@ public:
     Result<std::vector<Hit>> search(const QString& query, const SearchOptions& options) const;
 
 private:
+    Result<std::vector<ScoredChunk>> lexicalSearch(const QString& query,
+                                                   std::span<const qint64> collectionIds,
+                                                   const LexicalWeights& weights, int candidates) const;
     Result<std::vector<ScoredChunk>>
     denseSearch(const QString& query, const std::vector<Collection>& collections, int candidates) const;
     static void rerankPool(const QString& query, const RerankWeights& weights, std::vector<Hit>& hits);

@@ -29,6 +29,14 @@ public:
     // syntax, so no question can make the query fail.
     Result<std::vector<ScoredChunk>> search(const QString& query, std::span<const qint64> collectionIds,
                                             int limit) const;
+    // The same, over the chunks with ids in [firstId, lastId] only. Scores do not depend on the range
+    // (document frequencies and lengths are those of the whole table), so the results of disjoint
+    // ranges merge into the result of the whole: large collections are searched in parallel this way.
+    Result<std::vector<ScoredChunk>> search(const QString& query, std::span<const qint64> collectionIds,
+                                            int limit, qint64 firstId, qint64 lastId) const;
+
+    // The smallest and largest chunk id in the table ((0, -1) when empty).
+    Result<std::pair<qint64, qint64>> idRange() const;
 
     // The FTS5 expression for free text: each word quoted, OR-ed; stopwords dropped unless the
     // question has nothing else. Empty when the text has no words.

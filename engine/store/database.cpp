@@ -101,7 +101,7 @@ Result<QSqlDatabase> Database::openConnection() {
         if (Status s = exec(db, QString::fromLatin1(pragma), "configuring the connection"); !s)
             return s.error();
     }
-    if (Status s = FtsRanker::install(db); !s)
+    if (Status s = m_ranker.install(db); !s)
         return s.error();
     return db;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/store/fts_ranker.h"
 #include "engine/store/migrations.h"
 
 #include <QMutex>
@@ -44,6 +45,7 @@ private:
     QString m_connectionPrefix;
     QMutex m_mutex;
     QStringList m_connectionNames;
+    FtsRanker m_ranker;
 };
 
 } // namespace docrag

@@ -5,22 +5,33 @@
 
 #include <cmath>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <sqlite3.h>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 namespace docrag {
-namespace {
+namespace {} // namespace
 
-// Per connection: the token count of every row seen so far, by rowid (-1: not known yet), and the
-// document frequency of terms seen in queries. Frequencies are valid while the table's row and token
-// totals are unchanged; any write moves at least one of them.
-struct ConnectionCache final {
-    std::vector<int> lengths;
+// Shared by every connection to one database: the document frequency of terms seen in queries.
+// Frequencies are valid while the table's row and token totals are unchanged; any write moves at
+// least one of them. Counting one costs a walk of the term's whole posting list, as much as a search.
+struct FtsRanker::TermStats final {
+    std::mutex mutex;
     std::unordered_map<std::string, sqlite3_int64> documentFrequency;
     sqlite3_int64 rows = -1;
     sqlite3_int64 tokens = -1;
+};
+
+namespace {
+
+// Per connection: the token count of every row seen so far, by rowid (-1: not known yet). Read on
+// every matching row, so it is not shared: no lock on the hot path.
+struct ConnectionCache final {
+    std::vector<int> lengths;
+    std::shared_ptr<FtsRanker::TermStats> terms;
 };
 
 // Per query: what does not change from row to row.
@@ -68,27 +79,35 @@ QueryStats* queryStats(const Fts5ExtensionApi* api, Fts5Context* fts, Connection
         return nullptr;
     stats->averageLength =
         rows > 0 ? std::max(1.0, static_cast<double>(tokens) / static_cast<double>(rows)) : 1.0;
-    if (rows != cache.rows || tokens != cache.tokens) {
-        cache.documentFrequency.clear();
-        cache.rows = rows;
-        cache.tokens = tokens;
-    }
     const int phrases = api->xPhraseCount(fts);
     const std::vector<std::string> terms = phraseTerms(termList, phrases);
     stats->idf.resize(static_cast<size_t>(phrases));
+    FtsRanker::TermStats& shared = *cache.terms;
     for (int i = 0; i < phrases; ++i) {
-        // Counting a phrase's rows walks its whole posting list: remember the count per term.
+        std::optional<sqlite3_int64> known;
+        if (!terms.empty()) {
+            std::lock_guard lock(shared.mutex);
+            if (rows != shared.rows || tokens != shared.tokens) {
+                shared.documentFrequency.clear();
+                shared.rows = rows;
+                shared.tokens = tokens;
+            }
+            if (auto found = shared.documentFrequency.find(terms[static_cast<size_t>(i)]);
+                found != shared.documentFrequency.end())
+                known = found->second;
+        }
         sqlite3_int64 hits = 0;
-        const auto known = terms.empty() ? cache.documentFrequency.end()
-                                         : cache.documentFrequency.find(terms[static_cast<size_t>(i)]);
-        if (known != cache.documentFrequency.end()) {
-            hits = known->second;
+        if (known) {
+            hits = *known;
         } else {
             *rc = api->xQueryPhrase(fts, i, &hits, &countRow);
             if (*rc != SQLITE_OK)
                 return nullptr;
-            if (!terms.empty())
-                cache.documentFrequency.emplace(terms[static_cast<size_t>(i)], hits);
+            if (!terms.empty()) {
+                std::lock_guard lock(shared.mutex);
+                if (rows == shared.rows && tokens == shared.tokens)
+                    shared.documentFrequency.emplace(terms[static_cast<size_t>(i)], hits);
+            }
         }
         // The BM25 idf of Robertson and Sparck Jones, kept positive as Lucene and FTS5 do.
         const double n = static_cast<double>(hits);
@@ -175,7 +194,12 @@ fts5_api* fts5Api(sqlite3* db) {
 
 } // namespace
 
-Status FtsRanker::install(QSqlDatabase db) {
+FtsRanker::FtsRanker()
+    : m_terms(std::make_shared<TermStats>()) {}
+
+FtsRanker::~FtsRanker() = default;
+
+Status FtsRanker::install(QSqlDatabase db) const {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return Error{ErrorCode::Database, QStringLiteral("not a SQLite connection")};
@@ -183,7 +207,7 @@ Status FtsRanker::install(QSqlDatabase db) {
     fts5_api* api = sqlite ? fts5Api(sqlite) : nullptr;
     if (!api || api->iVersion < 2)
         return Error{ErrorCode::Database, QStringLiteral("SQLite was built without FTS5")};
-    auto* cache = new ConnectionCache;
+    auto* cache = new ConnectionCache{{}, m_terms};
     const int rc = api->xCreateFunction(api, "docrag_bm25", cache, &docragBm25,
                                         [](void* p) { delete static_cast<ConnectionCache*>(p); });
     if (rc != SQLITE_OK) {

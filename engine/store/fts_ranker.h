@@ -4,6 +4,8 @@
 
 #include <QSqlDatabase>
 
+#include <memory>
+
 namespace docrag {
 
 // Installs docrag_bm25(), an FTS5 ranking function, on a connection:
@@ -14,11 +16,22 @@ namespace docrag {
 // average), with two differences: k1 and b are parameters (BM25 is tuned per corpus), and each
 // row's length is remembered per connection instead of being read from the %_docsize table for
 // every matching row on every query, which made ranking, not matching, the cost of a search. For the
-// same reason the document frequency of each query term is remembered until the table changes.
+// same reason the document frequency of each query term is remembered until the table changes, once
+// for all the connections a ranker was installed on (the connections of one database).
 // Row lengths never go stale because chunk ids are never reused (see ChunkStore::insert).
 class FtsRanker final {
 public:
-    static Status install(QSqlDatabase db);
+    struct TermStats;
+
+    FtsRanker();
+    ~FtsRanker();
+    FtsRanker(const FtsRanker&) = delete;
+    FtsRanker& operator=(const FtsRanker&) = delete;
+
+    Status install(QSqlDatabase db) const;
+
+private:
+    std::shared_ptr<TermStats> m_terms; // connections keep it alive until they close
 };
 
 } // namespace docrag

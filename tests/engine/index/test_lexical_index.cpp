@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace docrag;
 
 class TestLexicalIndex final : public QObject {
@@ -97,6 +99,29 @@ private slots:
         QVERIFY(found.ok());
         QCOMPARE(found->size(), size_t(1));
         QCOMPARE(found->front().chunkId, m_chunkIds[2]);
+    }
+
+    // Parallel search of large collections relies on this: halves of the id range score like the whole.
+    void idRangesPartitionTheResults() {
+        const LexicalIndex index(m_db->connection());
+        const auto [first, last] = index.idRange().value();
+        QCOMPARE(first, m_chunkIds.front());
+        QCOMPARE(last, m_chunkIds.back());
+        const QString query = QStringLiteral("file lines words");
+        const auto whole = index.search(query, {}, 10).value();
+        QCOMPARE(whole.size(), size_t(3));
+        const qint64 middle = m_chunkIds[1];
+        auto parts = index.search(query, {}, 10, first, middle).value();
+        const auto upper = index.search(query, {}, 10, middle + 1, last).value();
+        QVERIFY(!parts.empty() && !upper.empty());
+        parts.insert(parts.end(), upper.begin(), upper.end());
+        for (const ScoredChunk& w : whole) {
+            const auto same = std::find_if(parts.begin(), parts.end(),
+                                           [&](const ScoredChunk& p) { return p.chunkId == w.chunkId; });
+            QVERIFY(same != parts.end());
+            QCOMPARE(same->score, w.score);
+        }
+        QCOMPARE(parts.size(), whole.size());
     }
 
     void emptyQueriesFindNothing() {
