@@ -1,8 +1,10 @@
 #include "app/cli/cli_app.h"
 
+#include "app/cli/ask_command.h"
 #include "app/cli/bench_command.h"
 #include "app/cli/cli_context.h"
 #include "app/cli/eval_command.h"
+#include "app/cli/history_command.h"
 #include "app/cli/info_commands.h"
 #include "app/cli/ingest_command.h"
 #include "app/cli/search_command.h"
@@ -33,6 +35,10 @@ const std::map<QString, CommandInfo>& commands() {
          {&InfoCommands::remove, "remove NAME                        remove a collection"}},
         {QStringLiteral("search"),
          {&SearchCommand::run, "search QUERY [-k N]                search with citations"}},
+        {QStringLiteral("ask"),
+         {&AskCommand::run, "ask QUESTION [--stream]            an answer with citations"}},
+        {QStringLiteral("history"),
+         {&HistoryCommand::run, "history [ID]                       past conversations"}},
         {QStringLiteral("stats"),
          {&InfoCommands::stats, "stats                              sizes and counts"}},
         {QStringLiteral("bench"),

@@ -5,11 +5,13 @@
 #include "engine/index/vector_index_manager.h"
 #include "engine/ingest/chunker.h"
 #include "engine/ingest/loader_registry.h"
+#include "engine/rag/response_cache.h"
 #include "engine/store/database.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace docrag {
 namespace {
@@ -68,6 +70,9 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
     engine->m_pipeline = std::make_unique<IngestionPipeline>(
         *engine->m_database, *engine->m_indexes, *engine->m_loaders, *engine->m_chunker, *engine->m_embedder,
         engine->m_pool, *engine->m_clock);
+    engine->m_responseCache = std::make_unique<ResponseCache>(*engine->m_database, *engine->m_clock);
+    engine->m_askPipeline = std::make_unique<AskPipeline>(
+        *engine->m_database, *engine->m_retriever, *engine->m_responseCache, *engine->m_clock, nullptr);
     return engine;
 }
 
@@ -80,7 +85,11 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
     // Ingesting a folder that holds the data directory must not ingest DocRag's own database and logs.
     IngestRequest withoutData = request;
     withoutData.scan.excludedDirs << m_options.dataDir;
-    return m_pipeline->run(withoutData, stop, progress);
+    auto report = m_pipeline->run(withoutData, stop, progress);
+    // Even a failed or cancelled run may have changed some files: answers drawn from the collection
+    // are dropped either way.
+    (void)m_responseCache->invalidate(request.collection);
+    return report;
 }
 
 Result<std::vector<CollectionInfo>> RagEngine::collections() {
@@ -108,11 +117,23 @@ Status RagEngine::removeCollection(const QString& name) {
     if (!removed)
         return removed;
     m_indexes->drop(found->id);
+    (void)m_responseCache->invalidate(name);
     return {};
 }
 
 Result<std::vector<Hit>> RagEngine::search(const QString& query, const SearchOptions& options) {
     return m_retriever->search(query, options);
+}
+
+QFuture<Result<Answer>> RagEngine::ask(const AskRequest& request, AskPipeline::DeltaCallback onDelta,
+                                       std::stop_token stop) {
+    return QtConcurrent::run(&m_pool, [this, request, onDelta = std::move(onDelta), stop] {
+        return m_askPipeline->run(request, onDelta, stop);
+    });
+}
+
+HistoryStore RagEngine::history() {
+    return HistoryStore(m_database->connection(), *m_clock);
 }
 
 Result<EngineStats> RagEngine::stats() {

@@ -1,13 +1,17 @@
 #pragma once
 
+#include "engine/core/answer.h"
 #include "engine/core/collection.h"
 #include "engine/core/hit.h"
 #include "engine/core/result.h"
 #include "engine/index/hybrid_retriever.h"
 #include "engine/ingest/ingestion_pipeline.h"
+#include "engine/rag/ask_pipeline.h"
 #include "engine/rag/engine_options.h"
 #include "engine/store/collection_store.h"
+#include "engine/store/history_store.h"
 
+#include <QFuture>
 #include <QThreadPool>
 
 #include <memory>
@@ -20,6 +24,7 @@ class Clock;
 class Database;
 class Embedder;
 class LoaderRegistry;
+class ResponseCache;
 class VectorIndexManager;
 
 struct CollectionInfo final {
@@ -52,6 +57,14 @@ public:
     Result<std::vector<Hit>> search(const QString& query, const SearchOptions& options);
     Result<EngineStats> stats();
 
+    // Answers on the engine's pool. `onDelta` gets the text as it is produced, on a pool thread:
+    // a UI forwards it to its own thread. The question is in the history before anything can fail.
+    QFuture<Result<Answer>> ask(const AskRequest& request, AskPipeline::DeltaCallback onDelta = {},
+                                std::stop_token stop = {});
+    // The history, on the calling thread's connection.
+    HistoryStore history();
+    ResponseCache& responseCache() { return *m_responseCache; }
+
     const EngineOptions& options() const { return m_options; }
     const Embedder& embedder() const;
     QThreadPool& pool() { return m_pool; }
@@ -68,6 +81,8 @@ private:
     std::unique_ptr<VectorIndexManager> m_indexes;
     std::unique_ptr<HybridRetriever> m_retriever;
     std::unique_ptr<IngestionPipeline> m_pipeline;
+    std::unique_ptr<ResponseCache> m_responseCache;
+    std::unique_ptr<AskPipeline> m_askPipeline;
     QThreadPool m_pool;
 };
 

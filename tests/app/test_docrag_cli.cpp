@@ -110,6 +110,44 @@ private slots:
         QVERIFY(text.out.contains("#privacy"));
     }
 
+    void askAnswersAndHistoryRemembers() {
+        Run ask = run({QStringLiteral("ask"), QStringLiteral("How do I add documentation?"),
+                       QStringLiteral("--data-dir"), m_data, QStringLiteral("--json")});
+        QCOMPARE(ask.exitCode, 0);
+        const QJsonObject answer = json(ask);
+        QVERIFY(answer.value(QLatin1String("extractive")).toBool());
+        QVERIFY(answer.value(QLatin1String("answer")).toString().contains(QLatin1String("ingest command")));
+        QVERIFY(answer.value(QLatin1String("answer")).toString().contains(QLatin1String("[1]")));
+        const QJsonObject source = answer.value(QLatin1String("sources")).toArray().first().toObject();
+        QCOMPARE(source.value(QLatin1String("location")).toString(),
+                 QStringLiteral("line 5, #adding-documentation"));
+        const qint64 conversation = answer.value(QLatin1String("conversation_id")).toInteger();
+
+        Run stream = run({QStringLiteral("ask"), QStringLiteral("does anything leave my machine"),
+                          QStringLiteral("--stream"), QStringLiteral("--conversation"),
+                          QString::number(conversation), QStringLiteral("--data-dir"), m_data});
+        QCOMPARE(stream.exitCode, 0);
+        QVERIFY(stream.out.contains("Nothing leaves your machine. [1]"));
+        QVERIFY(stream.out.contains("extractive answer, offline"));
+        QVERIFY(stream.out.contains("Sources:\n  [1] "));
+
+        Run history = run({QStringLiteral("history"), QString::number(conversation),
+                           QStringLiteral("--data-dir"), m_data, QStringLiteral("--json")});
+        QCOMPARE(history.exitCode, 0);
+        const QJsonArray messages = json(history).value(QLatin1String("messages")).toArray();
+        QCOMPARE(messages.size(), 4);
+        QCOMPARE(messages[2].toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("does anything leave my machine"));
+        Run list = run({QStringLiteral("history"), QStringLiteral("--data-dir"), m_data});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(list.out.contains("How do I add documentation?"));
+        Run missing =
+            run({QStringLiteral("history"), QStringLiteral("9999"), QStringLiteral("--data-dir"), m_data});
+        QCOMPARE(missing.exitCode, 1);
+        Run empty = run({QStringLiteral("ask"), QStringLiteral("--data-dir"), m_data});
+        QCOMPARE(empty.exitCode, 2);
+    }
+
     void failuresAreOneLineAndExitWithOne() {
         Run missing = run({QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("--collection"),
                            QStringLiteral("nope"), QStringLiteral("--data-dir"), m_data});

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "engine/core/source.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QtGlobal>
+
+#include <vector>
+
+namespace docrag {
+
+// What the user gets for a question: the text citing [n], the sources behind each n, and how it was
+// made (which model, or extractive and offline).
+struct Answer final {
+    QString question;
+    QString text;
+    std::vector<Source> sources;
+    QString model; // "extractive" for the offline answerer
+    bool extractive = false;
+    bool fromCache = false;
+    qint64 conversationId = 0;
+    qint64 messageId = 0;    // the assistant message in the history
+    qint64 latencyMs = 0;    // question to complete answer
+    qint64 firstTokenMs = 0; // question to the first streamed text
+    int tokensIn = 0;
+    int tokensOut = 0;
+
+    QJsonObject toJson() const;
+    static Answer fromJson(const QJsonObject& json);
+};
+
+} // namespace docrag

@@ -1,0 +1,146 @@
+#include "engine/rag/ask_pipeline.h"
+
+#include "engine/core/clock.h"
+#include "engine/index/hybrid_retriever.h"
+#include "engine/llm/extractive_answerer.h"
+#include "engine/rag/response_cache.h"
+#include "engine/store/collection_store.h"
+#include "engine/store/database.h"
+#include "engine/store/history_store.h"
+
+namespace docrag {
+namespace {
+
+qint64 elapsedMs(const Clock& clock, qint64 startNs) {
+    return (clock.monotonicNs() - startNs) / 1000000;
+}
+
+} // namespace
+
+AskPipeline::AskPipeline(Database& database, HybridRetriever& retriever, ResponseCache& cache,
+                         const Clock& clock, ChatModel* chatModel)
+    : m_database(database)
+    , m_retriever(retriever)
+    , m_cache(cache)
+    , m_clock(clock)
+    , m_chatModel(chatModel) {}
+
+QString AskPipeline::modelName() const {
+    return ExtractiveAnswerer::modelName();
+}
+
+Result<QStringList> AskPipeline::collectionNames(const SearchOptions& options) {
+    auto all = CollectionStore(m_database.connection()).list();
+    if (!all)
+        return all.error();
+    QStringList names;
+    for (const Collection& c : *all) {
+        const bool chosen = options.collections.isEmpty() || options.collections.contains(c.name);
+        if (chosen && (options.docType.isEmpty() || c.docType == options.docType))
+            names << c.name;
+    }
+    for (const QString& wanted : options.collections) {
+        if (!names.contains(wanted) && options.docType.isEmpty())
+            return Error{ErrorCode::NotFound, QStringLiteral("no collection named \"%1\"").arg(wanted)};
+    }
+    return names;
+}
+
+Result<Answer> AskPipeline::run(const AskRequest& request, const DeltaCallback& onDelta,
+                                std::stop_token stop) {
+    const qint64 startNs = m_clock.monotonicNs();
+    const QString question = request.question.trimmed();
+    if (question.isEmpty())
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("the question is empty")};
+    if (!request.remember) {
+        AskRequest effective = request;
+        effective.question = question;
+        auto answered = answer(effective, onDelta, stop, startNs);
+        if (answered)
+            answered->latencyMs = elapsedMs(m_clock, startNs);
+        return answered;
+    }
+    HistoryStore history(m_database.connection(), m_clock);
+    qint64 conversationId = request.conversationId;
+    if (conversationId == 0) {
+        auto created = history.createConversation(question);
+        if (!created)
+            return created.error();
+        conversationId = *created;
+    } else if (auto found = history.conversation(conversationId); !found) {
+        return found.error();
+    }
+    // The question is stored before anything can fail, so that it is never lost.
+    ChatMessage asked;
+    asked.conversationId = conversationId;
+    asked.role = QStringLiteral("user");
+    asked.content = question;
+    if (auto stored = history.addMessage(asked); !stored)
+        return stored.error();
+
+    AskRequest effective = request;
+    effective.question = question;
+    effective.conversationId = conversationId;
+    auto answered = answer(effective, onDelta, stop, startNs);
+    ChatMessage reply;
+    reply.conversationId = conversationId;
+    if (!answered) {
+        reply.role = QStringLiteral("error");
+        reply.content = answered.error().message;
+        reply.model = modelName();
+        reply.latencyMs = elapsedMs(m_clock, startNs);
+        (void)history.addMessage(reply); // the error being reported matters more than this one
+        return answered.error();
+    }
+    Answer& a = *answered;
+    a.conversationId = conversationId;
+    a.latencyMs = elapsedMs(m_clock, startNs);
+    reply.role = QStringLiteral("assistant");
+    reply.content = a.text;
+    reply.model = a.model;
+    reply.latencyMs = a.latencyMs;
+    reply.tokensIn = a.tokensIn;
+    reply.tokensOut = a.tokensOut;
+    reply.sources = a.sources;
+    auto stored = history.addMessage(reply);
+    if (!stored)
+        return stored.error();
+    a.messageId = *stored;
+    return answered;
+}
+
+Result<Answer> AskPipeline::answer(const AskRequest& request, const DeltaCallback& onDelta,
+                                   std::stop_token stop, qint64 startNs) {
+    auto names = collectionNames(request.search);
+    if (!names)
+        return names.error();
+    const QString cacheKey = ResponseCache::key(request.question, *names, modelName());
+    if (request.useCache) {
+        auto cached = m_cache.get(cacheKey);
+        if (!cached)
+            return cached.error();
+        if (cached->has_value()) {
+            Answer a = Answer::fromJson(**cached);
+            a.question = request.question;
+            a.fromCache = true;
+            a.firstTokenMs = elapsedMs(m_clock, startNs);
+            if (onDelta)
+                onDelta(a.text);
+            return a;
+        }
+    }
+    if (stop.stop_requested())
+        return Error{ErrorCode::Cancelled, QStringLiteral("stopped")};
+    auto hits = m_retriever.search(request.question, request.search);
+    if (!hits)
+        return hits.error();
+    Answer a = ExtractiveAnswerer().answer(request.question, *hits);
+    a.firstTokenMs = elapsedMs(m_clock, startNs);
+    if (onDelta)
+        onDelta(a.text);
+    // A cache failure costs a later question some time; it does not make this answer wrong.
+    (void)m_cache.put(cacheKey, a.toJson(), *names);
+    return a;
+}
+
+} // namespace docrag

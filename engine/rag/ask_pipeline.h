@@ -1,0 +1,47 @@
+#pragma once
+
+#include "engine/core/answer.h"
+#include "engine/core/result.h"
+#include "engine/rag/ask_request.h"
+
+#include <functional>
+#include <stop_token>
+
+namespace docrag {
+
+class ChatModel;
+class Clock;
+class Database;
+class HybridRetriever;
+class ResponseCache;
+
+// One question to one answer: remember the question, look in the response cache, retrieve, answer
+// (with the chat model when one is configured, extractively otherwise), remember the answer with a
+// snapshot of its sources, cache it. Runs on a worker thread; it blocks that thread, never the UI.
+class AskPipeline final {
+public:
+    using DeltaCallback = std::function<void(const QString& text)>;
+
+    AskPipeline(Database& database, HybridRetriever& retriever, ResponseCache& cache, const Clock& clock,
+                ChatModel* chatModel);
+
+    // `onDelta` receives the answer's text as it is produced (in pieces when streamed), on the
+    // calling thread. A failure is stored in the history as an "error" message after the question.
+    Result<Answer> run(const AskRequest& request, const DeltaCallback& onDelta = {},
+                       std::stop_token stop = {});
+
+    QString modelName() const;
+
+private:
+    Result<Answer> answer(const AskRequest& request, const DeltaCallback& onDelta, std::stop_token stop,
+                          qint64 startNs);
+    Result<QStringList> collectionNames(const SearchOptions& options);
+
+    Database& m_database;
+    HybridRetriever& m_retriever;
+    ResponseCache& m_cache;
+    const Clock& m_clock;
+    ChatModel* m_chatModel;
+};
+
+} // namespace docrag
