@@ -47,6 +47,7 @@ int AskCommand::run(CliContext& context, const QStringList& args) {
                       QStringLiteral("ID")});
     parser.addOption(
         {QStringLiteral("no-cache"), QStringLiteral("Answer afresh instead of from the response cache.")});
+    context.addModelOptions(parser);
     if (!context.parse(parser, args,
                        QStringLiteral("Answer a question from the ingested documentation, with citations.")))
         return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;

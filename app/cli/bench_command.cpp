@@ -67,6 +67,7 @@ int BenchCommand::run(CliContext& context, const QStringList& args) {
     parser.addOption(
         {QStringLiteral("no-cache"), QStringLiteral("ask: never answer from the response cache.")});
     SearchCommand::addSearchOptions(parser, QStringLiteral("retrieval"));
+    context.addModelOptions(parser);
     if (!context.parse(parser, args, QStringLiteral("Load-test the engine with a file of queries.")))
         return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
     if (!parser.isSet(QStringLiteral("queries")))

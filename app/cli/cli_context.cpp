@@ -6,6 +6,49 @@
 #include <QStandardPaths>
 
 namespace docrag {
+namespace {
+
+// Returns an error message, empty when the options are valid.
+QString readModelOptions(const QCommandLineParser& parser, std::optional<OpenAiConfig>& out) {
+    out.reset();
+    if (parser.isSet(QStringLiteral("offline")))
+        return {};
+    QString baseUrl = parser.value(QStringLiteral("base-url"));
+    for (const char* variable : {"DOCRAG_BASE_URL", "OPENAI_BASE_URL"}) {
+        if (baseUrl.isEmpty())
+            baseUrl = qEnvironmentVariable(variable);
+    }
+    const QString key = qEnvironmentVariable("OPENAI_API_KEY");
+    if (baseUrl.isEmpty() && key.isEmpty())
+        return {};
+    OpenAiConfig config;
+    if (!baseUrl.isEmpty()) {
+        const QUrl url(baseUrl, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+            url.host().isEmpty())
+            return QStringLiteral("--base-url needs an http:// or https:// URL, not \"%1\"").arg(baseUrl);
+        config.baseUrl = url;
+    }
+    config.apiKey = key;
+    QString model = parser.value(QStringLiteral("model"));
+    if (model.isEmpty())
+        model = qEnvironmentVariable("DOCRAG_CHAT_MODEL");
+    if (!model.isEmpty())
+        config.chatModel = model;
+    if (parser.isSet(QStringLiteral("embedding-model")))
+        config.embeddingModel = parser.value(QStringLiteral("embedding-model"));
+    if (parser.isSet(QStringLiteral("dimensions"))) {
+        bool ok = false;
+        config.embeddingDimensions = parser.value(QStringLiteral("dimensions")).toInt(&ok);
+        if (!ok || config.embeddingDimensions < 8 || config.embeddingDimensions > 8192)
+            return QStringLiteral("--dimensions takes a number from 8 to 8192");
+    }
+    out = config;
+    return {};
+}
+
+} // namespace
 
 CliContext::CliContext(QString command, QTextStream& out, QTextStream& err)
     : m_command(std::move(command))
@@ -19,6 +62,26 @@ QString CliContext::resolveDataDir(const QString& fromOption) {
     if (!fromEnv.isEmpty())
         return fromEnv;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+void CliContext::addModelOptions(QCommandLineParser& parser) {
+    m_modelOptions = true;
+    parser.addOption(
+        {QStringLiteral("base-url"),
+         QStringLiteral("OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (default: "
+                        "$DOCRAG_BASE_URL, $OPENAI_BASE_URL, or OpenAI when $OPENAI_API_KEY is set)."),
+         QStringLiteral("url")});
+    parser.addOption({QStringLiteral("model"),
+                      QStringLiteral("Chat model (default: $DOCRAG_CHAT_MODEL or gpt-4o-mini)."),
+                      QStringLiteral("name")});
+    parser.addOption(
+        {QStringLiteral("embedding-model"),
+         QStringLiteral("Embedding model for --embedder openai (default text-embedding-3-small)."),
+         QStringLiteral("name")});
+    parser.addOption({QStringLiteral("dimensions"), QStringLiteral("Embedding dimensions (default 512)."),
+                      QStringLiteral("n")});
+    parser.addOption(
+        {QStringLiteral("offline"), QStringLiteral("Use no model server, whatever the environment says.")});
 }
 
 bool CliContext::parse(QCommandLineParser& parser, const QStringList& args, const QString& description) {
@@ -44,6 +107,12 @@ bool CliContext::parse(QCommandLineParser& parser, const QStringList& args, cons
     m_json = parser.isSet(QStringLiteral("json"));
     m_verbose = parser.isSet(QStringLiteral("verbose"));
     m_dataDir = resolveDataDir(parser.value(QStringLiteral("data-dir")));
+    if (m_modelOptions) {
+        if (const QString bad = readModelOptions(parser, m_openai); !bad.isEmpty()) {
+            usage(bad);
+            return false;
+        }
+    }
     return true;
 }
 
@@ -57,6 +126,7 @@ RagEngine* CliContext::engine() {
     Logging::init(QDir(m_dataDir).filePath(QStringLiteral("logs")), m_verbose);
     EngineOptions options;
     options.dataDir = m_dataDir;
+    options.openai = m_openai;
     auto engine = RagEngine::open(options);
     if (!engine) {
         failWith(engine.error());

@@ -8,6 +8,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace docrag {
 
@@ -22,6 +23,13 @@ public:
     // Adds the options every command takes (--data-dir, --json, --verbose, --help) and parses `args`.
     // Returns false after printing a usage error.
     bool parse(QCommandLineParser& parser, const QStringList& args, const QString& description);
+
+    // For commands that can use a model server: --base-url, --model, --embedding-model, --dimensions,
+    // --offline. Call before parse().
+    void addModelOptions(QCommandLineParser& parser);
+    // The server configured by those options and the environment (OPENAI_API_KEY, DOCRAG_BASE_URL or
+    // OPENAI_BASE_URL, DOCRAG_CHAT_MODEL); none when offline.
+    const std::optional<OpenAiConfig>& modelServer() const { return m_openai; }
 
     RagEngine* engine(); // nullptr after printing the error
     bool json() const { return m_json; }
@@ -43,6 +51,8 @@ private:
     QString m_dataDir;
     bool m_json = false;
     bool m_verbose = false;
+    bool m_modelOptions = false;
+    std::optional<OpenAiConfig> m_openai;
     std::unique_ptr<RagEngine> m_engine;
 };
 

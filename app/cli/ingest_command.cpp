@@ -81,8 +81,11 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
                       QStringLiteral("name")});
     parser.addOption({QStringLiteral("doc-type"),
                       QStringLiteral("Kind of documentation (python, react, ...)."), QStringLiteral("type")});
-    parser.addOption({QStringLiteral("embedder"), QStringLiteral("local (default, offline) or openai."),
-                      QStringLiteral("name"), QStringLiteral("local")});
+    parser.addOption({QStringLiteral("embedder"),
+                      QStringLiteral("local (offline; the default for a new collection) or openai (through "
+                                     "--base-url or OPENAI_API_KEY). Default: the collection's."),
+                      QStringLiteral("name")});
+    context.addModelOptions(parser);
     parser.addOption({QStringLiteral("max-file-size"),
                       QStringLiteral("Skip files larger than this (MB, default 64)."), QStringLiteral("MB")});
     parser.addOption({QStringLiteral("exclude"),
@@ -102,12 +105,14 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
         return context.usage(QStringLiteral("give at least one folder or file to ingest"));
     if (request.collection.isEmpty())
         return context.usage(QStringLiteral("--collection NAME is required"));
-    const QString embedder = parser.value(QStringLiteral("embedder"));
-    if (embedder == QLatin1String("openai"))
-        return context.fail(
-            QStringLiteral("the OpenAI embedder is not available in this version yet; use --embedder local"));
-    if (embedder != QLatin1String("local"))
-        return context.usage(QStringLiteral("unknown embedder \"%1\" (local or openai)").arg(embedder));
+    request.embedder = parser.value(QStringLiteral("embedder"));
+    if (!request.embedder.isEmpty() && request.embedder != QLatin1String("local") &&
+        request.embedder != QLatin1String("openai"))
+        return context.usage(
+            QStringLiteral("unknown embedder \"%1\" (local or openai)").arg(request.embedder));
+    if (request.embedder == QLatin1String("openai") && !context.modelServer())
+        return context.usage(
+            QStringLiteral("--embedder openai needs a server: set OPENAI_API_KEY or --base-url"));
     if (parser.isSet(QStringLiteral("max-file-size"))) {
         bool ok = false;
         const double mb = parser.value(QStringLiteral("max-file-size")).toDouble(&ok);

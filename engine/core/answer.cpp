@@ -19,6 +19,7 @@ QJsonObject Answer::toJson() const {
         {QStringLiteral("message_id"), messageId},
         {QStringLiteral("latency_ms"), latencyMs},
         {QStringLiteral("first_token_ms"), firstTokenMs},
+        {QStringLiteral("request_sent_ms"), requestSentMs},
         {QStringLiteral("tokens_in"), tokensIn},
         {QStringLiteral("tokens_out"), tokensOut},
     };
@@ -37,6 +38,7 @@ Answer Answer::fromJson(const QJsonObject& json) {
     a.messageId = json.value(QStringLiteral("message_id")).toInteger();
     a.latencyMs = json.value(QStringLiteral("latency_ms")).toInteger();
     a.firstTokenMs = json.value(QStringLiteral("first_token_ms")).toInteger();
+    a.requestSentMs = json.value(QStringLiteral("request_sent_ms")).toInteger(-1);
     a.tokensIn = json.value(QStringLiteral("tokens_in")).toInt();
     a.tokensOut = json.value(QStringLiteral("tokens_out")).toInt();
     return a;

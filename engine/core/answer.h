@@ -20,9 +20,10 @@ struct Answer final {
     bool extractive = false;
     bool fromCache = false;
     qint64 conversationId = 0;
-    qint64 messageId = 0;    // the assistant message in the history
-    qint64 latencyMs = 0;    // question to complete answer
-    qint64 firstTokenMs = 0; // question to the first streamed text
+    qint64 messageId = 0;      // the assistant message in the history
+    qint64 latencyMs = 0;      // question to complete answer
+    qint64 firstTokenMs = 0;   // question to the first streamed text
+    qint64 requestSentMs = -1; // question to the model request being sent; -1 when no model was asked
     int tokensIn = 0;
     int tokensOut = 0;
 

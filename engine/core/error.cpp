@@ -26,6 +26,16 @@ QString errorCodeName(ErrorCode code) {
         return QStringLiteral("cancelled");
     case ErrorCode::Corrupt:
         return QStringLiteral("corrupt");
+    case ErrorCode::Network:
+        return QStringLiteral("network");
+    case ErrorCode::Timeout:
+        return QStringLiteral("timeout");
+    case ErrorCode::RateLimited:
+        return QStringLiteral("rate_limited");
+    case ErrorCode::Server:
+        return QStringLiteral("server");
+    case ErrorCode::Auth:
+        return QStringLiteral("auth");
     case ErrorCode::Internal:
         break;
     }

@@ -16,6 +16,11 @@ enum class ErrorCode {
     TooLarge,
     Cancelled,
     Corrupt,
+    Network,     // no connection, connection dropped
+    Timeout,     // connect, total or stream-idle timeout
+    RateLimited, // 429 after every retry
+    Server,      // 5xx after every retry, or a malformed reply
+    Auth,        // the key was refused
     Internal,
 };
 

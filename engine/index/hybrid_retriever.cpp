@@ -15,6 +15,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
@@ -225,20 +226,28 @@ Result<std::vector<ScoredChunk>> HybridRetriever::lexicalSearch(const QString& q
 Result<std::vector<ScoredChunk>> HybridRetriever::denseSearch(const QString& query,
                                                               const std::vector<Collection>& collections,
                                                               int candidates) const {
-    std::vector<float> vector(static_cast<size_t>(m_embedder.dimension()));
-    if (Status s = m_embedder.embed({&query, 1}, vector); !s)
-        return s.error();
+    std::map<QString, std::vector<float>> vectors; // the query, once per embedder
     std::vector<ScoredChunk> dense;
     for (const Collection& c : collections) {
-        if (c.embedderId != m_embedder.id()) {
+        const Embedder* embedder = c.embedderId == m_embedder.id() ? &m_embedder
+                                   : m_resolver                    ? m_resolver(c.embedderId)
+                                                                   : nullptr;
+        if (!embedder) {
             Logging::get("docrag.index")
-                ->warn("collection \"{}\" was embedded with {}; dense search skipped", c.name, c.embedderId);
+                ->warn("collection \"{}\" was embedded with {}, which is not available; keyword search only",
+                       c.name, c.embedderId);
             continue;
         }
-        auto index = m_indexes.open(c, m_embedder.dimension());
+        auto [it, added] = vectors.try_emplace(c.embedderId);
+        if (added) {
+            it->second.resize(static_cast<size_t>(embedder->dimension()));
+            if (Status s = embedder->embed({&query, 1}, it->second); !s)
+                return s.error();
+        }
+        auto index = m_indexes.open(c, embedder->dimension());
         if (!index)
             return index.error();
-        auto found = (*index)->search(vector, static_cast<size_t>(candidates));
+        auto found = (*index)->search(it->second, static_cast<size_t>(candidates));
         if (!found)
             return found.error();
         dense.insert(dense.end(), found->begin(), found->end());

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -58,6 +59,11 @@ public:
 
     Result<std::vector<Hit>> search(const QString& query, const SearchOptions& options) const;
 
+    // Collections embedded by another model (an OpenAI-compatible server) are searched with the
+    // embedder this returns for their embedder id; nullptr leaves them to BM25 alone. Set before use.
+    using EmbedderResolver = std::function<const Embedder*(const QString& embedderId)>;
+    void setEmbedderResolver(EmbedderResolver resolver) { m_resolver = std::move(resolver); }
+
 private:
     Result<std::vector<ScoredChunk>> lexicalSearch(const QString& query,
                                                    std::span<const qint64> collectionIds,
@@ -70,6 +76,7 @@ private:
     VectorIndexManager& m_indexes;
     const Embedder& m_embedder;
     QThreadPool* m_pool;
+    EmbedderResolver m_resolver;
 };
 
 } // namespace docrag

@@ -231,7 +231,13 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     // Process on the pool, write here. A bounded number of files in flight caps memory.
     FileProcessor processor(m_loaders, m_chunker, m_embedder);
     ResultQueue queue;
-    const size_t limit = static_cast<size_t>(std::max(1, m_pool.maxThreadCount())) * 2 + 2;
+    // A remote embedder spends its time waiting for the network: many files in flight, on threads that
+    // mostly sleep, let it fill large batches and keep several requests going.
+    const bool remote = m_embedder.isRemote();
+    QThreadPool remotePool;
+    remotePool.setMaxThreadCount(32);
+    QThreadPool& workers = remote ? remotePool : m_pool;
+    const size_t limit = remote ? 96 : static_cast<size_t>(std::max(1, m_pool.maxThreadCount())) * 2 + 2;
     size_t next = 0;
     size_t inFlight = 0;
     std::optional<Error> failure;
@@ -244,7 +250,7 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
                     job.reusable = std::move(*reusable);
             }
             p.currentFile = job.path;
-            m_pool.start([&processor, &queue, stop, job = std::move(job)]() mutable {
+            workers.start([&processor, &queue, stop, job = std::move(job)]() mutable {
                 queue.push(processor.process(std::move(job), stop));
             });
             ++inFlight;

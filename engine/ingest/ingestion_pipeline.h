@@ -26,6 +26,7 @@ struct IngestRequest final {
 
     QString collection;
     QString docType;   // empty: keep the collection's
+    QString embedder;  // "local" or "openai"; empty: the collection's, or local for a new one
     QStringList paths; // folders or files
     qint64 maxFileBytes = kDefaultMaxFileBytes;
     ScanOptions scan;

@@ -2,11 +2,15 @@
 
 #include "engine/core/clock.h"
 #include "engine/index/hybrid_retriever.h"
+#include "engine/llm/chat_model.h"
+#include "engine/llm/context_builder.h"
 #include "engine/llm/extractive_answerer.h"
 #include "engine/rag/response_cache.h"
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
 #include "engine/store/history_store.h"
+
+#include <atomic>
 
 namespace docrag {
 namespace {
@@ -26,7 +30,7 @@ AskPipeline::AskPipeline(Database& database, HybridRetriever& retriever, Respons
     , m_chatModel(chatModel) {}
 
 QString AskPipeline::modelName() const {
-    return ExtractiveAnswerer::modelName();
+    return m_chatModel ? m_chatModel->name() : ExtractiveAnswerer::modelName();
 }
 
 Result<QStringList> AskPipeline::collectionNames(const SearchOptions& options) {
@@ -124,6 +128,7 @@ Result<Answer> AskPipeline::answer(const AskRequest& request, const DeltaCallbac
             a.question = request.question;
             a.fromCache = true;
             a.firstTokenMs = elapsedMs(m_clock, startNs);
+            a.requestSentMs = -1;
             if (onDelta)
                 onDelta(a.text);
             return a;
@@ -134,12 +139,63 @@ Result<Answer> AskPipeline::answer(const AskRequest& request, const DeltaCallbac
     auto hits = m_retriever.search(request.question, request.search);
     if (!hits)
         return hits.error();
-    Answer a = ExtractiveAnswerer().answer(request.question, *hits);
-    a.firstTokenMs = elapsedMs(m_clock, startNs);
-    if (onDelta)
-        onDelta(a.text);
+    Answer a;
+    if (m_chatModel) {
+        auto generated = generate(request, *hits, onDelta, stop, startNs);
+        if (!generated)
+            return generated.error();
+        a = std::move(*generated);
+    } else {
+        a = ExtractiveAnswerer().answer(request.question, *hits);
+        a.firstTokenMs = elapsedMs(m_clock, startNs);
+        if (onDelta)
+            onDelta(a.text);
+    }
     // A cache failure costs a later question some time; it does not make this answer wrong.
     (void)m_cache.put(cacheKey, a.toJson(), *names);
+    return a;
+}
+
+Result<Answer> AskPipeline::generate(const AskRequest& request, const std::vector<Hit>& hits,
+                                     const DeltaCallback& onDelta, std::stop_token stop, qint64 startNs) {
+    std::vector<ChatTurn> turns;
+    if (request.conversationId > 0 && request.historyMessages > 0) {
+        // The question just stored is the last message: the turns before it are the history.
+        auto earlier = HistoryStore(m_database.connection(), m_clock)
+                           .messages(request.conversationId, request.historyMessages + 1);
+        if (!earlier)
+            return earlier.error();
+        if (!earlier->empty())
+            earlier->pop_back();
+        for (const ChatMessage& m : *earlier) {
+            if (m.role == QLatin1String("user") || m.role == QLatin1String("assistant"))
+                turns.push_back(ChatTurn{m.role, m.content});
+        }
+    }
+    const ContextBuilder builder(
+        ContextBuilder::Budget{m_chatModel->contextTokens(), m_chatModel->answerTokens()});
+    const ChatPrompt prompt = builder.build(request.question, hits, turns);
+    std::atomic<qint64> firstTokenMs{-1};
+    const auto forward = [&](const QString& piece) {
+        qint64 none = -1;
+        firstTokenMs.compare_exchange_strong(none, elapsedMs(m_clock, startNs));
+        if (onDelta)
+            onDelta(piece);
+    };
+    auto reply = m_chatModel->complete(prompt.messages, forward, stop);
+    if (!reply)
+        return reply.error();
+    Answer a;
+    a.question = request.question;
+    a.text = reply->text;
+    a.model = reply->model;
+    a.tokensIn = reply->promptTokens;
+    a.tokensOut = reply->completionTokens;
+    a.firstTokenMs = firstTokenMs.load();
+    a.requestSentMs = reply->sentNs > 0 ? (reply->sentNs - startNs) / 1000000 : -1;
+    for (size_t i = 0; i < prompt.passageIndexes.size(); ++i)
+        a.sources.push_back(
+            Source::fromHit(hits[static_cast<size_t>(prompt.passageIndexes[i])], static_cast<int>(i) + 1));
     return a;
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "engine/core/answer.h"
+#include "engine/core/hit.h"
 #include "engine/core/result.h"
 #include "engine/rag/ask_request.h"
 
 #include <functional>
 #include <stop_token>
+#include <vector>
 
 namespace docrag {
 
@@ -36,6 +38,8 @@ private:
     Result<Answer> answer(const AskRequest& request, const DeltaCallback& onDelta, std::stop_token stop,
                           qint64 startNs);
     Result<QStringList> collectionNames(const SearchOptions& options);
+    Result<Answer> generate(const AskRequest& request, const std::vector<Hit>& hits,
+                            const DeltaCallback& onDelta, std::stop_token stop, qint64 startNs);
 
     Database& m_database;
     HybridRetriever& m_retriever;

@@ -3,8 +3,11 @@
 #include "engine/embed/local_embedder.h"
 #include "engine/index/vector_index.h"
 #include "engine/ingest/chunker.h"
+#include "engine/llm/openai_config.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace docrag {
 
@@ -14,6 +17,8 @@ struct EngineOptions final {
     int embeddingDimension = LocalEmbedder::kDefaultDimension;
     ChunkerOptions chunker;
     VectorIndexParams vectorIndex;
+    // An OpenAI-compatible server for answers (and embeddings on request); none: offline, extractive.
+    std::optional<OpenAiConfig> openai;
 };
 
 } // namespace docrag

@@ -1,10 +1,15 @@
 #include "engine/rag/rag_engine.h"
 
 #include "engine/core/clock.h"
+#include "engine/embed/caching_embedder.h"
+#include "engine/embed/embedding_cache.h"
 #include "engine/embed/local_embedder.h"
+#include "engine/embed/openai_embedder.h"
 #include "engine/index/vector_index_manager.h"
 #include "engine/ingest/chunker.h"
 #include "engine/ingest/loader_registry.h"
+#include "engine/llm/openai_chat_model.h"
+#include "engine/llm/openai_client.h"
 #include "engine/rag/response_cache.h"
 #include "engine/store/database.h"
 
@@ -71,9 +76,23 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
         *engine->m_database, *engine->m_indexes, *engine->m_loaders, *engine->m_chunker, *engine->m_embedder,
         engine->m_pool, *engine->m_clock);
     engine->m_responseCache = std::make_unique<ResponseCache>(*engine->m_database, *engine->m_clock);
-    engine->m_askPipeline = std::make_unique<AskPipeline>(
-        *engine->m_database, *engine->m_retriever, *engine->m_responseCache, *engine->m_clock, nullptr);
+    if (options.openai)
+        engine->connectModelServer(*options.openai);
+    engine->m_askPipeline =
+        std::make_unique<AskPipeline>(*engine->m_database, *engine->m_retriever, *engine->m_responseCache,
+                                      *engine->m_clock, engine->m_chatModel.get());
     return engine;
+}
+
+void RagEngine::connectModelServer(const OpenAiConfig& config) {
+    m_openAi = std::make_unique<OpenAiClient>(config, *m_clock);
+    m_chatModel = std::make_unique<OpenAiChatModel>(*m_openAi);
+    m_embeddingCache = std::make_unique<EmbeddingCache>(*m_database, *m_clock);
+    m_openAiEmbedder = std::make_unique<OpenAiEmbedder>(*m_openAi);
+    m_remoteEmbedder = std::make_unique<CachingEmbedder>(*m_openAiEmbedder, *m_embeddingCache);
+    m_retriever->setEmbedderResolver([remote = m_remoteEmbedder.get()](const QString& id) {
+        return id == remote->id() ? static_cast<const Embedder*>(remote) : nullptr;
+    });
 }
 
 const Embedder& RagEngine::embedder() const {
@@ -85,11 +104,42 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
     // Ingesting a folder that holds the data directory must not ingest DocRag's own database and logs.
     IngestRequest withoutData = request;
     withoutData.scan.excludedDirs << m_options.dataDir;
-    auto report = m_pipeline->run(withoutData, stop, progress);
+    auto embedder = embedderFor(request);
+    if (!embedder)
+        return embedder.error();
+    const auto run = [&]() -> Result<IngestReport> {
+        if (*embedder == m_embedder.get())
+            return m_pipeline->run(withoutData, stop, progress);
+        IngestionPipeline pipeline(*m_database, *m_indexes, *m_loaders, *m_chunker, **embedder, m_pool,
+                                   *m_clock);
+        return pipeline.run(withoutData, stop, progress);
+    };
+    auto report = run();
     // Even a failed or cancelled run may have changed some files: answers drawn from the collection
     // are dropped either way.
     (void)m_responseCache->invalidate(request.collection);
     return report;
+}
+
+Result<const Embedder*> RagEngine::embedderFor(const IngestRequest& request) {
+    QString choice = request.embedder;
+    if (choice.isEmpty()) {
+        // An existing collection keeps the embedder it was built with.
+        auto existing = CollectionStore(m_database->connection()).find(request.collection);
+        const bool remote = existing && existing->embedderId.startsWith(QLatin1String("openai:"));
+        choice = remote ? QStringLiteral("openai") : QStringLiteral("local");
+    }
+    if (choice == QLatin1String("local"))
+        return static_cast<const Embedder*>(m_embedder.get());
+    if (choice != QLatin1String("openai"))
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("unknown embedder \"%1\" (local or openai)").arg(choice)};
+    if (!m_remoteEmbedder) {
+        return Error{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the openai embedder needs a model server: set OPENAI_API_KEY or --base-url")};
+    }
+    return static_cast<const Embedder*>(m_remoteEmbedder.get());
 }
 
 Result<std::vector<CollectionInfo>> RagEngine::collections() {

@@ -23,7 +23,12 @@ class Chunker;
 class Clock;
 class Database;
 class Embedder;
+class CachingEmbedder;
+class ChatModel;
+class EmbeddingCache;
+class OpenAiEmbedder;
 class LoaderRegistry;
+class OpenAiClient;
 class ResponseCache;
 class VectorIndexManager;
 
@@ -64,6 +69,9 @@ public:
     // The history, on the calling thread's connection.
     HistoryStore history();
     ResponseCache& responseCache() { return *m_responseCache; }
+    // The model server's client, when one is configured.
+    OpenAiClient* openAiClient() { return m_openAi.get(); }
+    EmbeddingCache* embeddingCache() { return m_embeddingCache.get(); }
 
     const EngineOptions& options() const { return m_options; }
     const Embedder& embedder() const;
@@ -71,6 +79,8 @@ public:
 
 private:
     explicit RagEngine(EngineOptions options);
+    Result<const Embedder*> embedderFor(const IngestRequest& request);
+    void connectModelServer(const OpenAiConfig& config);
 
     EngineOptions m_options;
     std::unique_ptr<Clock> m_clock;
@@ -81,6 +91,11 @@ private:
     std::unique_ptr<VectorIndexManager> m_indexes;
     std::unique_ptr<HybridRetriever> m_retriever;
     std::unique_ptr<IngestionPipeline> m_pipeline;
+    std::unique_ptr<OpenAiClient> m_openAi;
+    std::unique_ptr<ChatModel> m_chatModel;
+    std::unique_ptr<EmbeddingCache> m_embeddingCache;
+    std::unique_ptr<OpenAiEmbedder> m_openAiEmbedder;
+    std::unique_ptr<CachingEmbedder> m_remoteEmbedder; // the OpenAI embedder behind the cache
     std::unique_ptr<ResponseCache> m_responseCache;
     std::unique_ptr<AskPipeline> m_askPipeline;
     QThreadPool m_pool;

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "engine/core/result.h"
+#include "engine/llm/chat_reply.h"
+#include "engine/llm/chat_turn.h"
+
+#include <functional>
+#include <stop_token>
+#include <vector>
+
+namespace docrag {
+
+// A model that writes answers. complete() blocks the calling worker thread (never the UI thread) and
+// hands out the text as it arrives through `onDelta`, which may be called on another thread.
+class ChatModel {
+public:
+    virtual ~ChatModel() = default;
+    virtual QString name() const = 0;
+    virtual int contextTokens() const = 0;
+    virtual int answerTokens() const = 0;
+    virtual Result<ChatReply> complete(const std::vector<ChatTurn>& messages,
+                                       const std::function<void(const QString&)>& onDelta,
+                                       std::stop_token stop) = 0;
+};
+
+} // namespace docrag

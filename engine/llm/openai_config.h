@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+namespace docrag {
+
+// Where and how to reach an OpenAI-compatible server. The key is held in memory only: it comes from
+// the environment or the OS keychain and is never logged or written to disk.
+struct OpenAiConfig final {
+    QUrl baseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
+    QString apiKey;
+    QString chatModel = QStringLiteral("gpt-4o-mini");
+    QString embeddingModel = QStringLiteral("text-embedding-3-small");
+    int embeddingDimensions = 512;
+    int contextTokens = 16000; // of the chat model
+    int answerTokens = 1024;   // kept free for the answer
+
+    int connectTimeoutMs = 10000;
+    int totalTimeoutMs = 120000;
+    int streamIdleTimeoutMs = 30000; // no byte of a stream for this long: the server is gone
+    int maxRetries = 4;
+    int retryBaseMs = 500;
+    int retryMaxMs = 30000;
+    int maxInFlight = 4;          // requests at once; more wait in a queue
+    double requestsPerSecond = 0; // client-side limit; 0 = none
+};
+
+} // namespace docrag

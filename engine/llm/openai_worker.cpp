@@ -1,0 +1,322 @@
+#include "engine/llm/openai_worker.h"
+
+#include "engine/core/clock.h"
+#include "engine/core/logging.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+namespace docrag {
+namespace {
+
+// The server's own words about an error, or the start of its body.
+QString serverMessage(const QByteArray& body) {
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    const QJsonValue error = json.value(QStringLiteral("error"));
+    if (error.isObject())
+        return error.toObject().value(QStringLiteral("message")).toString();
+    if (error.isString())
+        return error.toString();
+    return QString::fromUtf8(body.left(200)).simplified();
+}
+
+QString describe(int status, const QByteArray& body) {
+    const QString message = serverMessage(body);
+    return message.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
+                             : QStringLiteral("HTTP %1: %2").arg(status).arg(message);
+}
+
+bool isTimeoutError(QNetworkReply::NetworkError error) {
+    return error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError;
+}
+
+} // namespace
+
+OpenAiWorker::OpenAiWorker(OpenAiConfig config, const Clock& clock, UsageCounters& usage)
+    : m_config(std::move(config))
+    , m_clock(clock)
+    , m_usage(usage)
+    , m_retry(m_config.retryBaseMs, m_config.retryMaxMs)
+    , m_limiter(clock, m_config.requestsPerSecond)
+    , m_random(std::random_device{}()) {}
+
+OpenAiWorker::~OpenAiWorker() {
+    // Every caller waiting on a future gets an answer, even at shutdown.
+    const Error gone{ErrorCode::Cancelled,
+                     QStringLiteral("the connection to the model server was shut down")};
+    auto queued = std::move(m_queue);
+    auto active = std::move(m_active);
+    for (auto& call : queued)
+        complete(call, gone);
+    for (auto& call : active) {
+        if (call->reply)
+            call->reply->disconnect(this);
+        complete(call, gone);
+    }
+}
+
+QNetworkAccessManager& OpenAiWorker::network() {
+    if (!m_network) {
+        m_network = new QNetworkAccessManager(this);
+        // Redirects are followed within the same scheme, never from https to http.
+        m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    }
+    return *m_network;
+}
+
+void OpenAiWorker::submit(std::shared_ptr<HttpCall> call) {
+    m_queue.push_back(std::move(call));
+    pump();
+}
+
+void OpenAiWorker::pump() {
+    while (m_inFlight < std::max(1, m_config.maxInFlight) && !m_queue.empty()) {
+        std::shared_ptr<HttpCall> call = std::move(m_queue.front());
+        m_queue.pop_front();
+        if (call->cancelled) {
+            complete(call, Error{ErrorCode::Cancelled, QStringLiteral("stopped")});
+            continue;
+        }
+        call->holdsSlot = true;
+        ++m_inFlight;
+        m_active.push_back(call);
+        const qint64 wait = m_limiter.reserveMs();
+        if (wait > 0)
+            QTimer::singleShot(wait, this, [this, call] { send(call); });
+        else
+            send(call);
+    }
+}
+
+void OpenAiWorker::send(const std::shared_ptr<HttpCall>& call) {
+    if (call->finished)
+        return;
+    if (call->cancelled) {
+        complete(call, Error{ErrorCode::Cancelled, QStringLiteral("stopped")});
+        return;
+    }
+    QString base = m_config.baseUrl.toString();
+    if (!base.endsWith(QLatin1Char('/')))
+        base += QLatin1Char('/');
+    QNetworkRequest request(QUrl(base + call->path));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_config.apiKey.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_config.apiKey.toUtf8());
+    if (call->stream)
+        request.setRawHeader("Accept", "text/event-stream");
+    // For a stream, silence is the failure to watch; a plain request is bounded by the total timeout.
+    request.setTransferTimeout(call->stream ? m_config.streamIdleTimeoutMs : m_config.totalTimeoutMs);
+
+    QNetworkReply* reply =
+        call->method == "GET" ? network().get(request) : network().post(request, call->body);
+    call->reply = reply;
+    m_usage.addRequest();
+    Logging::get("docrag.net")
+        ->debug("{} {} (attempt {})", call->method.constData(), call->path, call->attempt + 1);
+
+    auto* connectTimer = new QTimer(reply);
+    connectTimer->setSingleShot(true);
+    connect(connectTimer, &QTimer::timeout, reply, [call, reply] {
+        call->abort = HttpCall::Abort::ConnectTimeout;
+        reply->abort();
+    });
+    connect(reply, &QNetworkReply::requestSent, connectTimer, &QTimer::stop);
+    connect(reply, &QNetworkReply::requestSent, this, [this, call] { call->sentNs = m_clock.monotonicNs(); });
+    connectTimer->start(m_config.connectTimeoutMs);
+    auto* totalTimer = new QTimer(reply);
+    totalTimer->setSingleShot(true);
+    connect(totalTimer, &QTimer::timeout, reply, [call, reply] {
+        call->abort = HttpCall::Abort::TotalTimeout;
+        reply->abort();
+    });
+    totalTimer->start(m_config.totalTimeoutMs);
+
+    if (call->stream)
+        connect(reply, &QNetworkReply::readyRead, this, [this, call] { onReadyRead(call); });
+    connect(reply, &QNetworkReply::finished, this, [this, call] { onFinished(call); });
+}
+
+void OpenAiWorker::onReadyRead(const std::shared_ptr<HttpCall>& call) {
+    QNetworkReply* reply = call->reply;
+    if (!reply || call->finished || !reply->isOpen())
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200) {
+        call->errorBody += reply->readAll();
+        return;
+    }
+    for (const SseEvent& event : call->parser.feed(reply->readAll())) {
+        if (call->cancelled)
+            return;
+        if (event.data.trimmed() == "[DONE]") {
+            call->streamDone = true;
+            continue;
+        }
+        ++call->eventsDelivered;
+        if (call->onEvent)
+            call->onEvent(event);
+    }
+}
+
+void OpenAiWorker::onFinished(const std::shared_ptr<HttpCall>& call) {
+    QNetworkReply* reply = call->reply;
+    if (!reply || call->finished)
+        return;
+    reply->deleteLater();
+    call->reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError networkError = reply->error();
+    if (call->stream && status == 200)
+        onReadyRead(call);
+    const QString host = m_config.baseUrl.host();
+
+    if (call->cancelled || call->abort == HttpCall::Abort::Cancelled) {
+        complete(call, Error{ErrorCode::Cancelled, QStringLiteral("stopped")});
+        return;
+    }
+    if (call->abort == HttpCall::Abort::TotalTimeout) {
+        complete(call, Error{ErrorCode::Timeout, QStringLiteral("%1 did not finish answering within %2 s")
+                                                     .arg(host)
+                                                     .arg(m_config.totalTimeoutMs / 1000.0)});
+        return;
+    }
+    if (call->abort == HttpCall::Abort::ConnectTimeout) {
+        if (!retryLater(call, std::nullopt)) {
+            complete(call, Error{ErrorCode::Timeout, QStringLiteral("could not connect to %1 within %2 s")
+                                                         .arg(host)
+                                                         .arg(m_config.connectTimeoutMs / 1000.0)});
+        }
+        return;
+    }
+    if (status == 0) {
+        // No HTTP answer at all: refused, reset, DNS, TLS, or the transfer timeout.
+        if (!retryLater(call, std::nullopt)) {
+            const bool timeout = isTimeoutError(networkError);
+            complete(call, Error{timeout ? ErrorCode::Timeout : ErrorCode::Network,
+                                 QStringLiteral("cannot reach %1: %2").arg(host, reply->errorString())});
+        }
+        return;
+    }
+    const QByteArray rest = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QByteArray body = call->stream ? call->errorBody + rest : rest;
+    if (status == 200) {
+        HttpResult result;
+        result.status = status;
+        result.attempts = call->attempt + 1;
+        result.sentNs = call->sentNs;
+        if (call->stream) {
+            if (networkError != QNetworkReply::NoError && !call->streamDone) {
+                // Nothing shown yet: the whole request can go again.
+                if (call->eventsDelivered == 0 && retryLater(call, std::nullopt))
+                    return;
+                if (isTimeoutError(networkError)) {
+                    complete(call,
+                             Error{ErrorCode::Timeout, QStringLiteral("%1 stopped sending for %2 s")
+                                                           .arg(host)
+                                                           .arg(m_config.streamIdleTimeoutMs / 1000.0)});
+                    return;
+                }
+            }
+            result.streamDone = call->streamDone;
+            complete(call, std::move(result));
+            return;
+        }
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+            complete(call,
+                     Error{ErrorCode::Server, QStringLiteral("%1 sent a reply that is not valid JSON (%2)")
+                                                  .arg(host, parseError.errorString())});
+            return;
+        }
+        result.json = doc.object();
+        complete(call, std::move(result));
+        return;
+    }
+    if (status == 401 || status == 403) {
+        complete(call,
+                 Error{ErrorCode::Auth,
+                       QStringLiteral("%1 refused the API key (%2)").arg(host, describe(status, body))});
+        return;
+    }
+    if (RetryPolicy::isRetryableStatus(status)) {
+        const auto serverDelay =
+            RetryPolicy::serverDelayMs(reply->rawHeader("Retry-After"), reply->rawHeader("retry-after-ms"),
+                                       QDateTime::currentDateTimeUtc());
+        if (retryLater(call, serverDelay))
+            return;
+        const bool limited = status == 429;
+        complete(call, Error{limited ? ErrorCode::RateLimited : ErrorCode::Server,
+                             QStringLiteral("%1 %2 after %3 attempts (%4)")
+                                 .arg(host, limited ? QStringLiteral("kept refusing for too many requests")
+                                                    : QStringLiteral("kept failing"))
+                                 .arg(call->attempt + 1)
+                                 .arg(describe(status, body))});
+        return;
+    }
+    complete(call, Error{status == 404 ? ErrorCode::NotFound : ErrorCode::InvalidArgument,
+                         QStringLiteral("%1 rejected the request (%2)").arg(host, describe(status, body))});
+}
+
+bool OpenAiWorker::retryLater(const std::shared_ptr<HttpCall>& call, std::optional<int> serverDelayMs) {
+    if (call->attempt >= m_config.maxRetries || (call->stream && call->eventsDelivered > 0))
+        return false;
+    const int delay = m_retry.delayMs(
+        call->attempt, std::uniform_real_distribution<double>(0.0, 1.0)(m_random), serverDelayMs);
+    ++call->attempt;
+    m_usage.addRetry();
+    call->parser = SseParser();
+    call->errorBody.clear();
+    call->abort = HttpCall::Abort::None;
+    call->streamDone = false;
+    Logging::get("docrag.net")
+        ->info("retrying {} in {} ms (attempt {})", call->path, delay, call->attempt + 1);
+    QTimer::singleShot(delay, this, [this, call] { send(call); });
+    return true;
+}
+
+void OpenAiWorker::complete(const std::shared_ptr<HttpCall>& call, Result<HttpResult> result) {
+    if (call->finished)
+        return;
+    call->finished = true;
+    if (!result) {
+        m_usage.addFailure();
+        if (result.error().code != ErrorCode::Cancelled)
+            Logging::get("docrag.net")->warn("{} failed: {}", call->path, result.error().message);
+    }
+    call->promise.addResult(std::move(result));
+    call->promise.finish();
+    std::erase(m_active, call);
+    if (call->holdsSlot) {
+        call->holdsSlot = false;
+        --m_inFlight;
+        pump();
+    }
+}
+
+void OpenAiWorker::abortCancelled() {
+    for (auto it = m_queue.begin(); it != m_queue.end();) {
+        if ((*it)->cancelled) {
+            auto call = *it;
+            it = m_queue.erase(it);
+            complete(call, Error{ErrorCode::Cancelled, QStringLiteral("stopped")});
+        } else {
+            ++it;
+        }
+    }
+    const auto active = m_active;
+    for (const auto& call : active) {
+        if (!call->cancelled)
+            continue;
+        call->abort = HttpCall::Abort::Cancelled;
+        if (call->reply)
+            call->reply->abort(); // finished() follows and completes it
+        else
+            complete(call, Error{ErrorCode::Cancelled, QStringLiteral("stopped")});
+    }
+}
+
+} // namespace docrag

@@ -1,0 +1,197 @@
+#include "engine/embed/embedding_cache.h"
+#include "engine/llm/openai_client.h"
+#include "engine/rag/rag_engine.h"
+#include "engine/rag/response_cache.h"
+#include "tests/support/fake_openai_server.h"
+#include "tests/support/temp_tree.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace docrag;
+using test::FakeFault;
+using test::FakeOpenAiServer;
+
+// The engine with an OpenAI-compatible server: generated answers, their faults, remote embeddings.
+class TestRagEngine final : public QObject {
+    Q_OBJECT
+
+private:
+    test::TempTree m_tree;
+    FakeOpenAiServer m_server;
+    std::unique_ptr<RagEngine> m_engine;
+
+    Result<IngestReport> ingest(const QString& collection, const QString& embedder) {
+        IngestRequest request;
+        request.collection = collection;
+        request.embedder = embedder;
+        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
+        return m_engine->ingest(request);
+    }
+
+    Result<Answer> ask(const QString& question, QStringList collections = {},
+                       std::function<void(QString)> onDelta = {}) {
+        AskRequest request;
+        request.question = question;
+        request.search.collections = collections;
+        return m_engine
+            ->ask(request,
+                  [onDelta](const QString& piece) {
+                      if (onDelta)
+                          onDelta(piece);
+                  })
+            .result();
+    }
+
+private slots:
+    void initTestCase() {
+        for (int i = 0; i < 12; ++i) {
+            m_tree.write(
+                QStringLiteral("docs/page%1.md").arg(i),
+                QStringLiteral("# Page %1\n\nTopic %1 explains how to configure feature %1 with the "
+                               "settings dialog.\n\n## Details\n\nFeature %1 keeps its state in a file.\n")
+                    .arg(i));
+        }
+        EngineOptions options;
+        options.dataDir = m_tree.filePath(QStringLiteral("data"));
+        OpenAiConfig openai;
+        openai.baseUrl = QUrl(m_server.baseUrl());
+        openai.chatModel = QStringLiteral("fake-chat");
+        openai.embeddingModel = QStringLiteral("fake-embed");
+        openai.embeddingDimensions = 64;
+        openai.retryBaseMs = 10;
+        openai.retryMaxMs = 50;
+        options.openai = openai;
+        auto engine = RagEngine::open(options);
+        QVERIFY(engine.ok());
+        m_engine = std::move(*engine);
+        QVERIFY(ingest(QStringLiteral("local"), QStringLiteral("local")).ok());
+    }
+
+    void generatesAStreamedAnswerWithSources() {
+        m_server.reset();
+        m_server.setChatReply(QStringLiteral("Use the settings dialog [1]."));
+        QStringList pieces;
+        std::mutex mutex;
+        auto a = ask(QStringLiteral("How do I configure feature 3?"), {}, [&](const QString& p) {
+            std::lock_guard lock(mutex);
+            pieces << p;
+        });
+        QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
+        QCOMPARE(a->text, QStringLiteral("Use the settings dialog [1]."));
+        QVERIFY(!a->extractive);
+        QCOMPARE(a->model, QStringLiteral("fake-chat"));
+        QVERIFY(pieces.size() > 1);
+        QVERIFY(!a->sources.empty());
+        QCOMPARE(a->sources[0].number, 1);
+        QVERIFY(a->requestSentMs >= 0);
+        // The passages went to the model numbered, with the instruction to cite them.
+        const QJsonObject body = m_server.requestBodies(QStringLiteral("/v1/chat/completions")).front();
+        const QJsonArray messages = body.value(QStringLiteral("messages")).toArray();
+        QCOMPARE(messages.first().toObject().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("system"));
+        const QString user = messages.last().toObject().value(QStringLiteral("content")).toString();
+        QVERIFY(user.contains(QLatin1String("[1]")));
+        QVERIFY(user.contains(QLatin1String("How do I configure feature 3?")));
+        const auto stored = m_engine->history().messages(a->conversationId).value();
+        QCOMPARE(stored.size(), size_t(2));
+        QCOMPARE(stored[1].model, QStringLiteral("fake-chat"));
+        QCOMPARE(stored[1].sources.size(), a->sources.size());
+
+        // Asked again: from the cache, the server is not asked.
+        auto again = ask(QStringLiteral("how do i configure feature 3"));
+        QVERIFY(again.ok());
+        QVERIFY(again->fromCache);
+        QCOMPARE(m_server.requestCount(QStringLiteral("/v1/chat/completions")), 1);
+    }
+
+    void faultsKeepTheQuestionAndTellTheUser() {
+        m_server.reset();
+        for (FakeFault fault : {FakeFault::StreamError, FakeFault::TruncatedStream}) {
+            m_server.enqueueFault(fault);
+            const QString question = QStringLiteral("What does feature 5 keep? (%1)").arg(int(fault));
+            auto failed = ask(question);
+            QVERIFY(!failed.ok());
+            QVERIFY(!failed.error().message.isEmpty());
+            const auto conversations = m_engine->history().conversations(question).value();
+            QCOMPARE(conversations.size(), size_t(1));
+            const auto messages = m_engine->history().messages(conversations[0].id).value();
+            QCOMPARE(messages.size(), size_t(2));
+            QCOMPARE(messages[0].content, question);
+            QCOMPARE(messages[1].role, QStringLiteral("error"));
+        }
+        // A rate limit before the answer starts is retried: the user just gets the answer.
+        m_server.enqueueFault(FakeFault::RateLimited, 0);
+        auto retried = ask(QStringLiteral("What does feature 6 keep?"));
+        QVERIFY(retried.ok());
+        // Nothing stored before was lost.
+        QVERIFY(m_engine->search(QStringLiteral("feature 7"), {}).value().size() > 0);
+    }
+
+    void ingestsWithRemoteEmbeddingsAndReusesThem() {
+        m_server.reset();
+        auto first = ingest(QStringLiteral("remote"), QStringLiteral("openai"));
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+        QCOMPARE(first->files.size(), size_t(12));
+        const int requests = m_server.requestCount(QStringLiteral("/v1/embeddings"));
+        QVERIFY(requests > 0);
+        QVERIFY2(requests < 12, qPrintable(QString::number(requests))); // files share batches
+        const auto collections = m_engine->collections().value();
+        const auto remote = std::find_if(collections.begin(), collections.end(), [](const CollectionInfo& c) {
+            return c.collection.name == QLatin1String("remote");
+        });
+        QVERIFY(remote != collections.end());
+        QCOMPARE(remote->collection.embedderId, QStringLiteral("openai:fake-embed:64"));
+
+        // Unchanged files: no embedding request at all. The embedder is the collection's own.
+        auto again = ingest(QStringLiteral("remote"), QString());
+        QVERIFY(again.ok());
+        QCOMPARE(m_server.requestCount(QStringLiteral("/v1/embeddings")), requests);
+
+        // One changed file: only its texts the cache has not seen go to the server.
+        m_tree.write(
+            QStringLiteral("docs/page2.md"),
+            QStringLiteral("# Page 2\n\nTopic 2 explains how to configure feature 2 with the settings "
+                           "dialog.\n\n## Details\n\nFeature 2 now keeps its state in the database.\n"));
+        QVERIFY(ingest(QStringLiteral("remote"), QString()).ok());
+        const auto bodies = m_server.requestBodies(QStringLiteral("/v1/embeddings"));
+        QCOMPARE(bodies.size(), qsizetype(requests + 1));
+        QVERIFY(bodies.back().value(QStringLiteral("input")).toArray().size() <= 2);
+
+        // Dense search on the remote collection embeds the query through the server (once, then cached).
+        SearchOptions options;
+        options.collections = {QStringLiteral("remote")};
+        options.mode = SearchMode::Dense;
+        auto hits = m_engine->search(QStringLiteral("where does feature 9 keep its state"), options);
+        QVERIFY(hits.ok());
+        QVERIFY(!hits->empty());
+        const int afterQuery = m_server.requestCount(QStringLiteral("/v1/embeddings"));
+        QVERIFY(m_engine->search(QStringLiteral("where does feature 9 keep its state"), options).ok());
+        QCOMPARE(m_server.requestCount(QStringLiteral("/v1/embeddings")), afterQuery);
+        QVERIFY(m_engine->embeddingCache()->hits() > 0);
+    }
+
+    void aFailedEmbeddingBatchFailsItsFilesAndTheNextRunRetries() {
+        m_server.reset();
+        m_tree.write(QStringLiteral("docs/new.md"),
+                     QStringLiteral("# New\n\nA brand new page about widgets.\n"));
+        for (int i = 0; i < 5; ++i)
+            m_server.enqueueFault(FakeFault::ServerError);
+        auto failed = ingest(QStringLiteral("remote"), QString());
+        QVERIFY(failed.ok());
+        const auto it = std::find_if(failed->files.begin(), failed->files.end(), [](const FileReport& f) {
+            return f.path.endsWith(QLatin1String("new.md"));
+        });
+        QVERIFY(it != failed->files.end());
+        QCOMPARE(it->outcome, FileOutcome::Failed);
+        auto retried = ingest(QStringLiteral("remote"), QString());
+        QVERIFY(retried.ok());
+        const auto again =
+            std::find_if(retried->files.begin(), retried->files.end(),
+                         [](const FileReport& f) { return f.path.endsWith(QLatin1String("new.md")); });
+        QCOMPARE(again->outcome, FileOutcome::Indexed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRagEngine)
+#include "test_rag_engine.moc"
