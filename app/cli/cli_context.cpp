@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#include <tuple>
+
 namespace docrag {
 namespace {
 
@@ -44,6 +46,16 @@ QString readModelOptions(const QCommandLineParser& parser, std::optional<OpenAiC
         if (!ok || config.embeddingDimensions < 8 || config.embeddingDimensions > 8192)
             return QStringLiteral("--dimensions takes a number from 8 to 8192");
     }
+    for (const auto& [option, target, most] :
+         {std::tuple{"max-in-flight", &config.maxInFlight, 64},
+          std::tuple{"embedding-batch", &config.embeddingBatchInputs, 2048}}) {
+        if (!parser.isSet(QLatin1String(option)))
+            continue;
+        bool ok = false;
+        *target = parser.value(QLatin1String(option)).toInt(&ok);
+        if (!ok || *target < 1 || *target > most)
+            return QStringLiteral("--%1 takes a number from 1 to %2").arg(QLatin1String(option)).arg(most);
+    }
     out = config;
     return {};
 }
@@ -78,6 +90,11 @@ void CliContext::addModelOptions(QCommandLineParser& parser) {
         {QStringLiteral("embedding-model"),
          QStringLiteral("Embedding model for --embedder openai (default text-embedding-3-small)."),
          QStringLiteral("name")});
+    parser.addOption({QStringLiteral("max-in-flight"),
+                      QStringLiteral("Requests to the server at once (default 4)."), QStringLiteral("n")});
+    parser.addOption({QStringLiteral("embedding-batch"),
+                      QStringLiteral("Most texts per embedding request (default and maximum 2048)."),
+                      QStringLiteral("n")});
     parser.addOption({QStringLiteral("dimensions"), QStringLiteral("Embedding dimensions (default 512)."),
                       QStringLiteral("n")});
     parser.addOption(

@@ -2,6 +2,7 @@
 
 #include "app/cli/cli_context.h"
 #include "app/cli/cli_json.h"
+#include "engine/llm/openai_client.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -167,8 +168,18 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
         return context.failWith(report.error());
 
     const IngestReport& r = *report;
+    const OpenAiClient* server = engine->openAiClient();
     if (context.json()) {
-        context.printJson(QJsonDocument(CliJson::ingestReport(r, true)));
+        QJsonObject json = CliJson::ingestReport(r, true);
+        if (server) {
+            json.insert(QStringLiteral("model_server"),
+                        QJsonObject{{QStringLiteral("requests"), server->usage().requests()},
+                                    {QStringLiteral("retries"), server->usage().retries()},
+                                    {QStringLiteral("failures"), server->usage().failures()},
+                                    {QStringLiteral("prompt_tokens"), server->usage().promptTokens()},
+                                    {QStringLiteral("cost_usd"), server->usage().costUsd()}});
+        }
+        context.printJson(QJsonDocument(json));
     } else {
         const double seconds = std::max(1e-3, static_cast<double>(r.elapsedMs) / 1000.0);
         out << "Collection \"" << r.collection << "\": " << r.files.size()
@@ -180,6 +191,11 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
             << humanBytes(static_cast<double>(r.bytesRead) / seconds) << "/s), " << r.chunksWritten
             << " chunks written, " << r.embeddingsComputed << " embedded, " << r.embeddingsReused
             << " reused\n";
+        if (server && server->usage().requests() > 0) {
+            out << "  model server: " << server->usage().requests() << " requests, "
+                << server->usage().retries() << " retries, " << server->usage().promptTokens()
+                << " tokens, about $" << QString::number(server->usage().costUsd(), 'f', 4) << '\n';
+        }
         if (r.cancelled)
             out << "Cancelled: the files above are stored; run the same command again to resume.\n";
         out.flush();

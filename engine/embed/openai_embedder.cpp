@@ -38,6 +38,8 @@ struct OpenAiEmbedder::Shared final {
     std::condition_variable changed;
     std::shared_ptr<EmbeddingBatch> open; // collecting texts
     int dimension = 0;
+    int inFlight = 0; // batches sent and not answered
+    int maxInFlight = 1;
 };
 
 namespace {
@@ -106,13 +108,14 @@ void deliver(EmbeddingBatch& batch, const Result<HttpResult>& result, int dimens
 } // namespace
 
 OpenAiEmbedder::OpenAiEmbedder(OpenAiClient& client)
-    : OpenAiEmbedder(client, Options{}) {}
+    : OpenAiEmbedder(client, Options{60000, client.config().embeddingBatchInputs, 20}) {}
 
 OpenAiEmbedder::OpenAiEmbedder(OpenAiClient& client, Options options)
     : m_client(client)
     , m_options(options)
     , m_shared(std::make_shared<Shared>()) {
     m_shared->dimension = client.config().embeddingDimensions;
+    m_shared->maxInFlight = std::max(1, client.config().maxInFlight);
 }
 
 OpenAiEmbedder::~OpenAiEmbedder() = default;
@@ -137,6 +140,10 @@ void OpenAiEmbedder::dispatch(const std::shared_ptr<EmbeddingBatch>& batch) cons
     std::shared_ptr<Shared> shared = m_shared;
     OpenAiClient* client = &m_client;
     const QString model = config.embeddingModel;
+    {
+        std::lock_guard lock(shared->mutex);
+        ++shared->inFlight;
+    }
     m_client.post(QStringLiteral("embeddings"), body)
         .then(QtFuture::Launch::Sync, [shared, batch, client, model](const Result<HttpResult>& result) {
             if (result) {
@@ -145,6 +152,7 @@ void OpenAiEmbedder::dispatch(const std::shared_ptr<EmbeddingBatch>& batch) cons
             }
             {
                 std::lock_guard lock(shared->mutex);
+                --shared->inFlight;
                 deliver(*batch, result, shared->dimension);
             }
             shared->changed.notify_all();
@@ -191,6 +199,8 @@ Status OpenAiEmbedder::embed(std::span<const QString> texts, std::span<float> ou
     if (!last->dispatched) {
         shared.changed.wait_until(lock, last->opened + std::chrono::milliseconds(m_options.lingerMs),
                                   [&] { return last->dispatched; });
+        // While every connection is busy, a batch sent now would only queue: let it grow instead.
+        shared.changed.wait(lock, [&] { return last->dispatched || shared.inFlight < shared.maxInFlight; });
         if (!last->dispatched) {
             last->dispatched = true;
             if (shared.open == last)

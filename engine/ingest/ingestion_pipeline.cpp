@@ -235,9 +235,9 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     // mostly sleep, let it fill large batches and keep several requests going.
     const bool remote = m_embedder.isRemote();
     QThreadPool remotePool;
-    remotePool.setMaxThreadCount(32);
+    remotePool.setMaxThreadCount(96);
     QThreadPool& workers = remote ? remotePool : m_pool;
-    const size_t limit = remote ? 96 : static_cast<size_t>(std::max(1, m_pool.maxThreadCount())) * 2 + 2;
+    const size_t limit = remote ? 192 : static_cast<size_t>(std::max(1, m_pool.maxThreadCount())) * 2 + 2;
     size_t next = 0;
     size_t inFlight = 0;
     std::optional<Error> failure;

@@ -41,6 +41,7 @@ public:
 
     const OpenAiConfig& config() const { return m_config; }
     UsageCounters& usage() { return m_usage; }
+    const UsageCounters& usage() const { return m_usage; }
 
 private:
     QFuture<Result<HttpResult>> start(QByteArray method, const QString& path, QByteArray body, bool stream,

@@ -13,8 +13,9 @@ struct OpenAiConfig final {
     QString chatModel = QStringLiteral("gpt-4o-mini");
     QString embeddingModel = QStringLiteral("text-embedding-3-small");
     int embeddingDimensions = 512;
-    int contextTokens = 16000; // of the chat model
-    int answerTokens = 1024;   // kept free for the answer
+    int embeddingBatchInputs = 2048; // most texts in one /embeddings request (the API's limit)
+    int contextTokens = 16000;       // of the chat model
+    int answerTokens = 1024;         // kept free for the answer
 
     int connectTimeoutMs = 10000;
     int totalTimeoutMs = 120000;

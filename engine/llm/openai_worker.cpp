@@ -284,8 +284,9 @@ void OpenAiWorker::complete(const std::shared_ptr<HttpCall>& call, Result<HttpRe
     call->finished = true;
     if (!result) {
         m_usage.addFailure();
+        // The caller reports the error to the user; the log keeps it for later, off the terminal.
         if (result.error().code != ErrorCode::Cancelled)
-            Logging::get("docrag.net")->warn("{} failed: {}", call->path, result.error().message);
+            Logging::get("docrag.net")->info("{} failed: {}", call->path, result.error().message);
     }
     call->promise.addResult(std::move(result));
     call->promise.finish();
