@@ -1,5 +1,6 @@
 #include "engine/ingest/html_loader.h"
 
+#include "engine/ingest/gumbo_arena.h"
 #include "engine/ingest/html_block_walker.h"
 #include "engine/ingest/html_node.h"
 #include "engine/ingest/text_decoder.h"
@@ -13,11 +14,6 @@
 
 namespace docrag {
 namespace {
-
-struct GumboOutputDeleter final {
-    void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
-};
-using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
 // Removes " — Python 3.11.2 documentation" and the like; the site name says nothing about the page.
 QString stripSiteSuffix(const QString& title) {
@@ -102,8 +98,11 @@ Result<ParsedDocument> HtmlLoader::load(const QString& path, const QByteArray& b
         input = converted;
     }
 
-    const GumboOutputPtr output(gumbo_parse_with_options(&kGumboDefaultOptions, input.data(),
-                                                         static_cast<std::size_t>(input.size())));
+    GumboArena arena(static_cast<std::size_t>(input.size()));
+    const GumboOptions options = arena.options();
+    // Freed with the arena, at the end of this function.
+    const GumboOutput* output =
+        gumbo_parse_with_options(&options, input.data(), static_cast<std::size_t>(input.size()));
     if (!output)
         return Error{ErrorCode::Parse, QStringLiteral("the HTML parser gave up on this file")};
 
