@@ -274,7 +274,7 @@ bool OpenAiWorker::retryLater(const std::shared_ptr<HttpCall>& call, std::option
     call->streamDone = false;
     Logging::get("docrag.net")
         ->info("retrying {} in {} ms (attempt {})", call->path, delay, call->attempt + 1);
-    QTimer::singleShot(delay, this, [this, call] { send(call); });
+    QTimer::singleShot(delay, Qt::PreciseTimer, this, [this, call] { send(call); });
     return true;
 }
 

@@ -49,6 +49,8 @@ FakeOpenAiConnection::FakeOpenAiConnection(QTcpSocket* socket, std::shared_ptr<F
     // Without Nagle every flushed piece of a stream leaves as its own segment.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_timer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early; scripted latencies are lower bounds tests rely on.
+    m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (auto step = std::exchange(m_step, {}))
             step();
