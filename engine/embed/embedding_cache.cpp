@@ -3,11 +3,12 @@
 #include "engine/core/clock.h"
 #include "engine/store/database.h"
 #include "engine/store/sql_error.h"
+#include "engine/store/sql_vector.h"
 
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <cstring>
+#include <algorithm>
 
 namespace docrag {
 
@@ -58,7 +59,8 @@ std::vector<bool> EmbeddingCache::lookup(const QString& embedderId, std::span<co
         if (q.exec() && q.next()) {
             const QByteArray blob = q.value(0).toByteArray();
             if (blob.size() == static_cast<qsizetype>(dim * sizeof(float))) {
-                std::memcpy(slot.data(), blob.constData(), static_cast<size_t>(blob.size()));
+                const auto vector = blobVector(blob);
+                std::copy(vector.begin(), vector.end(), slot.begin());
                 toMemory(key, slot);
                 found[i] = true;
             }
@@ -84,8 +86,7 @@ Status EmbeddingCache::store(const QString& embedderId, std::span<const quint64>
         for (size_t i = 0; i < textHashes.size(); ++i) {
             q.addBindValue(embedderId);
             q.addBindValue(static_cast<qint64>(textHashes[i]));
-            q.addBindValue(QByteArray(reinterpret_cast<const char*>(vectors.data() + i * dim),
-                                      static_cast<qsizetype>(dim * sizeof(float))));
+            q.addBindValue(vectorBlob(vectors.subspan(i * dim, dim)));
             q.addBindValue(now);
             if (!q.exec())
                 return SqlError::from(q, "writing the embedding cache");

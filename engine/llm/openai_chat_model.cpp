@@ -1,6 +1,7 @@
 #include "engine/llm/openai_chat_model.h"
 
 #include "engine/core/token_counter.h"
+#include "engine/llm/context_builder.h"
 #include "engine/llm/openai_client.h"
 
 #include <QJsonArray>
@@ -84,7 +85,7 @@ Result<ChatReply> OpenAiChatModel::complete(const std::vector<ChatTurn>& message
     for (const ChatTurn& turn : messages) {
         list.append(
             QJsonObject{{QStringLiteral("role"), turn.role}, {QStringLiteral("content"), turn.content}});
-        promptEstimate += TokenCounter::estimate(turn.content) + 4;
+        promptEstimate += TokenCounter::estimate(turn.content) + ContextBuilder::kMessageOverheadTokens;
     }
     const QJsonObject body{
         {QStringLiteral("model"), name()},

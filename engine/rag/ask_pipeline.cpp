@@ -53,21 +53,20 @@ Result<QStringList> AskPipeline::collectionNames(const SearchOptions& options) {
 Result<Answer> AskPipeline::run(const AskRequest& request, const DeltaCallback& onDelta,
                                 std::stop_token stop) {
     const qint64 startNs = m_clock.monotonicNs();
-    const QString question = request.question.trimmed();
-    if (question.isEmpty())
+    AskRequest effective = request;
+    effective.question = request.question.trimmed();
+    if (effective.question.isEmpty())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("the question is empty")};
-    if (!request.remember) {
-        AskRequest effective = request;
-        effective.question = question;
+    if (!effective.remember) {
         auto answered = answer(effective, onDelta, stop, startNs);
         if (answered)
             answered->latencyMs = elapsedMs(m_clock, startNs);
         return answered;
     }
     HistoryStore history(m_database.connection(), m_clock);
-    qint64 conversationId = request.conversationId;
+    qint64 conversationId = effective.conversationId;
     if (conversationId == 0) {
-        auto created = history.createConversation(question);
+        auto created = history.createConversation(effective.question);
         if (!created)
             return created.error();
         conversationId = *created;
@@ -78,12 +77,10 @@ Result<Answer> AskPipeline::run(const AskRequest& request, const DeltaCallback& 
     ChatMessage asked;
     asked.conversationId = conversationId;
     asked.role = QStringLiteral("user");
-    asked.content = question;
+    asked.content = effective.question;
     if (auto stored = history.addMessage(asked); !stored)
         return stored.error();
 
-    AskRequest effective = request;
-    effective.question = question;
     effective.conversationId = conversationId;
     auto answered = answer(effective, onDelta, stop, startNs);
     ChatMessage reply;

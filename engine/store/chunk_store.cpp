@@ -2,6 +2,7 @@
 
 #include "engine/store/sql_error.h"
 #include "engine/store/sql_text.h"
+#include "engine/store/sql_vector.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -17,10 +18,6 @@ qint64 toSql(quint64 hash) {
 
 quint64 fromSql(const QVariant& v) {
     return static_cast<quint64>(v.toLongLong());
-}
-
-QByteArray vectorBlob(std::span<const float> v) {
-    return QByteArray(reinterpret_cast<const char*>(v.data()), static_cast<qsizetype>(v.size_bytes()));
 }
 
 // "(?, ?, ?), (?, ?, ?)" for a multi-row VALUES clause.
@@ -40,11 +37,6 @@ QString rowPlaceholders(int columns, size_t rows) {
 }
 
 constexpr size_t kRowsPerStatement = 64;
-
-std::span<const float> blobVector(const QByteArray& blob) {
-    return {reinterpret_cast<const float*>(blob.constData()),
-            static_cast<size_t>(blob.size()) / sizeof(float)};
-}
 
 } // namespace
 

@@ -2,6 +2,7 @@
 
 #include "engine/core/clock.h"
 #include "engine/store/sql_error.h"
+#include "engine/store/sql_text.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,11 +46,6 @@ ChatMessage readMessage(const QSqlQuery& q) {
     return m;
 }
 
-// A null QString binds as SQL NULL; the columns are NOT NULL with '' for "none".
-QString text(const QString& s) {
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 Error notFound(const char* what, qint64 id) {
     return Error{ErrorCode::NotFound, QStringLiteral("no %1 with id %2").arg(QLatin1String(what)).arg(id)};
 }
@@ -64,7 +60,7 @@ Result<qint64> HistoryStore::createConversation(const QString& title) {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO conversations(title, created_at, updated_at) VALUES (?, ?, ?)"));
     const qint64 now = m_clock.nowMs();
-    q.addBindValue(text(title.simplified().left(200)));
+    q.addBindValue(sqlText(title.simplified().left(200)));
     q.addBindValue(now);
     q.addBindValue(now);
     if (!q.exec())
@@ -120,7 +116,7 @@ Result<std::vector<Conversation>> HistoryStore::conversations(const QString& sea
 Status HistoryStore::rename(qint64 conversationId, const QString& title) {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE conversations SET title = ? WHERE id = ?"));
-    q.addBindValue(text(title.simplified().left(200)));
+    q.addBindValue(sqlText(title.simplified().left(200)));
     q.addBindValue(conversationId);
     if (!q.exec())
         return SqlError::from(q, "renaming a conversation");
@@ -147,15 +143,15 @@ Result<qint64> HistoryStore::addMessage(ChatMessage m) {
                              "latency_ms, tokens_in, tokens_out, feedback, feedback_note, sources_json) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m.conversationId);
-    q.addBindValue(text(m.role));
-    q.addBindValue(text(m.content));
+    q.addBindValue(sqlText(m.role));
+    q.addBindValue(sqlText(m.content));
     q.addBindValue(m.createdAt);
-    q.addBindValue(text(m.model));
+    q.addBindValue(sqlText(m.model));
     q.addBindValue(m.latencyMs);
     q.addBindValue(m.tokensIn);
     q.addBindValue(m.tokensOut);
     q.addBindValue(m.feedback);
-    q.addBindValue(text(m.feedbackNote));
+    q.addBindValue(sqlText(m.feedbackNote));
     q.addBindValue(sourcesJson(m.sources));
     if (!q.exec())
         return SqlError::from(q, "storing a message");
@@ -202,7 +198,7 @@ Status HistoryStore::setFeedback(qint64 messageId, int feedback, const QString& 
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE messages SET feedback = ?, feedback_note = ? WHERE id = ?"));
     q.addBindValue(feedback);
-    q.addBindValue(text(note));
+    q.addBindValue(sqlText(note));
     q.addBindValue(messageId);
     if (!q.exec())
         return SqlError::from(q, "storing feedback");
