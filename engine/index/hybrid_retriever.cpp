@@ -192,35 +192,8 @@ Result<std::vector<ScoredChunk>> HybridRetriever::lexicalSearch(const QString& q
                                                                 std::span<const qint64> collectionIds,
                                                                 const LexicalWeights& weights,
                                                                 int candidates) const {
-    const LexicalIndex here(m_database.connection(), weights);
-    // A query with frequent words scores every chunk that has one: beyond some tens of thousands of
-    // chunks, that is most of the time of a search. Two halves of the id range run on two cores.
-    constexpr qint64 kSplitFrom = 40000;
-    auto range =
-        m_pool ? here.idRange() : Result<std::pair<qint64, qint64>>(std::pair<qint64, qint64>(0, -1));
-    if (!range)
-        return range.error();
-    const auto [first, last] = *range;
-    if (last - first < kSplitFrom)
-        return here.search(query, collectionIds, candidates);
-    const qint64 middle = first + (last - first) / 2;
-    const std::vector<qint64> ids(collectionIds.begin(), collectionIds.end());
-    QFuture<Result<std::vector<ScoredChunk>>> upper = QtConcurrent::run(m_pool, [&, ids] {
-        return LexicalIndex(m_database.connection(), weights)
-            .search(query, ids, candidates, middle + 1, last);
-    });
-    auto lower = here.search(query, collectionIds, candidates, first, middle);
-    auto higher = upper.result();
-    if (!lower)
-        return lower.error();
-    if (!higher)
-        return higher.error();
-    std::vector<ScoredChunk> merged = std::move(*lower);
-    merged.insert(merged.end(), higher->begin(), higher->end());
-    std::stable_sort(merged.begin(), merged.end(),
-                     [](const ScoredChunk& a, const ScoredChunk& b) { return a.score > b.score; });
-    merged.resize(std::min(merged.size(), static_cast<size_t>(candidates)));
-    return merged;
+    return LexicalIndex(m_database.connection(), weights, &m_database.ranker())
+        .search(query, collectionIds, candidates);
 }
 
 Result<std::vector<ScoredChunk>> HybridRetriever::denseSearch(const QString& query,

@@ -6,10 +6,13 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <optional>
 #include <span>
 #include <vector>
 
 namespace docrag {
+
+class FtsRanker;
 
 // BM25 parameters and the column weights of chunks_fts.
 struct LexicalWeights final {
@@ -21,30 +24,39 @@ struct LexicalWeights final {
 };
 
 // BM25 over the chunks_fts FTS5 table, with per-column weights.
+//
+// A question with a frequent word matches most of the table, and every match has to be scored. Given
+// the ranker whose term counts it can read, a search first skips the rows that hold only the most
+// frequent words (MaxScore, Turtle and Flood 1995): FTS5 then jumps over those words' postings instead
+// of scoring them. That is exact when the last of the `limit` rows found outscores the most a row with
+// only the skipped words could score; otherwise the search runs again over every row.
 class LexicalIndex final {
 public:
-    explicit LexicalIndex(QSqlDatabase db, LexicalWeights weights = {});
+    explicit LexicalIndex(QSqlDatabase db, LexicalWeights weights = {}, const FtsRanker* ranker = nullptr);
 
     // Best first. `collectionIds` empty means every collection. User text never reaches FTS5 as
     // syntax, so no question can make the query fail.
     Result<std::vector<ScoredChunk>> search(const QString& query, std::span<const qint64> collectionIds,
                                             int limit) const;
-    // The same, over the chunks with ids in [firstId, lastId] only. Scores do not depend on the range
-    // (document frequencies and lengths are those of the whole table), so the results of disjoint
-    // ranges merge into the result of the whole: large collections are searched in parallel this way.
-    Result<std::vector<ScoredChunk>> search(const QString& query, std::span<const qint64> collectionIds,
-                                            int limit, qint64 firstId, qint64 lastId) const;
 
-    // The smallest and largest chunk id in the table ((0, -1) when empty).
-    Result<std::pair<qint64, qint64>> idRange() const;
+    // The expression a search of `query` tries first, skipping the rows with only frequent words;
+    // nothing when it cannot skip any (no ranker, one word, or a word not counted yet).
+    std::optional<QString> prunedExpression(const QString& query) const;
 
     // The FTS5 expression for free text: each word quoted, OR-ed; stopwords dropped unless the
     // question has nothing else. Empty when the text has no words.
     static QString matchExpression(const QString& query);
 
 private:
+    struct Plan;
+    struct Found;
+
+    std::optional<Plan> prunedPlan(const QStringList& terms) const;
+    Result<Found> run(const Plan& plan, std::span<const qint64> collectionIds, int limit) const;
+
     QSqlDatabase m_db;
     LexicalWeights m_weights;
+    const FtsRanker* m_ranker = nullptr;
 };
 
 } // namespace docrag

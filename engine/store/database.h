@@ -31,6 +31,8 @@ public:
     QSqlDatabase connection();
     QString filePath() const { return m_filePath; }
     int schemaVersion();
+    // The ranking functions installed on every connection, and what they know of the terms.
+    const FtsRanker& ranker() const { return m_ranker; }
 
     // Runs `work` in one transaction on the calling thread's connection: commit if it returns ok,
     // roll back otherwise, so a failure leaves what was stored before untouched.

@@ -3,6 +3,7 @@
 #include <QSqlDriver>
 #include <QVariant>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <mutex>
@@ -13,7 +14,6 @@
 #include <vector>
 
 namespace docrag {
-namespace {} // namespace
 
 // Shared by every connection to one database: the document frequency of terms seen in queries.
 // Frequencies are valid while the table's row and token totals are unchanged; any write moves at
@@ -36,7 +36,8 @@ struct ConnectionCache final {
 
 // Per query: what does not change from row to row.
 struct QueryStats final {
-    std::vector<double> idf; // by phrase
+    std::vector<double> idf;  // by phrase
+    std::vector<char> scored; // by phrase: false for a repeated phrase of a pruned query
     double averageLength = 1.0;
 };
 
@@ -46,6 +47,8 @@ int countRow(const Fts5ExtensionApi*, Fts5Context*, void* userData) {
 }
 
 // The terms of the query's phrases, when the caller passed them ("\x1f"-separated, phrase order).
+// An empty term marks a phrase that is not scored: a pruned query repeats some terms to make FTS5
+// skip rows (see LexicalIndex), and each term must count once.
 std::vector<std::string> phraseTerms(sqlite3_value* value, int phrases) {
     std::vector<std::string> terms;
     if (!value || sqlite3_value_type(value) != SQLITE_TEXT)
@@ -82,8 +85,13 @@ QueryStats* queryStats(const Fts5ExtensionApi* api, Fts5Context* fts, Connection
     const int phrases = api->xPhraseCount(fts);
     const std::vector<std::string> terms = phraseTerms(termList, phrases);
     stats->idf.resize(static_cast<size_t>(phrases));
+    stats->scored.assign(static_cast<size_t>(phrases), 1);
     FtsRanker::TermStats& shared = *cache.terms;
     for (int i = 0; i < phrases; ++i) {
+        if (!terms.empty() && terms[static_cast<size_t>(i)].empty()) {
+            stats->scored[static_cast<size_t>(i)] = 0;
+            continue;
+        }
         std::optional<sqlite3_int64> known;
         if (!terms.empty()) {
             std::lock_guard lock(shared.mutex);
@@ -174,11 +182,36 @@ void docragBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
     const double norm = k1 * (1.0 - b + b * static_cast<double>(length) / stats->averageLength);
     double score = 0.0;
     for (size_t p = 0; p < frequency.size(); ++p) {
-        if (frequency[p] > 0.0)
+        if (frequency[p] > 0.0 && stats->scored[p])
             score += stats->idf[p] * frequency[p] * (k1 + 1.0) / (frequency[p] + norm);
     }
     // Negative like FTS5's bm25(), so that ORDER BY score ascending puts the best first.
     sqlite3_result_double(context, -score);
+}
+
+// docrag_bm25_bound(chunks_fts, k1, terms, from): the most that the terms from position `from` on
+// can add to a row's docrag_bm25() score, whatever their frequency in it: idf × (k1 + 1) each.
+void docragBm25Bound(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
+                     sqlite3_value** argv) {
+    if (argc != 3) {
+        sqlite3_result_error(context, "docrag_bm25_bound() takes k1, terms and the first term", -1);
+        return;
+    }
+    const double k1 = sqlite3_value_double(argv[0]);
+    const sqlite3_int64 from = sqlite3_value_int64(argv[2]);
+    int rc = SQLITE_OK;
+    auto& cache = *static_cast<ConnectionCache*>(api->xUserData(fts));
+    QueryStats* stats = queryStats(api, fts, cache, argv[1], &rc);
+    if (!stats) {
+        sqlite3_result_error_code(context, rc);
+        return;
+    }
+    double bound = 0.0;
+    for (size_t p = static_cast<size_t>(std::max<sqlite3_int64>(0, from)); p < stats->idf.size(); ++p) {
+        if (stats->scored[p])
+            bound += stats->idf[p] * (k1 + 1.0);
+    }
+    sqlite3_result_double(context, bound);
 }
 
 fts5_api* fts5Api(sqlite3* db) {
@@ -199,6 +232,21 @@ FtsRanker::FtsRanker()
 
 FtsRanker::~FtsRanker() = default;
 
+std::optional<FtsRanker::KnownFrequencies> FtsRanker::knownFrequencies(const QStringList& terms) const {
+    KnownFrequencies known;
+    std::lock_guard lock(m_terms->mutex);
+    if (m_terms->rows < 0)
+        return std::nullopt;
+    known.rows = m_terms->rows;
+    for (const QString& term : terms) {
+        const auto found = m_terms->documentFrequency.find(term.toStdString());
+        if (found == m_terms->documentFrequency.end())
+            return std::nullopt;
+        known.documents.push_back(found->second);
+    }
+    return known;
+}
+
 Status FtsRanker::install(QSqlDatabase db) const {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
@@ -207,11 +255,16 @@ Status FtsRanker::install(QSqlDatabase db) const {
     fts5_api* api = sqlite ? fts5Api(sqlite) : nullptr;
     if (!api || api->iVersion < 2)
         return Error{ErrorCode::Database, QStringLiteral("SQLite was built without FTS5")};
+    // The two functions share one cache, deleted with the first; FTS5 destroys its functions only
+    // when the connection closes, when neither can be called any more.
     auto* cache = new ConnectionCache{{}, m_terms};
-    const int rc = api->xCreateFunction(api, "docrag_bm25", cache, &docragBm25,
-                                        [](void* p) { delete static_cast<ConnectionCache*>(p); });
-    if (rc != SQLITE_OK) {
+    int rc = api->xCreateFunction(api, "docrag_bm25", cache, &docragBm25,
+                                  [](void* p) { delete static_cast<ConnectionCache*>(p); });
+    if (rc != SQLITE_OK)
         delete cache;
+    else
+        rc = api->xCreateFunction(api, "docrag_bm25_bound", cache, &docragBm25Bound, nullptr);
+    if (rc != SQLITE_OK) {
         return Error{ErrorCode::Database, QStringLiteral("cannot register the ranking function: %1")
                                               .arg(QString::fromUtf8(sqlite3_errstr(rc)))};
     }

@@ -3,8 +3,11 @@
 #include "engine/core/result.h"
 
 #include <QSqlDatabase>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace docrag {
 
@@ -19,6 +22,9 @@ namespace docrag {
 // same reason the document frequency of each query term is remembered until the table changes, once
 // for all the connections a ranker was installed on (the connections of one database).
 // Row lengths never go stale because chunk ids are never reused (see ChunkStore::insert).
+//   docrag_bm25_bound(chunks_fts, k1, terms, first)
+// is the most the scored phrases from position `first` on can add to a row's score; an empty term in
+// `terms` marks a phrase that is not scored (see LexicalIndex's pruned queries).
 class FtsRanker final {
 public:
     struct TermStats;
@@ -29,6 +35,15 @@ public:
     FtsRanker& operator=(const FtsRanker&) = delete;
 
     Status install(QSqlDatabase db) const;
+
+    // What the last queries counted: the rows of the table and how many rows hold each term. Nothing
+    // when a term was not counted since the table last changed. A hint for planning a query only:
+    // a write since the last query is not seen here.
+    struct KnownFrequencies final {
+        qint64 rows = 0;
+        std::vector<qint64> documents; // by term
+    };
+    std::optional<KnownFrequencies> knownFrequencies(const QStringList& terms) const;
 
 private:
     std::shared_ptr<TermStats> m_terms; // connections keep it alive until they close

@@ -112,10 +112,27 @@ public:
         state.counters["p95_ms"] = s.p95;
         state.counters["p99_ms"] = s.p99;
     }
+    double p95() const { return Percentiles::summarize(m_samples).p95; }
 
 private:
     std::vector<double> m_samples;
 };
+
+// The first pass over the queries reads pages from disk and fills the per-connection caches (row
+// lengths, term counts) that a running application keeps: timed apart as first_pass_p95_ms, once per
+// collection and benchmark, so that the percentiles of the timed loop are those of a warm engine.
+void firstPass(benchmark::State& state, const char* benchmark,
+               const std::function<void(const QString&)>& search) {
+    static std::map<std::pair<std::string, int64_t>, double> measured;
+    auto [it, added] = measured.try_emplace({benchmark, state.range(0)});
+    if (added) {
+        Latencies pass;
+        for (const QString& q : queries())
+            pass.time([&] { search(q); });
+        it->second = pass.p95();
+    }
+    state.counters["first_pass_p95_ms"] = it->second;
+}
 
 void BM_TokenizeChunk(benchmark::State& state) {
     TextAnalyzer analyzer;
@@ -146,7 +163,8 @@ BENCHMARK(BM_EmbedChunk);
 
 void BM_FtsQuery(benchmark::State& state) {
     Collection& c = collection(static_cast<int>(state.range(0)));
-    const LexicalIndex lexical(c.database->connection());
+    const LexicalIndex lexical(c.database->connection(), {}, &c.database->ranker());
+    firstPass(state, "fts", [&](const QString& q) { benchmark::DoNotOptimize(lexical.search(q, {}, 50)); });
     Latencies latencies;
     size_t i = 0;
     for (auto _ : state) {
@@ -191,6 +209,8 @@ BENCHMARK(BM_VectorQuery)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond
 void BM_HybridSearch(benchmark::State& state) {
     Collection& c = collection(static_cast<int>(state.range(0)));
     SearchOptions options; // the defaults the application uses: k = 5, hybrid, re-ranked
+    firstPass(state, "hybrid",
+              [&](const QString& q) { benchmark::DoNotOptimize(c.retriever->search(q, options)); });
     Latencies latencies;
     size_t i = 0;
     for (auto _ : state) {

@@ -19,6 +19,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::vector<qint64> m_collections;
     std::vector<qint64> m_chunkIds; // in insertion order
+    int m_databases = 0;
 
     void add(qint64 collection, const QString& title, const QString& heading, const QString& text) {
         Document d;
@@ -101,27 +102,85 @@ private slots:
         QCOMPARE(found->front().chunkId, m_chunkIds[2]);
     }
 
-    // Parallel search of large collections relies on this: halves of the id range score like the whole.
-    void idRangesPartitionTheResults() {
-        const LexicalIndex index(m_db->connection());
-        const auto [first, last] = index.idRange().value();
-        QCOMPARE(first, m_chunkIds.front());
-        QCOMPARE(last, m_chunkIds.back());
-        const QString query = QStringLiteral("file lines words");
-        const auto whole = index.search(query, {}, 10).value();
-        QCOMPARE(whole.size(), size_t(3));
-        const qint64 middle = m_chunkIds[1];
-        auto parts = index.search(query, {}, 10, first, middle).value();
-        const auto upper = index.search(query, {}, 10, middle + 1, last).value();
-        QVERIFY(!parts.empty() && !upper.empty());
-        parts.insert(parts.end(), upper.begin(), upper.end());
-        for (const ScoredChunk& w : whole) {
-            const auto same = std::find_if(parts.begin(), parts.end(),
-                                           [&](const ScoredChunk& p) { return p.chunkId == w.chunkId; });
-            QVERIFY(same != parts.end());
-            QCOMPARE(same->score, w.score);
+    // A table where "common" is in every row, "often" and "usual" each in a third, "seldom" in every
+    // tenth, "rare" in four rows, and "scarce" in two: a search of frequent and rare words can skip rows.
+    std::unique_ptr<Database> frequentWordsDatabase() {
+        auto db = Database::open(m_dir.filePath(QStringLiteral("frequent%1.sqlite3").arg(++m_databases)));
+        if (!db)
+            return nullptr;
+        Collection c;
+        c.name = QStringLiteral("frequent");
+        c.embedderId = QStringLiteral("e");
+        const qint64 collection = CollectionStore((*db)->connection()).create(c).value().id;
+        Document d;
+        d.collectionId = collection;
+        d.path = QStringLiteral("/d/frequent.md");
+        d.status = DocumentStatus::Indexed;
+        const qint64 document = DocumentStore((*db)->connection()).upsert(d).value();
+        std::vector<Chunk> chunks(300);
+        for (int i = 0; i < 300; ++i) {
+            QString text = QStringLiteral("common filler words number %1").arg(i);
+            if (i % 3 == 0)
+                text += QStringLiteral(" often");
+            if (i % 3 == 1)
+                text += QStringLiteral(" usual");
+            if (i % 10 == 0)
+                text += QStringLiteral(" seldom seldom");
+            if (i % 75 == 1)
+                text += QStringLiteral(" rare");
+            if (i % 150 == 2)
+                text += QStringLiteral(" scarce");
+            chunks[static_cast<size_t>(i)].ordinal = i;
+            chunks[static_cast<size_t>(i)].text = text + QStringLiteral(" common").repeated(i % 4);
         }
-        QCOMPARE(parts.size(), whole.size());
+        const std::vector<float> vectors(600, 0.5f);
+        if (!ChunkStore((*db)->connection()).insert(document, chunks, QStringLiteral("e"), vectors, 2).ok())
+            return nullptr;
+        return std::move(*db);
+    }
+
+    // Skipping rows must never change the result: the same chunks, scores and order as scoring every
+    // row, both when the rare words fill the list and when the search has to fall back to every row.
+    void skippingFrequentWordsKeepsTheExactRanking_data() {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("limit");
+        QTest::newRow("rare words fill the list") << QStringLiteral("common often rare scarce") << 3;
+        QTest::newRow("one skipped word") << QStringLiteral("often scarce rare") << 3;
+        QTest::newRow("too few rare rows: fall back") << QStringLiteral("common rare") << 10;
+        QTest::newRow("bound above the last row: fall back") << QStringLiteral("often usual seldom") << 25;
+        QTest::newRow("bound above a rare row: fall back") << QStringLiteral("often seldom rare") << 2;
+    }
+
+    void skippingFrequentWordsKeepsTheExactRanking() {
+        QFETCH(QString, query);
+        QFETCH(int, limit);
+        auto db = frequentWordsDatabase();
+        QVERIFY(db);
+        const LexicalIndex plain(db->connection());
+        const LexicalIndex pruning(db->connection(), {}, &db->ranker());
+        QVERIFY(!pruning.prunedExpression(query)); // no word counted yet
+        const auto expected = plain.search(query, {}, limit).value();
+        QCOMPARE(expected.size(), size_t(limit));
+        const auto expression = pruning.prunedExpression(query);
+        QVERIFY(expression);
+        QVERIFY2(expression->startsWith(QStringLiteral("(\"")), qPrintable(*expression));
+        QVERIFY(!expression->section(QStringLiteral(" AND "), 0, 0).contains(QStringLiteral("common")));
+        const auto found = pruning.search(query, {}, limit).value();
+        QCOMPARE(found.size(), expected.size());
+        for (size_t i = 0; i < found.size(); ++i) {
+            QCOMPARE(found[i].chunkId, expected[i].chunkId);
+            QCOMPARE(found[i].score, expected[i].score);
+        }
+    }
+
+    void oneWordOrNoRankerSkipsNothing() {
+        auto db = frequentWordsDatabase();
+        QVERIFY(db);
+        const LexicalIndex pruning(db->connection(), {}, &db->ranker());
+        QVERIFY(pruning.search(QStringLiteral("common rare"), {}, 5).ok());
+        QVERIFY(pruning.prunedExpression(QStringLiteral("common rare")));
+        QVERIFY(!pruning.prunedExpression(QStringLiteral("common")));
+        QVERIFY(!LexicalIndex(db->connection()).prunedExpression(QStringLiteral("common rare")));
     }
 
     void emptyQueriesFindNothing() {
