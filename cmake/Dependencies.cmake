@@ -21,3 +21,8 @@ find_library(STEMMER_LIBRARY stemmer REQUIRED)
 add_library(docrag_stemmer INTERFACE)
 target_include_directories(docrag_stemmer SYSTEM INTERFACE ${STEMMER_INCLUDE_DIR})
 target_link_libraries(docrag_stemmer INTERFACE ${STEMMER_LIBRARY})
+
+# The API key lives in the OS keychain (Secret Service on Linux), never in a settings file.
+if(DOCRAG_BUILD_UI)
+    find_package(Qt6Keychain REQUIRED)
+endif()

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <memory>
@@ -20,6 +21,40 @@ const QString kUnreadableDirectory = QStringLiteral("unreadable directory");
 const QString kBrokenSymlink = QStringLiteral("broken symbolic link");
 const QString kDirectorySymlink = QStringLiteral("symbolic link to a directory, not followed");
 const QString kSpecialFile = QStringLiteral("not a regular file (socket, FIFO or device)");
+
+// ScanOptions::includePatterns, compiled once per scan.
+class NameFilter final {
+public:
+    explicit NameFilter(const QStringList& patterns) {
+        for (const QString& pattern : patterns) {
+            const QString trimmed = pattern.trimmed();
+            if (trimmed.isEmpty())
+                continue;
+            QRegularExpression re = QRegularExpression::fromWildcard(trimmed, Qt::CaseInsensitive);
+            re.optimize();
+            // Set even for a malformed glob: it selects nothing rather than everything.
+            m_active = true;
+            if (re.isValid())
+                m_patterns.push_back(std::move(re));
+        }
+    }
+
+    bool accepts(const QString& fileName) const {
+        if (!m_active)
+            return true;
+        return std::any_of(m_patterns.begin(), m_patterns.end(),
+                           [&](const QRegularExpression& re) { return re.match(fileName).hasMatch(); });
+    }
+
+private:
+    std::vector<QRegularExpression> m_patterns;
+    bool m_active = false;
+};
+
+struct WalkContext final {
+    const QStringList& excludedDirs;
+    const NameFilter& includes;
+};
 
 struct DirFrame final {
     QString absPath;
@@ -73,12 +108,16 @@ std::shared_ptr<const IgnoreRules> rulesFor(const DirFrame& frame, const QFileIn
 }
 
 void visitEntry(const QFileInfo& info, const DirFrame& frame, const std::shared_ptr<const IgnoreRules>& rules,
-                const QStringList& excludedDirs, std::vector<DirFrame>& pending, ScanResult& result) {
+                const WalkContext& context, std::vector<DirFrame>& pending, ScanResult& result) {
     const QString name = info.fileName();
     const QString relPath = joined(frame.relPath, name);
     const bool exists = info.exists(); // false for a broken or looping symlink
     const bool isDir = exists && info.isDir();
     if (rules->isIgnored(relPath, isDir))
+        return;
+    // Whatever is not a directory (broken links and special files too) is reported only when it is
+    // something the user asked for.
+    if (!isDir && !context.includes.accepts(name))
         return;
     QString absPath = joined(frame.absPath, name);
     const bool isSymlink = info.isSymbolicLink();
@@ -89,7 +128,7 @@ void visitEntry(const QFileInfo& info, const DirFrame& frame, const std::shared_
     } else if (isDir && isSymlink) {
         result.skipped.push_back({std::move(absPath), kDirectorySymlink});
     } else if (isDir) {
-        if (!excludedDirs.contains(absPath))
+        if (!context.excludedDirs.contains(absPath))
             pending.push_back({std::move(absPath), relPath, rules});
     } else if (info.isFile()) {
         result.files.push_back(scannedFile(std::move(absPath), info));
@@ -98,7 +137,7 @@ void visitEntry(const QFileInfo& info, const DirFrame& frame, const std::shared_
     }
 }
 
-void scanDirectory(const DirFrame& frame, const QStringList& excludedDirs, std::vector<DirFrame>& pending,
+void scanDirectory(const DirFrame& frame, const WalkContext& context, std::vector<DirFrame>& pending,
                    ScanResult& result) {
     const QFileInfo dirInfo(frame.absPath);
     // QDir lists an unreadable directory as empty; ask first so that the user learns why it is missing.
@@ -112,10 +151,10 @@ void scanDirectory(const DirFrame& frame, const QStringList& excludedDirs, std::
                            QDir::Unsorted);
     const std::shared_ptr<const IgnoreRules> rules = rulesFor(frame, entries);
     for (const QFileInfo& entry : entries)
-        visitEntry(entry, frame, rules, excludedDirs, pending, result);
+        visitEntry(entry, frame, rules, context, pending, result);
 }
 
-Status walk(const QString& root, std::shared_ptr<const IgnoreRules> rules, const QStringList& excludedDirs,
+Status walk(const QString& root, std::shared_ptr<const IgnoreRules> rules, const WalkContext& context,
             const std::stop_token& stop, ScanResult& result) {
     std::vector<DirFrame> pending;
     pending.push_back({root, QString(), std::move(rules)});
@@ -124,7 +163,7 @@ Status walk(const QString& root, std::shared_ptr<const IgnoreRules> rules, const
             return Error{ErrorCode::Cancelled, QStringLiteral("scan cancelled")};
         const DirFrame frame = std::move(pending.back());
         pending.pop_back();
-        scanDirectory(frame, excludedDirs, pending, result);
+        scanDirectory(frame, context, pending, result);
     }
     return {};
 }
@@ -158,10 +197,12 @@ Result<ScanResult> FileScanner::scan(const QStringList& roots, std::stop_token s
         if (const QString canonical = QFileInfo(dir).canonicalFilePath(); !canonical.isEmpty())
             excludedDirs << canonical;
     }
+    const NameFilter includes(m_options.includePatterns);
+    const WalkContext context{excludedDirs, includes};
     for (const QString& root : std::as_const(result.roots)) {
         const QFileInfo info(root);
         if (info.isDir()) {
-            const Status walked = walk(root, rules, excludedDirs, stop, result);
+            const Status walked = walk(root, rules, context, stop, result);
             if (!walked)
                 return walked.error();
         } else if (info.isFile()) {

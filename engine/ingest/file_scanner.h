@@ -14,6 +14,10 @@ struct ScanOptions final {
     bool useDefaultExcludes = true;
     QStringList extraExcludes; // gitignore-style patterns relative to each root, applied after the defaults
     QStringList excludedDirs;  // absolute folders never entered, e.g. DocRag's own data directory
+    // Glob patterns on file names ("*.md", "guide-?.rst"; '*', '?' and [...] classes, case-insensitive);
+    // empty: every file. They select files only: directories are still walked, and a root given as a
+    // single file is always taken.
+    QStringList includePatterns;
 };
 
 struct ScannedFile final {
@@ -47,6 +51,7 @@ public:
     // (order of precedence, lowest first: defaults, extraExcludes, ignore files from the root downwards).
     // Ignored directories are not descended into. Symlinked directories are not followed (cycles);
     // symlinked files are listed under their link path; broken links and sockets/fifos go to `skipped`.
+    // includePatterns then keep only the files whose names match one of them.
     // Files under overlapping roots are listed once. Checks `stop` between directories and returns
     // Error{ErrorCode::Cancelled, ...} when stop is requested.
     Result<ScanResult> scan(const QStringList& roots, std::stop_token stop = {}) const;

@@ -30,7 +30,8 @@ AskPipeline::AskPipeline(Database& database, HybridRetriever& retriever, Respons
     , m_chatModel(chatModel) {}
 
 QString AskPipeline::modelName() const {
-    return m_chatModel ? m_chatModel->name() : ExtractiveAnswerer::modelName();
+    const ChatModel* model = m_chatModel.load();
+    return model ? model->name() : ExtractiveAnswerer::modelName();
 }
 
 Result<QStringList> AskPipeline::collectionNames(const SearchOptions& options) {
@@ -137,8 +138,8 @@ Result<Answer> AskPipeline::answer(const AskRequest& request, const DeltaCallbac
     if (!hits)
         return hits.error();
     Answer a;
-    if (m_chatModel) {
-        auto generated = generate(request, *hits, onDelta, stop, startNs);
+    if (ChatModel* model = m_chatModel.load()) {
+        auto generated = generate(*model, request, *hits, onDelta, stop, startNs);
         if (!generated)
             return generated.error();
         a = std::move(*generated);
@@ -153,8 +154,9 @@ Result<Answer> AskPipeline::answer(const AskRequest& request, const DeltaCallbac
     return a;
 }
 
-Result<Answer> AskPipeline::generate(const AskRequest& request, const std::vector<Hit>& hits,
-                                     const DeltaCallback& onDelta, std::stop_token stop, qint64 startNs) {
+Result<Answer> AskPipeline::generate(ChatModel& model, const AskRequest& request,
+                                     const std::vector<Hit>& hits, const DeltaCallback& onDelta,
+                                     std::stop_token stop, qint64 startNs) {
     std::vector<ChatTurn> turns;
     if (request.conversationId > 0 && request.historyMessages > 0) {
         // The question just stored is the last message: the turns before it are the history.
@@ -169,8 +171,7 @@ Result<Answer> AskPipeline::generate(const AskRequest& request, const std::vecto
                 turns.push_back(ChatTurn{m.role, m.content});
         }
     }
-    const ContextBuilder builder(
-        ContextBuilder::Budget{m_chatModel->contextTokens(), m_chatModel->answerTokens()});
+    const ContextBuilder builder(ContextBuilder::Budget{model.contextTokens(), model.answerTokens()});
     const ChatPrompt prompt = builder.build(request.question, hits, turns);
     std::atomic<qint64> firstTokenMs{-1};
     const auto forward = [&](const QString& piece) {
@@ -179,7 +180,7 @@ Result<Answer> AskPipeline::generate(const AskRequest& request, const std::vecto
         if (onDelta)
             onDelta(piece);
     };
-    auto reply = m_chatModel->complete(prompt.messages, forward, stop);
+    auto reply = model.complete(prompt.messages, forward, stop);
     if (!reply)
         return reply.error();
     Answer a;

@@ -5,6 +5,7 @@
 #include "engine/core/result.h"
 #include "engine/rag/ask_request.h"
 
+#include <atomic>
 #include <functional>
 #include <stop_token>
 #include <vector>
@@ -33,19 +34,22 @@ public:
                        std::stop_token stop = {});
 
     QString modelName() const;
+    // nullptr: extractive answers. Call when no question is being answered: an answer in progress
+    // may use either model, and the caller keeps the old one alive.
+    void setChatModel(ChatModel* chatModel) { m_chatModel.store(chatModel); }
 
 private:
     Result<Answer> answer(const AskRequest& request, const DeltaCallback& onDelta, std::stop_token stop,
                           qint64 startNs);
     Result<QStringList> collectionNames(const SearchOptions& options);
-    Result<Answer> generate(const AskRequest& request, const std::vector<Hit>& hits,
+    Result<Answer> generate(ChatModel& model, const AskRequest& request, const std::vector<Hit>& hits,
                             const DeltaCallback& onDelta, std::stop_token stop, qint64 startNs);
 
     Database& m_database;
     HybridRetriever& m_retriever;
     ResponseCache& m_cache;
     const Clock& m_clock;
-    ChatModel* m_chatModel;
+    std::atomic<ChatModel*> m_chatModel; // swapped on the UI thread, read on the pool
 };
 
 } // namespace docrag

@@ -11,7 +11,9 @@
 #include "engine/llm/openai_chat_model.h"
 #include "engine/llm/openai_client.h"
 #include "engine/rag/response_cache.h"
+#include "engine/store/chunk_store.h"
 #include "engine/store/database.h"
+#include "engine/store/document_store.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -37,11 +39,26 @@ qint64 directorySize(const QString& dir) {
 
 } // namespace
 
+struct RagEngine::ModelServer final {
+    ModelServer(const OpenAiConfig& config, const Clock& clock, EmbeddingCache& cache)
+        : client(config, clock)
+        , chatModel(client)
+        , openAiEmbedder(client)
+        , remoteEmbedder(openAiEmbedder, cache) {}
+
+    OpenAiClient client;
+    OpenAiChatModel chatModel;
+    OpenAiEmbedder openAiEmbedder;
+    CachingEmbedder remoteEmbedder; // the OpenAI embedder behind the cache
+};
+
 RagEngine::RagEngine(EngineOptions options)
     : m_options(std::move(options)) {}
 
 RagEngine::~RagEngine() {
-    // Pool work refers to the members below: let it finish before they go.
+    // Pool work refers to the members below: let it finish before they go (a caller stops a long
+    // ingest through its stop token first).
+    m_longPool.waitForDone();
     m_pool.waitForDone();
 }
 
@@ -72,27 +89,44 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
         engine->m_pool.setMaxThreadCount(options.threads);
     // Pool threads keep their database connections; letting them expire would leak connections.
     engine->m_pool.setExpiryTimeout(-1);
+    engine->m_longPool.setMaxThreadCount(2);
     engine->m_pipeline = std::make_unique<IngestionPipeline>(
         *engine->m_database, *engine->m_indexes, *engine->m_loaders, *engine->m_chunker, *engine->m_embedder,
         engine->m_pool, *engine->m_clock);
     engine->m_responseCache = std::make_unique<ResponseCache>(*engine->m_database, *engine->m_clock);
-    if (options.openai)
-        engine->connectModelServer(*options.openai);
-    engine->m_askPipeline =
-        std::make_unique<AskPipeline>(*engine->m_database, *engine->m_retriever, *engine->m_responseCache,
-                                      *engine->m_clock, engine->m_chatModel.get());
+    // Set once: the server behind it may change while searches run (setModelServer).
+    engine->m_retriever->setEmbedderResolver([self = engine.get()](const QString& id) {
+        const Embedder* remote = self->remoteEmbedder();
+        return remote && id == remote->id() ? remote : nullptr;
+    });
+    engine->m_askPipeline = std::make_unique<AskPipeline>(
+        *engine->m_database, *engine->m_retriever, *engine->m_responseCache, *engine->m_clock, nullptr);
+    engine->setModelServer(options.openai);
     return engine;
 }
 
-void RagEngine::connectModelServer(const OpenAiConfig& config) {
-    m_openAi = std::make_unique<OpenAiClient>(config, *m_clock);
-    m_chatModel = std::make_unique<OpenAiChatModel>(*m_openAi);
-    m_embeddingCache = std::make_unique<EmbeddingCache>(*m_database, *m_clock);
-    m_openAiEmbedder = std::make_unique<OpenAiEmbedder>(*m_openAi);
-    m_remoteEmbedder = std::make_unique<CachingEmbedder>(*m_openAiEmbedder, *m_embeddingCache);
-    m_retriever->setEmbedderResolver([remote = m_remoteEmbedder.get()](const QString& id) {
-        return id == remote->id() ? static_cast<const Embedder*>(remote) : nullptr;
-    });
+void RagEngine::setModelServer(const std::optional<OpenAiConfig>& config) {
+    std::unique_ptr<ModelServer> next;
+    if (config) {
+        if (!m_embeddingCache)
+            m_embeddingCache = std::make_unique<EmbeddingCache>(*m_database, *m_clock);
+        next = std::make_unique<ModelServer>(*config, *m_clock, *m_embeddingCache);
+    }
+    m_askPipeline->setChatModel(next ? &next->chatModel : nullptr);
+    m_currentServer.store(next.get());
+    if (m_server)
+        m_retiredServers.push_back(std::move(m_server));
+    m_server = std::move(next);
+    m_options.openai = config;
+}
+
+OpenAiClient* RagEngine::openAiClient() {
+    return m_server ? &m_server->client : nullptr;
+}
+
+const Embedder* RagEngine::remoteEmbedder() const {
+    const ModelServer* server = m_currentServer.load();
+    return server ? &server->remoteEmbedder : nullptr;
 }
 
 const Embedder& RagEngine::embedder() const {
@@ -134,12 +168,13 @@ Result<const Embedder*> RagEngine::embedderFor(const IngestRequest& request) {
     if (choice != QLatin1String("openai"))
         return Error{ErrorCode::InvalidArgument,
                      QStringLiteral("unknown embedder \"%1\" (local or openai)").arg(choice)};
-    if (!m_remoteEmbedder) {
+    const Embedder* remote = remoteEmbedder();
+    if (!remote) {
         return Error{
             ErrorCode::InvalidArgument,
             QStringLiteral("the openai embedder needs a model server: set OPENAI_API_KEY or --base-url")};
     }
-    return static_cast<const Embedder*>(m_remoteEmbedder.get());
+    return remote;
 }
 
 Result<std::vector<CollectionInfo>> RagEngine::collections() {
@@ -184,6 +219,18 @@ QFuture<Result<Answer>> RagEngine::ask(const AskRequest& request, AskPipeline::D
 
 HistoryStore RagEngine::history() {
     return HistoryStore(m_database->connection(), *m_clock);
+}
+
+Result<std::vector<Document>> RagEngine::documents(qint64 collectionId) {
+    return DocumentStore(m_database->connection()).listByCollection(collectionId);
+}
+
+Result<Document> RagEngine::document(qint64 documentId) {
+    return DocumentStore(m_database->connection()).get(documentId);
+}
+
+Result<std::vector<Chunk>> RagEngine::chunks(qint64 documentId) {
+    return ChunkStore(m_database->connection()).chunksForDocument(documentId);
 }
 
 Result<EngineStats> RagEngine::stats() {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "engine/core/answer.h"
+#include "engine/core/chunk.h"
 #include "engine/core/collection.h"
+#include "engine/core/document.h"
 #include "engine/core/hit.h"
 #include "engine/core/result.h"
 #include "engine/index/hybrid_retriever.h"
@@ -13,8 +15,11 @@
 
 #include <QFuture>
 #include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace docrag {
@@ -23,10 +28,7 @@ class Chunker;
 class Clock;
 class Database;
 class Embedder;
-class CachingEmbedder;
-class ChatModel;
 class EmbeddingCache;
-class OpenAiEmbedder;
 class LoaderRegistry;
 class OpenAiClient;
 class ResponseCache;
@@ -61,6 +63,19 @@ public:
     Status removeCollection(const QString& name);
     Result<std::vector<Hit>> search(const QString& query, const SearchOptions& options);
     Result<EngineStats> stats();
+    // Offline browsing: the documents of a collection, one document, its chunks in order.
+    Result<std::vector<Document>> documents(qint64 collectionId);
+    Result<Document> document(qint64 documentId);
+    Result<std::vector<Chunk>> chunks(qint64 documentId);
+
+    // Runs `work` (a call of the methods above) on the engine's pool and returns its future: how the
+    // desktop app calls them without blocking its thread. Each pool thread has its own connection.
+    template <typename Work> auto run(Work work) { return QtConcurrent::run(&m_pool, std::move(work)); }
+    // The same for long work (ingestion) on a thread of its own, so that questions and browsing keep
+    // the pool while a collection is being built.
+    template <typename Work> auto runLong(Work work) {
+        return QtConcurrent::run(&m_longPool, std::move(work));
+    }
 
     // Answers on the engine's pool. `onDelta` gets the text as it is produced, on a pool thread:
     // a UI forwards it to its own thread. The question is in the history before anything can fail.
@@ -70,8 +85,14 @@ public:
     HistoryStore history();
     ResponseCache& responseCache() { return *m_responseCache; }
     // The model server's client, when one is configured.
-    OpenAiClient* openAiClient() { return m_openAi.get(); }
+    OpenAiClient* openAiClient();
+    // Created with the first model server and kept when going offline; nullptr before.
     EmbeddingCache* embeddingCache() { return m_embeddingCache.get(); }
+    // Connects to another model server (generated answers, the "openai" embedder), or with std::nullopt
+    // goes offline (extractive answers). Call when no question is being answered: the desktop app
+    // disables asking while it swaps. The previous server's objects stay alive until the engine goes,
+    // so an ingest or search that started before the swap finishes with the server it began with.
+    void setModelServer(const std::optional<OpenAiConfig>& config);
 
     const EngineOptions& options() const { return m_options; }
     const Embedder& embedder() const;
@@ -79,8 +100,10 @@ public:
 
 private:
     explicit RagEngine(EngineOptions options);
+    struct ModelServer; // the client and what is built on it, defined in the .cpp
+
     Result<const Embedder*> embedderFor(const IngestRequest& request);
-    void connectModelServer(const OpenAiConfig& config);
+    const Embedder* remoteEmbedder() const;
 
     EngineOptions m_options;
     std::unique_ptr<Clock> m_clock;
@@ -91,14 +114,15 @@ private:
     std::unique_ptr<VectorIndexManager> m_indexes;
     std::unique_ptr<HybridRetriever> m_retriever;
     std::unique_ptr<IngestionPipeline> m_pipeline;
-    std::unique_ptr<OpenAiClient> m_openAi;
-    std::unique_ptr<ChatModel> m_chatModel;
     std::unique_ptr<EmbeddingCache> m_embeddingCache;
-    std::unique_ptr<OpenAiEmbedder> m_openAiEmbedder;
-    std::unique_ptr<CachingEmbedder> m_remoteEmbedder; // the OpenAI embedder behind the cache
+    std::unique_ptr<ModelServer> m_server; // none: offline
+    // Read by pool threads (ingest, dense search) while the UI thread may swap m_server.
+    std::atomic<ModelServer*> m_currentServer{nullptr};
+    std::vector<std::unique_ptr<ModelServer>> m_retiredServers;
     std::unique_ptr<ResponseCache> m_responseCache;
     std::unique_ptr<AskPipeline> m_askPipeline;
     QThreadPool m_pool;
+    QThreadPool m_longPool;
 };
 
 } // namespace docrag

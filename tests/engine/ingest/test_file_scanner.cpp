@@ -67,6 +67,7 @@ private slots:
     void ignoreFileWithCrlfLineEndings();
     void extraExcludesApplyAfterDefaults();
     void singleFileRootIsNeverIgnored();
+    void includePatternsSelectFilesByName();
     void missingRootIsNotFound();
     void overlappingRootsListFilesOnce();
     void rootBehindSymlinkIsCanonical();
@@ -281,6 +282,39 @@ void TestFileScanner::singleFileRootIsNeverIgnored() {
     QCOMPARE(result->files.size(), size_t(1));
     QCOMPARE(result->files[0].path, expected);
     QCOMPARE(result->files[0].size, 6);
+}
+
+void TestFileScanner::includePatternsSelectFilesByName() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const char* path : {"README.md", "guide/INTRO.MD", "guide/deep/page.html", "guide/notes.txt",
+                             "api/ref.rst", "logo.png", "node_modules/pkg/readme.md"})
+        QVERIFY(writeFile(dir.path(), path));
+    QVERIFY(makeLink(dir.path() + "/missing.md", dir.path() + "/broken.md"));
+    QVERIFY(makeLink(dir.path() + "/missing.png", dir.path() + "/broken.png"));
+    const QString root = canonical(dir.path());
+
+    ScanOptions options;
+    // Blank entries are ignored; matching is on the name only and ignores case.
+    options.includePatterns = {"*.md", " ", "*.htm?"};
+    const Result<ScanResult> result = FileScanner(options).scan({dir.path()});
+    QVERIFY(result.ok());
+    // Folders are still walked (and still pruned by the excludes) whatever their names.
+    QCOMPARE(relativeFiles(*result, root),
+             (QStringList{"README.md", "guide/INTRO.MD", "guide/deep/page.html"}));
+    // Only what was asked for is reported as skipped.
+    QCOMPARE(skippedEntries(*result, root), QStringList{"broken.md: broken symbolic link"});
+
+    // A single file named as a root is taken even when no pattern matches it.
+    const Result<ScanResult> single = FileScanner(options).scan({dir.path() + "/guide/notes.txt"});
+    QVERIFY(single.ok());
+    QCOMPARE(single->files.size(), size_t(1));
+
+    // A pattern that matches nothing selects nothing; no pattern selects everything.
+    options.includePatterns = {"*.pdf"};
+    QVERIFY(FileScanner(options).scan({dir.path()})->files.empty());
+    options.includePatterns = {};
+    QCOMPARE(FileScanner(options).scan({dir.path()})->files.size(), size_t(6));
 }
 
 void TestFileScanner::missingRootIsNotFound() {

@@ -191,6 +191,64 @@ private slots:
                          [](const FileReport& f) { return f.path.endsWith(QLatin1String("new.md")); });
         QCOMPARE(again->outcome, FileOutcome::Indexed);
     }
+
+    void switchesModelServerAtRuntime() {
+        m_server.reset();
+        m_server.setChatReply(QStringLiteral("Generated after the switch [1]."));
+        EngineOptions options;
+        options.dataDir = m_tree.filePath(QStringLiteral("switching"));
+        auto opened = RagEngine::open(options);
+        QVERIFY(opened.ok());
+        RagEngine& engine = **opened;
+        IngestRequest request;
+        request.collection = QStringLiteral("docs");
+        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
+        QVERIFY(engine.ingest(request).ok());
+        const auto askIt = [&](const QString& question) {
+            AskRequest ask;
+            ask.question = question;
+            ask.useCache = false;
+            return engine.ask(ask).result();
+        };
+        QVERIFY(engine.openAiClient() == nullptr);
+        auto offline = askIt(QStringLiteral("How do I configure feature 4?"));
+        QVERIFY(offline.ok());
+        QVERIFY(offline->extractive);
+
+        OpenAiConfig config;
+        config.baseUrl = QUrl(m_server.baseUrl());
+        config.chatModel = QStringLiteral("fake-chat");
+        config.embeddingModel = QStringLiteral("fake-embed");
+        config.embeddingDimensions = 64;
+        engine.setModelServer(config);
+        QVERIFY(engine.openAiClient() != nullptr);
+        QCOMPARE(engine.openAiClient()->config().baseUrl, QUrl(m_server.baseUrl()));
+        auto generated = askIt(QStringLiteral("How do I configure feature 4?"));
+        QVERIFY2(generated.ok(), qPrintable(generated.ok() ? QString() : generated.error().message));
+        QVERIFY(!generated->extractive);
+        QCOMPARE(generated->model, QStringLiteral("fake-chat"));
+        QCOMPARE(generated->text, QStringLiteral("Generated after the switch [1]."));
+        QCOMPARE(m_server.requestCount(QStringLiteral("/v1/chat/completions")), 1);
+        // The remote embedder comes with the server: a collection can be built with it.
+        request.collection = QStringLiteral("remote-after-switch");
+        request.embedder = QStringLiteral("openai");
+        QVERIFY(engine.ingest(request).ok());
+
+        engine.setModelServer(std::nullopt);
+        QVERIFY(engine.openAiClient() == nullptr);
+        auto backOffline = askIt(QStringLiteral("How do I configure feature 4?"));
+        QVERIFY(backOffline.ok());
+        QVERIFY(backOffline->extractive);
+        QCOMPARE(m_server.requestCount(QStringLiteral("/v1/chat/completions")), 1);
+        // Offline, the remote collection is still searchable by keywords, and its embedder is refused.
+        SearchOptions remoteOnly;
+        remoteOnly.collections = {QStringLiteral("remote-after-switch")};
+        QVERIFY(!engine.search(QStringLiteral("feature 9"), remoteOnly).value().empty());
+        request.embedder = QString();
+        auto refused = engine.ingest(request);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRagEngine)

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "engine/rag/rag_engine.h"
+
+#include <QWizardPage>
+
+#include <vector>
+
+class QComboBox;
+class QLabel;
+
+namespace docrag {
+
+class SourcesPage;
+
+// Second page of the ingest wizard: the collection (new, or one to add to), its doc type, and the
+// embedder, with an estimate of the tokens to embed and, through a model server, what that costs.
+// Committing this page starts the ingest.
+class OptionsPage final : public QWizardPage {
+    Q_OBJECT
+
+public:
+    OptionsPage(RagEngine& engine, const SourcesPage& sources, QWidget* parent = nullptr);
+
+    QString collection() const;
+    QString docType() const;
+    QString embedder() const; // "local" or "openai"
+
+    void initializePage() override;
+    bool isComplete() const override;
+
+    // "$0.0123"-style estimate line for `tokens` embedded with `model` (empty model: OpenAI's default).
+    static QString costText(qint64 tokens, const QString& model);
+
+private:
+    void loadCollections();
+    void showCollections(const std::vector<CollectionInfo>& collections);
+    void collectionChanged();
+    void updateEstimate();
+    const CollectionInfo* existing() const;
+
+    RagEngine& m_engine;
+    const SourcesPage& m_sources;
+    std::vector<CollectionInfo> m_collections;
+    QComboBox* m_collection = nullptr;
+    QComboBox* m_docType = nullptr;
+    QComboBox* m_embedder = nullptr;
+    QLabel* m_collectionNote = nullptr;
+    QLabel* m_estimate = nullptr;
+};
+
+} // namespace docrag

@@ -1,0 +1,226 @@
+#include "ui/library/library_view.h"
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace docrag {
+namespace {
+
+QString highlighted(const Hit& hit) {
+    QString out;
+    qsizetype at = 0;
+    for (const auto& [start, length] : hit.snippetHighlights) {
+        if (start < at)
+            continue;
+        out += hit.snippet.mid(at, start - at).toHtmlEscaped();
+        out += QStringLiteral("<b style=\"background:#ffe88c\">%1</b>")
+                   .arg(hit.snippet.mid(start, length).toHtmlEscaped());
+        at = start + length;
+    }
+    return out + hit.snippet.mid(at).toHtmlEscaped();
+}
+
+} // namespace
+
+LibraryView::LibraryView(RagEngine& engine, QWidget* parent)
+    : QWidget(parent)
+    , m_engine(engine) {
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("librarySearchEdit"));
+    m_search->setPlaceholderText(tr("Search all documentation (works offline)"));
+    m_search->setClearButtonEnabled(true);
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("libraryTree"));
+    m_tree->setHeaderHidden(true);
+    m_results = new QTextBrowser(this);
+    m_results->setObjectName(QStringLiteral("searchResultsBrowser"));
+    m_results->setOpenLinks(false);
+    m_results->hide();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_search);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_results);
+    split->addWidget(m_tree);
+    layout->addWidget(split, 1);
+
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] { search(m_search->text()); });
+    connect(m_tree, &QTreeWidget::itemExpanded, this, &LibraryView::expand);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem* item) { activate(item); });
+    connect(m_results, &QTextBrowser::anchorClicked, this, &LibraryView::linkActivated);
+}
+
+void LibraryView::reload() {
+    QPointer<LibraryView> self(this);
+    RagEngine* engine = &m_engine;
+    m_engine.run([engine] { return engine->collections(); })
+        .then(this, [self](const Result<std::vector<CollectionInfo>>& collections) {
+            if (self && collections)
+                self->showCollections(*collections);
+        });
+}
+
+void LibraryView::showCollections(const std::vector<CollectionInfo>& collections) {
+    m_tree->clear();
+    QStringList names;
+    for (const CollectionInfo& info : collections) {
+        names << info.collection.name;
+        auto* item = new QTreeWidgetItem(m_tree);
+        item->setText(0, tr("%1  (%2 documents, %3 passages)")
+                             .arg(info.collection.name)
+                             .arg(info.stats.indexed)
+                             .arg(QLocale().toString(info.stats.chunks)));
+        item->setData(0, kKindRole, CollectionItem);
+        item->setData(0, kIdRole, info.collection.id);
+        item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
+    }
+    emit collectionsLoaded(names);
+}
+
+void LibraryView::expand(QTreeWidgetItem* item) {
+    const int kind = item->data(0, kKindRole).toInt();
+    if (item->childCount() > 0 || (kind != CollectionItem && kind != DocumentItem))
+        return;
+    const qint64 id = item->data(0, kIdRole).toLongLong();
+    QPointer<LibraryView> self(this);
+    RagEngine* engine = &m_engine;
+    // Items may be gone when the answer comes (a reload clears the tree): find them again by id.
+    auto findItem = [self, kind, id]() -> QTreeWidgetItem* {
+        if (!self)
+            return nullptr;
+        for (QTreeWidgetItemIterator it(self->m_tree); *it; ++it) {
+            if ((*it)->data(0, kKindRole).toInt() == kind && (*it)->data(0, kIdRole).toLongLong() == id)
+                return *it;
+        }
+        return nullptr;
+    };
+    if (kind == CollectionItem) {
+        m_engine.run([engine, id] { return engine->documents(id); })
+            .then(this, [self, findItem](const Result<std::vector<Document>>& documents) {
+                if (QTreeWidgetItem* at = findItem(); at && documents)
+                    self->showDocuments(at, *documents);
+            });
+    } else {
+        m_engine.run([engine, id] { return engine->chunks(id); })
+            .then(this, [self, findItem](const Result<std::vector<Chunk>>& chunks) {
+                if (QTreeWidgetItem* at = findItem(); at && chunks)
+                    self->showOutline(at, *chunks);
+            });
+    }
+}
+
+void LibraryView::showDocuments(QTreeWidgetItem* parent, const std::vector<Document>& documents) {
+    for (const Document& d : documents) {
+        if (d.status != DocumentStatus::Indexed)
+            continue;
+        auto* item = new QTreeWidgetItem(parent);
+        item->setText(0, d.title.isEmpty() ? QFileInfo(d.path).fileName() : d.title);
+        item->setToolTip(0, d.path);
+        item->setData(0, kKindRole, DocumentItem);
+        item->setData(0, kIdRole, d.id);
+        item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
+    }
+}
+
+void LibraryView::showOutline(QTreeWidgetItem* parent, const std::vector<Chunk>& chunks) {
+    // One item per heading path, nested by its levels, at the first chunk under it.
+    std::map<QString, QTreeWidgetItem*> made;
+    const qint64 documentId = parent->data(0, kIdRole).toLongLong();
+    for (const Chunk& c : chunks) {
+        const QStringList levels = c.headingPath.split(QStringLiteral(" > "), Qt::SkipEmptyParts);
+        QTreeWidgetItem* under = parent;
+        QString path;
+        for (const QString& level : levels) {
+            path += (path.isEmpty() ? QString() : QStringLiteral(" > ")) + level;
+            auto [it, added] = made.try_emplace(path, nullptr);
+            if (added) {
+                it->second = new QTreeWidgetItem(under);
+                it->second->setText(0, level);
+                it->second->setData(0, kKindRole, HeadingItem);
+                it->second->setData(0, kChunkRole, c.id);
+                it->second->setData(0, kDocumentRole, documentId);
+            }
+            under = it->second;
+        }
+    }
+    if (parent->childCount() == 0)
+        parent->setChildIndicatorPolicy(QTreeWidgetItem::DontShowIndicator);
+}
+
+void LibraryView::activate(QTreeWidgetItem* item) {
+    if (!item)
+        return;
+    const int kind = item->data(0, kKindRole).toInt();
+    if (kind == DocumentItem)
+        emit chunkActivated(item->data(0, kIdRole).toLongLong(), 0);
+    else if (kind == HeadingItem)
+        emit chunkActivated(item->data(0, kDocumentRole).toLongLong(),
+                            item->data(0, kChunkRole).toLongLong());
+}
+
+void LibraryView::search(const QString& query) {
+    if (m_search->text() != query)
+        m_search->setText(query); // typed elsewhere (tests, the menu): show it
+    m_searchDelay->stop();
+    const int generation = ++m_searchGeneration;
+    if (query.trimmed().isEmpty()) {
+        m_results->hide();
+        return;
+    }
+    SearchOptions options;
+    options.k = 20;
+    QPointer<LibraryView> self(this);
+    RagEngine* engine = &m_engine;
+    m_engine.run([engine, query, options] { return engine->search(query, options); })
+        .then(this, [self, generation, query](const Result<std::vector<Hit>>& hits) {
+            if (self && generation == self->m_searchGeneration)
+                self->showHits(query, hits);
+        });
+}
+
+void LibraryView::showHits(const QString& query, const Result<std::vector<Hit>>& hits) {
+    m_results->show();
+    if (!hits) {
+        m_results->setHtml(tr("<p>Search failed: %1</p>").arg(hits.error().message.toHtmlEscaped()));
+        emit searchFinished(0);
+        return;
+    }
+    QString html;
+    if (hits->empty())
+        html = tr("<p>Nothing matches “%1”.</p>").arg(query.toHtmlEscaped());
+    for (const Hit& h : *hits) {
+        const QString where = h.headingPath.isEmpty() ? h.title : h.headingPath;
+        html += QStringLiteral(
+                    "<p><a href=\"chunk:%1:%2\"><b>%3</b></a><br/><span style=\"color:#667\">%4 · %5 · "
+                    "%6</span><br/>%7</p>")
+                    .arg(h.documentId)
+                    .arg(h.chunkId)
+                    .arg(where.toHtmlEscaped(), h.collection.toHtmlEscaped(),
+                         QFileInfo(h.path).fileName().toHtmlEscaped(), h.locationLabel().toHtmlEscaped(),
+                         highlighted(h));
+    }
+    m_results->setHtml(html);
+    emit searchFinished(static_cast<int>(hits->size()));
+}
+
+void LibraryView::linkActivated(const QUrl& url) {
+    const QStringList parts = url.toString().split(QLatin1Char(':'));
+    if (parts.size() == 3 && parts[0] == QLatin1String("chunk"))
+        emit chunkActivated(parts[1].toLongLong(), parts[2].toLongLong());
+}
+
+} // namespace docrag

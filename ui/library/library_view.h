@@ -1,0 +1,60 @@
+#pragma once
+
+#include "engine/core/chunk.h"
+#include "engine/core/document.h"
+#include "engine/core/hit.h"
+#include "engine/rag/rag_engine.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QLineEdit;
+class QTextBrowser;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+class QUrl;
+
+namespace docrag {
+
+// Offline browsing: collections → documents → heading outline, and a full-text search with highlighted
+// snippets. Everything is read from the local database off the UI thread; nothing needs the network.
+class LibraryView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit LibraryView(RagEngine& engine, QWidget* parent = nullptr);
+
+    enum ItemKind { CollectionItem = 1, DocumentItem, HeadingItem, PlaceholderItem };
+    static constexpr int kKindRole = Qt::UserRole;
+    static constexpr int kIdRole = Qt::UserRole + 1;       // collection or document id
+    static constexpr int kChunkRole = Qt::UserRole + 2;    // heading items: the chunk it starts at
+    static constexpr int kDocumentRole = Qt::UserRole + 3; // heading items: their document
+
+public slots:
+    void reload();
+    void search(const QString& query);
+
+signals:
+    void chunkActivated(qint64 documentId, qint64 chunkId); // 0: the document's start
+    void collectionsLoaded(const QStringList& names);
+    void searchFinished(int hits);
+
+private:
+    void showCollections(const std::vector<CollectionInfo>& collections);
+    void expand(QTreeWidgetItem* item);
+    void showDocuments(QTreeWidgetItem* item, const std::vector<Document>& documents);
+    void showOutline(QTreeWidgetItem* item, const std::vector<Chunk>& chunks);
+    void showHits(const QString& query, const Result<std::vector<Hit>>& hits);
+    void activate(QTreeWidgetItem* item);
+    void linkActivated(const QUrl& url);
+
+    RagEngine& m_engine;
+    QLineEdit* m_search = nullptr;
+    QTreeWidget* m_tree = nullptr;
+    QTextBrowser* m_results = nullptr;
+    QTimer* m_searchDelay = nullptr;
+    int m_searchGeneration = 0;
+};
+
+} // namespace docrag

@@ -1,0 +1,306 @@
+#include "ui/main_window.h"
+
+#include "engine/rag/rag_engine.h"
+#include "ui/chat/chat_pane.h"
+#include "ui/chat/conversation_list.h"
+#include "ui/ingest/ingest_task.h"
+#include "ui/ingest/ingest_wizard.h"
+#include "ui/library/library_view.h"
+#include "ui/settings/api_key_store.h"
+#include "ui/settings/app_settings.h"
+#include "ui/settings/settings_dialog.h"
+#include "ui/sources/source_viewer.h"
+#include "ui/widgets/health_indicator.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QPointer>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace docrag {
+
+namespace {
+
+const QString kGuideCollection = QStringLiteral("DocRag guide");
+
+// Copies the files of `from` (a resource folder) into `to`, rewriting only those that differ so that an
+// unchanged guide stays unchanged for the incremental ingest. Empty on failure.
+QString copyFolder(const QString& from, const QString& to) {
+    if (!QDir().mkpath(to))
+        return QString();
+    for (const QFileInfo& source : QDir(from).entryInfoList(QDir::Files)) {
+        QFile in(source.filePath());
+        if (!in.open(QIODevice::ReadOnly))
+            return QString();
+        const QByteArray bytes = in.readAll();
+        QFile out(QDir(to).filePath(source.fileName()));
+        if (out.open(QIODevice::ReadOnly) && out.readAll() == bytes)
+            continue;
+        out.close();
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size())
+            return QString();
+    }
+    return to;
+}
+
+QString megabytes(qint64 bytes) {
+    return QLocale().toString(static_cast<double>(bytes) / 1e6, 'f', 1) + QStringLiteral(" MB");
+}
+
+} // namespace
+
+MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
+    : QMainWindow(parent)
+    , m_engine(engine) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("DocRag"));
+    resize(1280, 800);
+
+    m_ingest = new IngestTask(engine, this);
+    m_keys = new ApiKeyStore(this);
+    m_chat = new ChatPane(engine, this);
+    {
+        QSettings stored;
+        m_chat->setTopK(AppSettings::load(stored).topK);
+    }
+    setCentralWidget(m_chat);
+
+    m_conversations = new ConversationList(engine, this);
+    auto* conversationsDock = new QDockWidget(tr("Conversations"), this);
+    conversationsDock->setObjectName(QStringLiteral("conversationsDock"));
+    conversationsDock->setWidget(m_conversations);
+    addDockWidget(Qt::LeftDockWidgetArea, conversationsDock);
+
+    m_library = new LibraryView(engine, this);
+    auto* libraryDock = new QDockWidget(tr("Library"), this);
+    libraryDock->setObjectName(QStringLiteral("libraryDock"));
+    libraryDock->setWidget(m_library);
+    addDockWidget(Qt::LeftDockWidgetArea, libraryDock);
+    tabifyDockWidget(conversationsDock, libraryDock);
+    conversationsDock->raise();
+
+    m_viewer = new SourceViewer(engine, this);
+    auto* viewerDock = new QDockWidget(tr("Source"), this);
+    viewerDock->setObjectName(QStringLiteral("sourceDock"));
+    viewerDock->setWidget(m_viewer);
+    addDockWidget(Qt::RightDockWidgetArea, viewerDock);
+    resizeDocks({conversationsDock, viewerDock}, {260, 460}, Qt::Horizontal);
+
+    connect(m_chat, &ChatPane::citationActivated, this, [this, viewerDock](const Source& source) {
+        viewerDock->show();
+        viewerDock->raise();
+        m_viewer->showSource(source);
+    });
+    connect(m_library, &LibraryView::chunkActivated, this, [this, viewerDock](qint64 document, qint64 chunk) {
+        viewerDock->show();
+        m_viewer->showChunk(document, chunk);
+    });
+    connect(m_library, &LibraryView::collectionsLoaded, m_chat, &ChatPane::setCollections);
+    connect(m_conversations, &ConversationList::conversationSelected, m_chat, &ChatPane::openConversation);
+    connect(m_chat, &ChatPane::conversationChanged, this, [this](qint64 id) {
+        m_conversations->setCurrentConversation(id);
+        m_conversations->reload();
+    });
+    connect(m_ingest, &IngestTask::progressed, this, &MainWindow::showIngestProgress);
+    connect(m_ingest, &IngestTask::finished, this, &MainWindow::ingestFinished);
+
+    buildMenus();
+    buildStatusBar();
+    // The window shows first; the lists fill in as the engine answers.
+    QTimer::singleShot(0, this, [this] {
+        m_library->reload();
+        m_conversations->reload();
+        refreshHealth();
+    });
+}
+
+MainWindow::~MainWindow() {
+    m_ingest->cancel(); // a background ingest stops at the next file; what it committed stays
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* add = file->addAction(tr("&Add documentation…"), this, &MainWindow::openIngestWizard);
+    add->setObjectName(QStringLiteral("addDocumentationAction"));
+    add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    QAction* exportAction =
+        file->addAction(tr("&Export conversation…"), m_chat, &ChatPane::exportConversation);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu* chat = menuBar()->addMenu(tr("&Chat"));
+    chat->addAction(tr("&New conversation"), QKeySequence::New, this,
+                    [this] { m_chat->openConversation(0); });
+    chat->addAction(tr("&Stop answer"), m_chat, &ChatPane::stop);
+    chat->addAction(tr("&Regenerate answer"), m_chat, &ChatPane::regenerate);
+}
+
+void MainWindow::buildStatusBar() {
+    m_databaseHealth = new HealthIndicator(tr("Database"), this);
+    m_databaseHealth->setObjectName(QStringLiteral("databaseHealthLabel"));
+    m_indexHealth = new HealthIndicator(tr("Index"), this);
+    m_indexHealth->setObjectName(QStringLiteral("indexHealthLabel"));
+    m_modelHealth = new HealthIndicator(tr("Model"), this);
+    m_modelHealth->setObjectName(QStringLiteral("modelHealthLabel"));
+    m_ingestLabel = new QLabel(this);
+    m_ingestLabel->setObjectName(QStringLiteral("ingestStatusLabel"));
+    m_ingestBar = new QProgressBar(this);
+    m_ingestBar->setObjectName(QStringLiteral("ingestProgressBar"));
+    m_ingestBar->setMaximumWidth(180);
+    m_ingestBar->hide();
+    statusBar()->addWidget(m_ingestLabel, 1);
+    statusBar()->addPermanentWidget(m_ingestBar);
+    statusBar()->addPermanentWidget(m_databaseHealth);
+    statusBar()->addPermanentWidget(m_indexHealth);
+    statusBar()->addPermanentWidget(m_modelHealth);
+    m_healthTimer = new QTimer(this);
+    m_healthTimer->setInterval(30000);
+    connect(m_healthTimer, &QTimer::timeout, this, &MainWindow::refreshHealth);
+    m_healthTimer->start();
+}
+
+void MainWindow::refreshHealth() {
+    QPointer<MainWindow> self(this);
+    RagEngine* engine = &m_engine;
+    m_engine.run([engine] { return engine->stats(); }).then(this, [self](const Result<EngineStats>& stats) {
+        if (!self)
+            return;
+        if (!stats) {
+            self->m_databaseHealth->setState(HealthIndicator::State::Failed, stats.error().message);
+            self->m_indexHealth->setState(HealthIndicator::State::Unknown,
+                                          tr("unknown: the database failed"));
+        } else {
+            self->m_databaseHealth->setState(HealthIndicator::State::Ok,
+                                             tr("%1, %2, schema %3")
+                                                 .arg(stats->databasePath, megabytes(stats->databaseBytes))
+                                                 .arg(stats->schemaVersion));
+            qint64 chunks = 0;
+            for (const CollectionInfo& c : stats->collections)
+                chunks += c.stats.chunks;
+            if (chunks == 0)
+                self->m_indexHealth->setState(HealthIndicator::State::Warning,
+                                              tr("no documents yet: add some with File › Add documentation"));
+            else
+                self->m_indexHealth->setState(HealthIndicator::State::Ok,
+                                              tr("%1 collections, %2 passages, vector indexes %3")
+                                                  .arg(stats->collections.size())
+                                                  .arg(QLocale().toString(chunks))
+                                                  .arg(megabytes(stats->indexBytes)));
+        }
+        emit self->healthChecked();
+    });
+    if (!m_engine.openAiClient())
+        m_modelHealth->setState(HealthIndicator::State::Warning,
+                                tr("no model server configured: answers are extractive (offline). Set one in "
+                                   "Settings."));
+    else
+        m_modelHealth->setState(
+            HealthIndicator::State::Ok,
+            tr("%1, model %2")
+                .arg(m_engine.options().openai->baseUrl.toString(), m_engine.options().openai->chatModel));
+}
+
+void MainWindow::ensureGuide(const QString& folder) {
+    QPointer<MainWindow> self(this);
+    const QString copy = QDir(m_engine.options().dataDir).filePath(QStringLiteral("guide"));
+    // The guide inside the executable (":/guide") is copied out first: ingestion reads real files, and
+    // the source viewer opens them.
+    m_engine
+        .run([folder, copy] {
+            return folder.startsWith(QLatin1Char(':')) ? copyFolder(folder, copy) : folder;
+        })
+        .then(this, [self](const QString& ready) {
+            if (!self || ready.isEmpty())
+                return;
+            IngestRequest request;
+            request.collection = kGuideCollection;
+            request.docType = QStringLiteral("docrag");
+            request.paths = {ready};
+            // Also when it exists: an updated guide re-ingests the changed pages only.
+            self->m_ingest->start(request);
+        });
+}
+
+void MainWindow::showIngestProgress(const IngestProgress& p) {
+    m_ingestBar->show();
+    m_ingestBar->setRange(0, std::max(1, p.filesTotal));
+    m_ingestBar->setValue(p.filesDone);
+    QString text = tr("Ingesting: %1 of %2 files").arg(p.filesDone).arg(p.filesTotal);
+    if (p.etaMs >= 0)
+        text += tr(", about %1 s left").arg((p.etaMs + 999) / 1000);
+    if (!p.currentFile.isEmpty())
+        text += QStringLiteral(" — ") + p.currentFile.section(QLatin1Char('/'), -1);
+    m_ingestLabel->setText(text);
+}
+
+void MainWindow::ingestFinished(bool, const QString& summary) {
+    m_ingestBar->hide();
+    m_ingestLabel->setText(summary);
+    m_library->reload();
+    refreshHealth();
+}
+
+void MainWindow::openIngestWizard() {
+    auto* wizard = new IngestWizard(m_engine, *m_ingest, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
+}
+
+void MainWindow::loadStoredKey() {
+    connect(
+        m_keys, &ApiKeyStore::keyRead, this,
+        [this](const QString& key, const QString&) {
+            if (key.isEmpty() || m_chat->isAnswering())
+                return;
+            m_sessionKey = key;
+            QSettings stored;
+            m_engine.setModelServer(AppSettings::load(stored).modelServer(key));
+            refreshHealth();
+        },
+        Qt::SingleShotConnection);
+    m_keys->read();
+}
+
+void MainWindow::openSettings() {
+    QSettings stored;
+    auto* dialog = new SettingsDialog(AppSettings::load(stored), *m_keys, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_sessionKey.isEmpty())
+        dialog->setApiKey(m_sessionKey);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QSettings settings;
+        const AppSettings chosen = dialog->settings();
+        chosen.save(settings);
+        m_chat->setTopK(chosen.topK);
+        m_sessionKey = dialog->apiKey();
+        if (m_chat->isAnswering()) {
+            // Swapping the model under a running answer is not safe: apply when it ends.
+            connect(
+                m_chat, &ChatPane::answerFinished, this,
+                [this, chosen] {
+                    m_engine.setModelServer(chosen.modelServer(m_sessionKey));
+                    refreshHealth();
+                },
+                Qt::SingleShotConnection);
+        } else {
+            m_engine.setModelServer(chosen.modelServer(m_sessionKey));
+        }
+        refreshHealth();
+    });
+    dialog->open();
+}
+
+} // namespace docrag

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QProgressBar;
+class QTimer;
+
+namespace docrag {
+
+class ApiKeyStore;
+class ChatPane;
+class ConversationList;
+class HealthIndicator;
+class IngestTask;
+class LibraryView;
+class RagEngine;
+class SourceViewer;
+struct IngestProgress;
+
+// The desktop window: conversations on the left (with the library as a second tab), the chat in the
+// centre, the source viewer on the right, and a status bar with the health of the database, the index
+// and the model endpoint, and the progress of background ingestion. Everything slow runs on the engine's
+// threads; this class only wires widgets together.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(RagEngine& engine, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ChatPane* chatPane() const { return m_chat; }
+    SourceViewer* sourceViewer() const { return m_viewer; }
+    LibraryView* library() const { return m_library; }
+    ConversationList* conversations() const { return m_conversations; }
+    IngestTask& ingestTask() const { return *m_ingest; }
+
+    // First run: ingests the user guide in `folder` as the collection "DocRag guide" unless it exists.
+    void ensureGuide(const QString& folder);
+    // Reads the API key from the OS keychain and, when there is one, connects to the model server of
+    // the saved settings with it. Not called when the environment chose a server (as for the CLI).
+    void loadStoredKey();
+
+public slots:
+    void refreshHealth();
+    void openIngestWizard();
+    void openSettings();
+
+signals:
+    void healthChecked();
+
+private:
+    void buildMenus();
+    void buildStatusBar();
+    void showIngestProgress(const IngestProgress& progress);
+    void ingestFinished(bool ok, const QString& summary);
+
+    RagEngine& m_engine;
+    ChatPane* m_chat = nullptr;
+    SourceViewer* m_viewer = nullptr;
+    LibraryView* m_library = nullptr;
+    ConversationList* m_conversations = nullptr;
+    IngestTask* m_ingest = nullptr;
+    HealthIndicator* m_databaseHealth = nullptr;
+    HealthIndicator* m_indexHealth = nullptr;
+    HealthIndicator* m_modelHealth = nullptr;
+    QProgressBar* m_ingestBar = nullptr;
+    QLabel* m_ingestLabel = nullptr;
+    QTimer* m_healthTimer = nullptr;
+    ApiKeyStore* m_keys = nullptr;
+    QString m_sessionKey; // the key in use: from the keychain, or typed in Settings when it has none
+};
+
+} // namespace docrag

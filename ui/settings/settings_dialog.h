@@ -1,0 +1,78 @@
+#pragma once
+
+#include "engine/core/result.h"
+#include "ui/settings/app_settings.h"
+
+#include <QDialog>
+
+#include <optional>
+#include <stop_token>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace docrag {
+
+class ApiKeyStore;
+
+// Preferences: the model server (API key, base URL, models, embedding dimensions) with a connection
+// test, answers (top-k), ingestion (chunk size) and the interface language. The key is read from and,
+// on OK, written to the OS keychain; without a keychain the dialog says so and the key serves this
+// session only. The caller saves settings() and applies them when the dialog is accepted.
+class SettingsDialog final : public QDialog {
+    Q_OBJECT
+
+public:
+    struct ConnectionCheck final {
+        int models = 0;
+        qint64 elapsedMs = 0;
+    };
+
+    SettingsDialog(AppSettings settings, ApiKeyStore& keys, QWidget* parent = nullptr);
+    ~SettingsDialog() override;
+
+    AppSettings settings() const;
+    QString apiKey() const;
+    // The key in use this session (for instance one the keychain could not keep): shown unless the
+    // keychain has one.
+    void setApiKey(const QString& key);
+
+    // Lists the server's models (GET {base}/models) with a client of its own. Blocks the calling
+    // thread: run it on a worker. No retries: the user is waiting for a yes or no.
+    static Result<ConnectionCheck> checkConnection(const OpenAiConfig& config, std::stop_token stop = {});
+
+    void accept() override;
+
+private:
+    void validate();
+    void testConnection();
+    void keyRead(const QString& key, const QString& error);
+
+    ApiKeyStore& m_keys;
+    AppSettings m_initial;
+    // The key as the keychain holds it; none until it has answered, or when it cannot be used.
+    std::optional<QString> m_storedKey;
+    bool m_keyEdited = false;
+    quint64 m_testGeneration = 0;
+    std::stop_source m_testStop;
+
+    QLineEdit* m_apiKey = nullptr;
+    QLabel* m_keyStatus = nullptr;
+    QLineEdit* m_baseUrl = nullptr;
+    QLineEdit* m_chatModel = nullptr;
+    QLineEdit* m_embeddingModel = nullptr;
+    QSpinBox* m_dimensions = nullptr;
+    QSpinBox* m_topK = nullptr;
+    QSpinBox* m_chunkTokens = nullptr;
+    QComboBox* m_language = nullptr;
+    QPushButton* m_test = nullptr;
+    QLabel* m_connection = nullptr;
+    QLabel* m_validation = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+};
+
+} // namespace docrag

@@ -1,0 +1,151 @@
+#include "ui/sources/source_loader.h"
+
+#include "engine/core/hashing.h"
+#include "engine/ingest/text_decoder.h"
+#include "engine/rag/rag_engine.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace docrag {
+namespace {
+
+// Larger files are shown as their chunks: the viewer must stay responsive.
+constexpr qint64 kMaxShownBytes = 8 * 1024 * 1024;
+
+QString chunksAsText(const std::vector<Chunk>& chunks) {
+    QStringList parts;
+    int page = 0;
+    for (const Chunk& c : chunks) {
+        if (c.page > 0 && c.page != page) {
+            page = c.page;
+            parts << QObject::tr("— page %1 —").arg(page);
+        }
+        parts << c.text;
+    }
+    return parts.join(QStringLiteral("\n\n"));
+}
+
+} // namespace
+
+SourceView::Format SourceLoader::formatFor(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
+        return SourceView::Format::Markdown;
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm") || suffix == QLatin1String("xhtml"))
+        return SourceView::Format::Html;
+    static const QStringList prose = {QStringLiteral("txt"), QStringLiteral("rst"), QStringLiteral("text"),
+                                      QStringLiteral("pdf"), QString()};
+    return prose.contains(suffix) ? SourceView::Format::PlainText : SourceView::Format::Code;
+}
+
+Result<SourceView> SourceLoader::load(RagEngine&, const Document& document,
+                                      const std::vector<Chunk>& chunks) {
+    SourceView view;
+    view.document = document;
+    view.format = formatFor(document.path);
+    QFile file(document.path);
+    const bool pdf =
+        QFileInfo(document.path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
+    if (pdf || !file.exists() || file.size() > kMaxShownBytes || !file.open(QIODevice::ReadOnly)) {
+        // PDFs, and files gone or too large: the text as ingested, chunk by chunk.
+        view.format = SourceView::Format::PlainText;
+        view.content = chunksAsText(chunks);
+        if (!pdf && !file.exists())
+            view.notice = QObject::tr("The file is no longer on disk; showing the text as it was ingested.");
+        return view;
+    }
+    auto decoded = TextDecoder::decode(file.readAll());
+    if (!decoded)
+        return decoded.error();
+    view.content = decoded->text;
+    return view;
+}
+
+Result<SourceView> SourceLoader::forChunk(RagEngine& engine, qint64 documentId, qint64 chunkId) {
+    auto document = engine.document(documentId);
+    if (!document)
+        return document.error();
+    auto chunks = engine.chunks(documentId);
+    if (!chunks)
+        return chunks.error();
+    auto view = load(engine, *document, *chunks);
+    if (!view)
+        return view;
+    for (const Chunk& c : *chunks) {
+        if (c.id == chunkId || chunkId == 0) {
+            view->target = c;
+            view->targetFound = true;
+            break;
+        }
+    }
+    return view;
+}
+
+Result<SourceView> SourceLoader::forSource(RagEngine& engine, const Source& source) {
+    auto collections = engine.collections();
+    if (!collections)
+        return collections.error();
+    std::optional<Document> document;
+    for (const CollectionInfo& info : *collections) {
+        if (info.collection.name != source.collection)
+            continue;
+        auto documents = engine.documents(info.collection.id);
+        if (!documents)
+            return documents.error();
+        for (Document& d : *documents) {
+            if (d.path == source.path)
+                document = std::move(d);
+        }
+    }
+    Chunk snapshot;
+    snapshot.id = source.chunkId;
+    snapshot.text = source.excerpt;
+    snapshot.headingPath = source.headingPath;
+    snapshot.locStart = source.locStart;
+    snapshot.locEnd = source.locEnd;
+    snapshot.anchor = source.anchor;
+    snapshot.page = source.page;
+    if (!document) {
+        SourceView view;
+        view.document.path = source.path;
+        view.document.title = source.title;
+        view.content = source.excerpt;
+        view.target = snapshot;
+        view.targetFound = true;
+        view.changed = true;
+        view.notice = QObject::tr("This document is no longer in the collection “%1”. Showing the passage as "
+                                  "it was when the answer was given.")
+                          .arg(source.collection);
+        return view;
+    }
+    auto chunks = engine.chunks(document->id);
+    if (!chunks)
+        return chunks.error();
+    auto view = load(engine, *document, *chunks);
+    if (!view)
+        return view;
+    // The same id, or after a re-ingest the chunk with the same text.
+    const Chunk* same = nullptr;
+    for (const Chunk& c : *chunks) {
+        if (c.id == source.chunkId || (!same && Hashing::xxh3(QStringView(c.text)) == source.textHash))
+            same = &c;
+    }
+    if (same && Hashing::xxh3(QStringView(same->text)) == source.textHash) {
+        view->target = *same;
+        view->targetFound = true;
+        return view;
+    }
+    view->changed = true;
+    view->target = same ? *same : snapshot;
+    view->targetFound = same != nullptr;
+    view->notice = same
+                       ? QObject::tr("The source changed since the answer was given: the passage now reads "
+                                     "differently.")
+                       : QObject::tr("The source changed since the answer was given: the cited passage is no "
+                                     "longer in the document. It read:\n%1")
+                             .arg(source.excerpt.left(400));
+    return view;
+}
+
+} // namespace docrag

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "engine/core/result.h"
+#include "engine/core/source.h"
+#include "ui/sources/source_view.h"
+
+namespace docrag {
+
+class RagEngine;
+
+// Reads what the source viewer shows, on whatever thread calls it (the engine's pool): the cited document
+// from disk, decoded, with the cited chunk found again even after a re-ingest gave it a new id.
+class SourceLoader final {
+public:
+    // The document a citation points to. A chunk that changed or vanished since the answer still gives
+    // a view: the snapshot in `source` is shown with a notice.
+    static Result<SourceView> forSource(RagEngine& engine, const Source& source);
+    // A document of the library, at one of its chunks (0: the first).
+    static Result<SourceView> forChunk(RagEngine& engine, qint64 documentId, qint64 chunkId);
+
+    static SourceView::Format formatFor(const QString& path);
+
+private:
+    static Result<SourceView> load(RagEngine& engine, const Document& document,
+                                   const std::vector<Chunk>& chunks);
+};
+
+} // namespace docrag

@@ -1,0 +1,155 @@
+#include "ui/sources/source_viewer.h"
+
+#include "engine/rag/rag_engine.h"
+#include "ui/sources/passage_locator.h"
+#include "ui/sources/source_loader.h"
+
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QTextEdit>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace docrag {
+
+SourceViewer::SourceViewer(RagEngine& engine, QWidget* parent)
+    : QWidget(parent)
+    , m_engine(engine) {
+    m_breadcrumb = new QLabel(tr("Click a citation or a library item to see its source."), this);
+    m_breadcrumb->setObjectName(QStringLiteral("breadcrumbLabel"));
+    m_breadcrumb->setWordWrap(true);
+    m_breadcrumb->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("noticeLabel"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; border: 1px solid #e0c068; "
+                                           "border-radius: 4px; padding: 6px; color: #5a4500; }"));
+    m_notice->hide();
+    m_openExternal = new QPushButton(tr("Open in system viewer"), this);
+    m_openExternal->setObjectName(QStringLiteral("openExternalButton"));
+    m_openExternal->setEnabled(false);
+    m_browser = new QTextBrowser(this);
+    m_browser->setObjectName(QStringLiteral("documentBrowser"));
+    m_browser->setOpenLinks(false);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_breadcrumb, 1);
+    top->addWidget(m_openExternal);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_browser, 1);
+    connect(m_openExternal, &QPushButton::clicked, this, &SourceViewer::openExternally);
+}
+
+void SourceViewer::showSource(const Source& source) {
+    const int generation = ++m_generation;
+    m_breadcrumb->setText(tr("Loading %1…").arg(source.path));
+    QPointer<SourceViewer> self(this);
+    RagEngine* engine = &m_engine;
+    m_engine.run([engine, source] { return SourceLoader::forSource(*engine, source); })
+        .then(this, [self, generation](const Result<SourceView>& view) {
+            if (self && generation == self->m_generation)
+                self->display(view);
+        });
+}
+
+void SourceViewer::showChunk(qint64 documentId, qint64 chunkId) {
+    const int generation = ++m_generation;
+    QPointer<SourceViewer> self(this);
+    RagEngine* engine = &m_engine;
+    m_engine
+        .run([engine, documentId, chunkId] { return SourceLoader::forChunk(*engine, documentId, chunkId); })
+        .then(this, [self, generation](const Result<SourceView>& view) {
+            if (self && generation == self->m_generation)
+                self->display(view);
+        });
+}
+
+void SourceViewer::display(const Result<SourceView>& loaded) {
+    if (!loaded) {
+        m_breadcrumb->setText(tr("Cannot show the source: %1").arg(loaded.error().message));
+        m_browser->clear();
+        m_notice->hide();
+        emit shown(false);
+        return;
+    }
+    m_view = *loaded;
+    m_browser->document()->setDefaultFont(QFont());
+    switch (m_view.format) {
+    case SourceView::Format::Markdown:
+        m_browser->setMarkdown(m_view.content);
+        break;
+    case SourceView::Format::Html:
+        m_browser->setHtml(m_view.content);
+        break;
+    case SourceView::Format::Code:
+        m_browser->document()->setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_browser->setPlainText(m_view.content);
+        break;
+    case SourceView::Format::PlainText:
+        m_browser->setPlainText(m_view.content);
+        break;
+    }
+    QStringList crumbs;
+    crumbs << (m_view.document.title.isEmpty() ? QFileInfo(m_view.document.path).fileName()
+                                               : m_view.document.title);
+    if (!m_view.target.headingPath.isEmpty())
+        crumbs << m_view.target.headingPath.split(QStringLiteral(" > "));
+    QString location;
+    if (m_view.target.page > 0)
+        location = tr("page %1").arg(m_view.target.page);
+    else if (m_view.target.locStart > 0)
+        location = tr("lines %1–%2").arg(m_view.target.locStart).arg(m_view.target.locEnd);
+    m_breadcrumb->setText(crumbs.join(QStringLiteral(" › ")) +
+                          (location.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(location)));
+    m_breadcrumb->setToolTip(m_view.document.path);
+    m_notice->setText(m_view.notice);
+    m_notice->setVisible(!m_view.notice.isEmpty());
+    m_openExternal->setEnabled(QFileInfo::exists(m_view.document.path));
+
+    const QTextCursor passage = PassageLocator::locate(*m_browser->document(), m_view);
+    QList<QTextEdit::ExtraSelection> selections;
+    if (!passage.isNull()) {
+        QTextEdit::ExtraSelection highlight;
+        highlight.cursor = passage;
+        highlight.format.setBackground(QColor(0xff, 0xe8, 0x8c));
+        selections << highlight;
+        // Scroll so that the passage starts near the top, not at the bottom edge.
+        QTextCursor at(m_browser->document());
+        at.setPosition(passage.selectionEnd());
+        m_browser->setTextCursor(at);
+        m_browser->ensureCursorVisible();
+        at.setPosition(passage.selectionStart());
+        m_browser->setTextCursor(at);
+        m_browser->ensureCursorVisible();
+    } else if (!m_view.target.anchor.isEmpty()) {
+        m_browser->scrollToAnchor(m_view.target.anchor);
+    }
+    m_browser->setExtraSelections(selections);
+    emit shown(!passage.isNull());
+}
+
+QString SourceViewer::highlightedText() const {
+    const auto selections = m_browser->extraSelections();
+    if (selections.isEmpty())
+        return QString();
+    return selections.front().cursor.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+}
+
+void SourceViewer::openExternally() {
+    if (m_view.document.path.isEmpty())
+        return;
+    QUrl url = QUrl::fromLocalFile(m_view.document.path);
+    if (m_view.format == SourceView::Format::Html && !m_view.target.anchor.isEmpty())
+        url.setFragment(m_view.target.anchor);
+    QDesktopServices::openUrl(url);
+}
+
+} // namespace docrag

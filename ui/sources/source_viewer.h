@@ -1,0 +1,49 @@
+#pragma once
+
+#include "engine/core/result.h"
+#include "engine/core/source.h"
+#include "ui/sources/source_view.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+
+namespace docrag {
+
+class RagEngine;
+
+// The whole document a passage came from, rendered (Markdown and HTML readable, code monospace, plain
+// text as is), with the passage highlighted and scrolled into view, a heading breadcrumb, a button to
+// open the file in the system's viewer, and a notice when the source changed since an answer cited it.
+class SourceViewer final : public QWidget {
+    Q_OBJECT
+public:
+    explicit SourceViewer(RagEngine& engine, QWidget* parent = nullptr);
+
+    const SourceView& view() const { return m_view; }
+    // The highlighted passage as the viewer shows it; empty when none.
+    QString highlightedText() const;
+
+public slots:
+    void showSource(const docrag::Source& source);
+    void showChunk(qint64 documentId, qint64 chunkId);
+    void openExternally();
+
+signals:
+    void shown(bool highlighted);
+
+private:
+    void display(const Result<SourceView>& view);
+
+    RagEngine& m_engine;
+    QLabel* m_breadcrumb = nullptr;
+    QLabel* m_notice = nullptr;
+    QPushButton* m_openExternal = nullptr;
+    QTextBrowser* m_browser = nullptr;
+    SourceView m_view;
+    int m_generation = 0;
+};
+
+} // namespace docrag
