@@ -115,6 +115,10 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
 
     buildMenus();
     buildStatusBar();
+    // Where the user left the panels last time.
+    QSettings layout;
+    restoreGeometry(layout.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(layout.value(QStringLiteral("window/state")).toByteArray());
     // The window shows first; the lists fill in as the engine answers.
     QTimer::singleShot(0, this, [this] {
         m_library->reload();
@@ -125,6 +129,13 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
 
 MainWindow::~MainWindow() {
     m_ingest->cancel(); // a background ingest stops at the next file; what it committed stays
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings layout;
+    layout.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    layout.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::buildMenus() {

@@ -48,6 +48,9 @@ public slots:
 signals:
     void healthChecked();
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
     void buildMenus();
     void buildStatusBar();

@@ -37,9 +37,10 @@ bool waitFor(const std::function<bool()>& done, int ms = 30000) {
     return QTest::qWaitFor(done, ms);
 }
 
+// The whole 1280x800 screen: a dialog is shown over the main window, as a user sees it.
 void shoot(QWidget* window, const QString& dir, const QString& name) {
     QTest::qWait(300); // let the last repaint reach the X server
-    const QPixmap pixmap = window->screen()->grabWindow(window->winId());
+    const QPixmap pixmap = window->screen()->grabWindow(0);
     const QString path = QDir(dir).filePath(name);
     std::fprintf(stderr, "%s %s (%dx%d)\n", pixmap.save(path) ? "wrote" : "FAILED to write", qPrintable(path),
                  pixmap.width(), pixmap.height());
@@ -163,6 +164,7 @@ int main(int argc, char** argv) {
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->addPaths({python ? kPythonDocs : guide});
     wizard->show();
+    wizard->move(window.geometry().center() - wizard->rect().center());
     if (!QTest::qWaitForWindowExposed(wizard))
         fail("the wizard was not exposed");
     QTest::qWait(1500); // the live preview
@@ -185,6 +187,7 @@ int main(int argc, char** argv) {
     ApiKeyStore keys;
     auto* dialog = new SettingsDialog(settings, keys, &window);
     dialog->show();
+    dialog->move(window.geometry().center() - dialog->rect().center());
     if (!QTest::qWaitForWindowExposed(dialog))
         fail("the settings dialog was not exposed");
     QTest::qWait(500);

@@ -6,14 +6,21 @@
 #include "ui/ingest/ingest_task.h"
 #include "ui/library/library_view.h"
 #include "ui/main_window.h"
+#include "ui/settings/app_settings.h"
+#include "ui/settings/settings_dialog.h"
 #include "ui/sources/source_viewer.h"
 #include "ui/widgets/health_indicator.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -67,6 +74,8 @@ private:
 
 private slots:
     void initTestCase() {
+        // Settings go to a folder of the test's own, not to the user's configuration.
+        qputenv("XDG_CONFIG_HOME", m_tree.filePath(QStringLiteral("config")).toUtf8());
         m_tree.write(
             QStringLiteral("docs/install.md"),
             QStringLiteral("# Installing\n\nIntro text about the product.\n\n## Virtual environments\n\n"
@@ -247,6 +256,91 @@ private slots:
         QVERIFY(transcriptText(window).contains(QStringLiteral("Extractive answer (offline")));
         auto* model = window.findChild<HealthIndicator*>(QStringLiteral("modelHealthLabel"));
         QCOMPARE(model->state(), HealthIndicator::State::Warning);
+    }
+
+    void settingsConnectTheModelServer() {
+        test::TempTree data;
+        EngineOptions options;
+        options.dataDir = data.filePath(QStringLiteral("data"));
+        auto engine = RagEngine::open(options);
+        QVERIFY(engine.ok());
+        IngestRequest request;
+        request.collection = QStringLiteral("manual");
+        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
+        QVERIFY((*engine)->ingest(request).ok());
+        MainWindow window(**engine);
+        window.show();
+        QVERIFY(!(*engine)->openAiClient());
+        window.findChild<QAction*>(QStringLiteral("settingsAction"))->trigger();
+        SettingsDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<SettingsDialog*>()) != nullptr);
+        dialog->findChild<QLineEdit*>(QStringLiteral("baseUrlEdit"))->setText(m_server.baseUrl());
+        dialog->findChild<QLineEdit*>(QStringLiteral("chatModelEdit"))->setText(QStringLiteral("fake-chat"));
+        dialog->findChild<QSpinBox*>(QStringLiteral("topKSpinBox"))->setValue(3);
+        QTest::mouseClick(
+            dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok),
+            Qt::LeftButton);
+        QTRY_VERIFY((*engine)->openAiClient() != nullptr);
+        auto* model = window.findChild<HealthIndicator*>(QStringLiteral("modelHealthLabel"));
+        QTRY_COMPARE(model->state(), HealthIndicator::State::Ok);
+        m_server.setChatReply(QStringLiteral("From the settings [1]."));
+        window.chatPane()->ask(QStringLiteral("How do I upgrade?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.chatPane()->isAnswering(), 10000);
+        QCOMPARE(window.chatPane()->entries().back().model, QStringLiteral("fake-chat"));
+        QVERIFY(window.chatPane()->entries().back().sources.size() <= 3);
+        QSettings saved;
+        QCOMPARE(AppSettings::load(saved).baseUrl, m_server.baseUrl());
+        QCOMPARE(AppSettings::load(saved).topK, 3);
+    }
+
+    // An answer keeps its citation when the document changes; the viewer says that it changed.
+    void changedSourcesAreFlagged() {
+        test::TempTree data;
+        data.write(QStringLiteral("docs/policy.md"),
+                   QStringLiteral("# Policy\n\nRefunds are granted within thirty days of purchase.\n"));
+        EngineOptions options;
+        options.dataDir = data.filePath(QStringLiteral("data"));
+        auto engine = RagEngine::open(options);
+        QVERIFY(engine.ok());
+        IngestRequest request;
+        request.collection = QStringLiteral("policies");
+        request.paths = {data.filePath(QStringLiteral("docs"))};
+        QVERIFY((*engine)->ingest(request).ok());
+        MainWindow window(**engine);
+        window.show();
+        window.chatPane()->ask(QStringLiteral("When are refunds granted?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.chatPane()->isAnswering(), 10000);
+        const Source cited = window.chatPane()->entries().back().sources.front();
+        QVERIFY(cited.excerpt.contains(QStringLiteral("thirty days")));
+
+        data.write(QStringLiteral("docs/policy.md"),
+                   QStringLiteral("# Policy\n\nRefunds are granted within fourteen days of purchase.\n"));
+        QVERIFY((*engine)->ingest(request).ok());
+        QSignalSpy shown(window.sourceViewer(), &SourceViewer::shown);
+        window.chatPane()->citationActivated(cited);
+        QTRY_COMPARE(shown.count(), 1);
+        auto* notice = window.findChild<QLabel*>(QStringLiteral("noticeLabel"));
+        QVERIFY(!notice->isHidden());
+        QVERIFY2(notice->text().contains(QStringLiteral("changed since the answer")),
+                 qPrintable(notice->text()));
+    }
+
+    void feedbackIsStored() {
+        m_server.setChatReply(QStringLiteral("Upgrade by running the installer [1]."));
+        MainWindow window(*m_engine);
+        window.show();
+        window.chatPane()->ask(QStringLiteral("How do I upgrade the product?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.chatPane()->isAnswering(), 10000);
+        const int index = static_cast<int>(window.chatPane()->entries().size()) - 1;
+        const qint64 id = window.chatPane()->entries().back().messageId;
+        QVERIFY(id > 0);
+        auto* transcript = window.findChild<QTextBrowser*>(QStringLiteral("transcriptBrowser"));
+        QVERIFY(clickLink(transcript, QStringLiteral("up:%1").arg(index)));
+        QTRY_COMPARE(m_engine->history().message(id).value().feedback, 1);
+        window.chatPane()->setFeedback(index, -1, QStringLiteral("missed the upgrade path"));
+        QTRY_COMPARE(m_engine->history().message(id).value().feedbackNote,
+                     QStringLiteral("missed the upgrade path"));
+        QCOMPARE(m_engine->history().message(id).value().feedback, -1);
     }
 
     void conversationsCanBeReopenedRenamedAndDeleted() {

@@ -57,15 +57,27 @@ QString TranscriptRenderer::linkedMarkdown(const TranscriptEntry& entry, int ind
     QStringList out;
     bool inCode = false;
     int block = 0;
-    for (const QString& line : entry.content.split(QLatin1Char('\n'))) {
+    for (QString line : entry.content.split(QLatin1Char('\n'))) {
         if (isFence(line)) {
-            out << line;
+            QString after;
             if (inCode) {
+                // A closing fence takes nothing after it ("``` [1]" would leave the block open): what
+                // follows goes to a line of its own.
+                const QString t = line.trimmed();
+                qsizetype marks = 0;
+                while (marks < t.size() && (t[marks] == QLatin1Char('`') || t[marks] == QLatin1Char('~')))
+                    ++marks;
+                after = t.mid(marks).trimmed();
+                out << t.left(marks);
                 // A copy link under every closed code block.
                 out << QString() << QStringLiteral("[Copy code](code:%1:%2)").arg(index).arg(block++);
+            } else {
+                out << line;
             }
             inCode = !inCode;
-            continue;
+            if (after.isEmpty())
+                continue;
+            line = after;
         }
         if (inCode || entry.sources.empty()) {
             out << line;

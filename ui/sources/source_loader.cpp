@@ -125,27 +125,61 @@ Result<SourceView> SourceLoader::forSource(RagEngine& engine, const Source& sour
     auto view = load(engine, *document, *chunks);
     if (!view)
         return view;
-    // The same id, or after a re-ingest the chunk with the same text.
-    const Chunk* same = nullptr;
+    // A chunk id is never reused and a chunk's text never changes under its id: the same id is the same
+    // passage. A search may have merged it with its neighbours, so the excerpt can be longer than it.
     for (const Chunk& c : *chunks) {
-        if (c.id == source.chunkId || (!same && Hashing::xxh3(QStringView(c.text)) == source.textHash))
-            same = &c;
+        if (c.id == source.chunkId) {
+            view->target = c;
+            view->target.text = source.excerpt;
+            view->target.locStart = source.locStart > 0 ? source.locStart : c.locStart;
+            view->target.locEnd = std::max(source.locEnd, c.locEnd);
+            view->targetFound = true;
+            return view;
+        }
     }
-    if (same && Hashing::xxh3(QStringView(same->text)) == source.textHash) {
+    // Re-ingested since: the same text under a new id, or every chunk of the cited lines still in it.
+    if (const Chunk* same = unchangedPassage(*chunks, source)) {
         view->target = *same;
+        view->target.text = source.excerpt;
+        view->target.locEnd = std::max(source.locEnd, same->locEnd);
         view->targetFound = true;
         return view;
     }
     view->changed = true;
-    view->target = same ? *same : snapshot;
-    view->targetFound = same != nullptr;
-    view->notice = same
-                       ? QObject::tr("The source changed since the answer was given: the passage now reads "
-                                     "differently.")
-                       : QObject::tr("The source changed since the answer was given: the cited passage is no "
-                                     "longer in the document. It read:\n%1")
-                             .arg(source.excerpt.left(400));
+    view->target = snapshot;
+    // Its old lines would point at other text now; its words may still be there, moved.
+    view->target.locStart = view->target.locEnd = 0;
+    view->targetFound = true;
+    view->notice = QObject::tr("The source changed since the answer was given: the cited passage is not in "
+                               "the document as it was. It read:\n%1")
+                       .arg(source.excerpt.left(400));
     return view;
+}
+
+const Chunk* SourceLoader::unchangedPassage(const std::vector<Chunk>& chunks, const Source& source) {
+    for (const Chunk& c : chunks) {
+        if (Hashing::xxh3(QStringView(c.text)) == source.textHash)
+            return &c;
+    }
+    if (source.locStart <= 0 || source.locEnd < source.locStart)
+        return nullptr;
+    // A merged passage: each chunk joined into it ends with its own words (its start may be the overlap
+    // the excerpt holds once), so the end of every chunk of the cited lines must be in the excerpt.
+    const QString excerpt = source.excerpt.simplified();
+    const Chunk* first = nullptr;
+    for (const Chunk& c : chunks) {
+        if (c.locStart < source.locStart || c.locEnd > source.locEnd || c.locStart <= 0)
+            continue;
+        const QString text = c.text.simplified();
+        if (!excerpt.contains(text.right(std::min<qsizetype>(text.size(), 300))))
+            return nullptr;
+        if (!first) {
+            if (!excerpt.startsWith(text.left(std::min<qsizetype>(text.size(), 200))))
+                return nullptr;
+            first = &c;
+        }
+    }
+    return first;
 }
 
 } // namespace docrag

@@ -20,6 +20,9 @@ public:
 
     static SourceView::Format formatFor(const QString& path);
 
+    // A chunk of a re-ingested document that still holds the cited passage, or nothing when it changed.
+    static const Chunk* unchangedPassage(const std::vector<Chunk>& chunks, const Source& source);
+
 private:
     static Result<SourceView> load(RagEngine& engine, const Document& document,
                                    const std::vector<Chunk>& chunks);

@@ -52,6 +52,18 @@ private slots:
         QVERIFY(md.contains(QStringLiteral("[Copy code](code:4:0)")));
     }
 
+    // "``` [1]" does not close a fence in Markdown: the citation moves to a line of its own.
+    void citationsAfterAClosingFenceDoNotKeepTheBlockOpen() {
+        const TranscriptEntry e =
+            answerWithSources(QStringLiteral("Run:\n\n```sh\ntool restore\n``` [1]\n\nDone [2]."));
+        const QString md = TranscriptRenderer::linkedMarkdown(e, 0);
+        QVERIFY2(md.contains(QStringLiteral("\n```\n\n[Copy code](code:0:0)\n[\\[1\\]](cite:0:1)")),
+                 qPrintable(md));
+        QTextDocument document;
+        TranscriptRenderer(document).renderAll({e});
+        QVERIFY(anchors(document).contains(QStringLiteral("cite:0:2")));
+    }
+
     void codeBlocksAreFoundInOrder() {
         const QStringList blocks = TranscriptRenderer::codeBlocks(
             QStringLiteral("a\n```sh\nls -l\n```\nb\n~~~\none\ntwo\n~~~\n```\nstill streaming"));
