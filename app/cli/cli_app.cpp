@@ -4,6 +4,7 @@
 #include "app/cli/bench_command.h"
 #include "app/cli/cli_context.h"
 #include "app/cli/eval_command.h"
+#include "app/cli/health_command.h"
 #include "app/cli/history_command.h"
 #include "app/cli/info_commands.h"
 #include "app/cli/ingest_command.h"
@@ -40,7 +41,9 @@ const std::map<QString, CommandInfo>& commands() {
         {QStringLiteral("history"),
          {&HistoryCommand::run, "history [ID]                       past conversations"}},
         {QStringLiteral("stats"),
-         {&InfoCommands::stats, "stats                              sizes and counts"}},
+         {&InfoCommands::stats, "stats                              sizes, counts, timings, caches"}},
+        {QStringLiteral("health"),
+         {&HealthCommand::run, "health                             check database, indexes, model server"}},
         {QStringLiteral("bench"),
          {&BenchCommand::run, "bench --queries FILE               load-test search"}},
         {QStringLiteral("eval"),

@@ -2,9 +2,11 @@
 
 #include "app/cli/cli_context.h"
 #include "app/cli/cli_json.h"
+#include "engine/rag/rag_engine.h"
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace docrag {
 namespace {
@@ -89,8 +91,12 @@ int InfoCommands::stats(CliContext& context, const QStringList& args) {
     auto stats = engine->stats();
     if (!stats)
         return context.failWith(stats.error());
+    const PerformanceSnapshot performance = engine->performanceSnapshot();
     if (context.json()) {
-        context.printJson(QJsonDocument(CliJson::stats(*stats)));
+        QJsonObject json = CliJson::stats(*stats);
+        // The same snapshot as the desktop dashboard's; its timings are those of this process.
+        json.insert(QStringLiteral("performance"), performance.toJson());
+        context.printJson(QJsonDocument(json));
         return kExitOk;
     }
     QTextStream& out = context.out();
@@ -107,6 +113,12 @@ int InfoCommands::stats(CliContext& context, const QStringList& args) {
         << "Embedder        " << stats->embedderId << '\n'
         << "Collections     " << stats->collections.size() << ", " << documents << " documents, " << chunks
         << " chunks\n";
+    out << "Memory          " << megabytes(performance.residentBytes) << " resident (this process)\n"
+        << "Logs            " << megabytes(performance.logBytes) << '\n';
+    for (const CacheStats& cache : performance.caches) {
+        out << "Cache           " << cache.name << ": " << cache.hits << " hits, " << cache.misses
+            << " misses\n";
+    }
     for (const CollectionInfo& info : stats->collections)
         printCollection(out, info);
     return kExitOk;

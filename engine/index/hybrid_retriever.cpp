@@ -7,6 +7,7 @@
 #include "engine/index/rank_fusion.h"
 #include "engine/index/snippet_builder.h"
 #include "engine/index/vector_index_manager.h"
+#include "engine/metrics/performance_monitor.h"
 #include "engine/store/chunk_store.h"
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
@@ -104,6 +105,8 @@ HybridRetriever::HybridRetriever(Database& database, VectorIndexManager& indexes
     , m_pool(pool) {}
 
 Result<std::vector<Hit>> HybridRetriever::search(const QString& query, const SearchOptions& options) const {
+    const auto timer =
+        PerformanceMonitor::ScopedTimer(m_monitor, PerformanceMonitor::Operation::Retrieval, query);
     QSqlDatabase db = m_database.connection();
     CollectionStore collectionStore(db);
     auto collections = chooseCollections(collectionStore, options);
@@ -192,6 +195,8 @@ Result<std::vector<ScoredChunk>> HybridRetriever::lexicalSearch(const QString& q
                                                                 std::span<const qint64> collectionIds,
                                                                 const LexicalWeights& weights,
                                                                 int candidates) const {
+    const auto timer =
+        PerformanceMonitor::ScopedTimer(m_monitor, PerformanceMonitor::Operation::FtsQuery, query);
     return LexicalIndex(m_database.connection(), weights, &m_database.ranker())
         .search(query, collectionIds, candidates);
 }
@@ -199,6 +204,8 @@ Result<std::vector<ScoredChunk>> HybridRetriever::lexicalSearch(const QString& q
 Result<std::vector<ScoredChunk>> HybridRetriever::denseSearch(const QString& query,
                                                               const std::vector<Collection>& collections,
                                                               int candidates) const {
+    const auto timer =
+        PerformanceMonitor::ScopedTimer(m_monitor, PerformanceMonitor::Operation::VectorQuery, query);
     std::map<QString, std::vector<float>> vectors; // the query, once per embedder
     std::vector<ScoredChunk> dense;
     for (const Collection& c : collections) {

@@ -18,6 +18,8 @@ class QThreadPool;
 
 namespace docrag {
 
+class PerformanceMonitor;
+
 class Database;
 class Embedder;
 class VectorIndexManager;
@@ -62,6 +64,8 @@ public:
     // Collections embedded by another model (an OpenAI-compatible server) are searched with the
     // embedder this returns for their embedder id; nullptr leaves them to BM25 alone. Set before use.
     using EmbedderResolver = std::function<const Embedder*(const QString& embedderId)>;
+    // Times searches and their BM25 and vector halves (none by default).
+    void setMonitor(PerformanceMonitor* monitor) { m_monitor = monitor; }
     void setEmbedderResolver(EmbedderResolver resolver) { m_resolver = std::move(resolver); }
 
 private:
@@ -77,6 +81,7 @@ private:
     const Embedder& m_embedder;
     QThreadPool* m_pool;
     EmbedderResolver m_resolver;
+    PerformanceMonitor* m_monitor = nullptr;
 };
 
 } // namespace docrag

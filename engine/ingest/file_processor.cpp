@@ -4,6 +4,7 @@
 #include "engine/embed/embedder.h"
 #include "engine/ingest/chunker.h"
 #include "engine/ingest/loader_registry.h"
+#include "engine/metrics/performance_monitor.h"
 
 #include <QFile>
 
@@ -11,10 +12,12 @@
 
 namespace docrag {
 
-FileProcessor::FileProcessor(const LoaderRegistry& loaders, const Chunker& chunker, const Embedder& embedder)
+FileProcessor::FileProcessor(const LoaderRegistry& loaders, const Chunker& chunker, const Embedder& embedder,
+                             PerformanceMonitor* monitor)
     : m_loaders(loaders)
     , m_chunker(chunker)
-    , m_embedder(embedder) {}
+    , m_embedder(embedder)
+    , m_monitor(monitor) {}
 
 ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
     ProcessedFile out;
@@ -95,6 +98,8 @@ void FileProcessor::embed(ProcessedFile& file, std::stop_token stop) const {
         return;
     }
     std::vector<float> computed(texts.size() * dim);
+    const auto timer = PerformanceMonitor::ScopedTimer(m_monitor, PerformanceMonitor::Operation::EmbedBatch,
+                                                       QStringLiteral("%1 texts").arg(texts.size()));
     if (Status s = m_embedder.embed(texts, computed, stop); !s) {
         file.kind = s.error().code == ErrorCode::Cancelled ? ProcessedFile::Kind::Cancelled
                                                            : ProcessedFile::Kind::Failed;

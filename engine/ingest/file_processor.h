@@ -12,6 +12,8 @@
 
 namespace docrag {
 
+class PerformanceMonitor;
+
 class Chunker;
 class Embedder;
 class LoaderRegistry;
@@ -44,7 +46,8 @@ struct ProcessedFile final {
 // The part of ingestion that runs on pool threads: read, hash, load, chunk, embed. No database.
 class FileProcessor final {
 public:
-    FileProcessor(const LoaderRegistry& loaders, const Chunker& chunker, const Embedder& embedder);
+    FileProcessor(const LoaderRegistry& loaders, const Chunker& chunker, const Embedder& embedder,
+                  PerformanceMonitor* monitor = nullptr);
 
     ProcessedFile process(FileJob job, std::stop_token stop) const;
 
@@ -54,6 +57,7 @@ private:
     const LoaderRegistry& m_loaders;
     const Chunker& m_chunker;
     const Embedder& m_embedder;
+    PerformanceMonitor* m_monitor = nullptr;
 };
 
 } // namespace docrag

@@ -6,6 +6,7 @@
 #include "engine/ingest/file_processor.h"
 #include "engine/ingest/ingest_writer.h"
 #include "engine/ingest/loader_registry.h"
+#include "engine/metrics/performance_monitor.h"
 #include "engine/store/chunk_store.h"
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
@@ -229,7 +230,7 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     notify(nullptr);
 
     // Process on the pool, write here. A bounded number of files in flight caps memory.
-    FileProcessor processor(m_loaders, m_chunker, m_embedder);
+    FileProcessor processor(m_loaders, m_chunker, m_embedder, m_monitor);
     ResultQueue queue;
     // A remote embedder spends its time waiting for the network: many files in flight, on threads that
     // mostly sleep, let it fill large batches and keep several requests going.
@@ -250,7 +251,9 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
                     job.reusable = std::move(*reusable);
             }
             p.currentFile = job.path;
-            workers.start([&processor, &queue, stop, job = std::move(job)]() mutable {
+            workers.start([&processor, &queue, stop, monitor = m_monitor, job = std::move(job)]() mutable {
+                const auto timer = PerformanceMonitor::ScopedTimer(
+                    monitor, PerformanceMonitor::Operation::IngestFile, job.path);
                 queue.push(processor.process(std::move(job), stop));
             });
             ++inFlight;

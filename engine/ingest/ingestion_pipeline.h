@@ -14,6 +14,8 @@ class QThreadPool;
 
 namespace docrag {
 
+class PerformanceMonitor;
+
 class Chunker;
 class Clock;
 class Database;
@@ -49,6 +51,9 @@ public:
     Result<IngestReport> run(const IngestRequest& request, std::stop_token stop = {},
                              const ProgressCallback& progress = {});
 
+    // Times every file and every embedding batch (none by default).
+    void setMonitor(PerformanceMonitor* monitor) { m_monitor = monitor; }
+
 private:
     Database& m_database;
     VectorIndexManager& m_indexes;
@@ -57,6 +62,7 @@ private:
     const Embedder& m_embedder;
     QThreadPool& m_pool;
     const Clock& m_clock;
+    PerformanceMonitor* m_monitor = nullptr;
 };
 
 } // namespace docrag

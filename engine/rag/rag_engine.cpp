@@ -10,6 +10,8 @@
 #include "engine/ingest/loader_registry.h"
 #include "engine/llm/openai_chat_model.h"
 #include "engine/llm/openai_client.h"
+#include "engine/metrics/memory_probe.h"
+#include "engine/metrics/performance_monitor.h"
 #include "engine/rag/response_cache.h"
 #include "engine/store/chunk_store.h"
 #include "engine/store/database.h"
@@ -17,6 +19,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -77,6 +80,8 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
         return database.error();
     engine->m_database = std::move(*database);
     engine->m_clock = std::make_unique<SystemClock>();
+    engine->m_monitor = std::make_unique<PerformanceMonitor>(*engine->m_clock);
+    engine->m_database->setMonitor(engine->m_monitor.get());
     engine->m_loaders = std::make_unique<LoaderRegistry>();
     engine->m_chunker = std::make_unique<Chunker>(options.chunker);
     engine->m_embedder = std::make_unique<LocalEmbedder>(options.embeddingDimension);
@@ -85,6 +90,7 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
                                              options.vectorIndex, &engine->m_pool);
     engine->m_retriever = std::make_unique<HybridRetriever>(*engine->m_database, *engine->m_indexes,
                                                             *engine->m_embedder, &engine->m_pool);
+    engine->m_retriever->setMonitor(engine->m_monitor.get());
     if (options.threads > 0)
         engine->m_pool.setMaxThreadCount(options.threads);
     // Pool threads keep their database connections; letting them expire would leak connections.
@@ -93,6 +99,7 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
     engine->m_pipeline = std::make_unique<IngestionPipeline>(
         *engine->m_database, *engine->m_indexes, *engine->m_loaders, *engine->m_chunker, *engine->m_embedder,
         engine->m_pool, *engine->m_clock);
+    engine->m_pipeline->setMonitor(engine->m_monitor.get());
     engine->m_responseCache = std::make_unique<ResponseCache>(*engine->m_database, *engine->m_clock);
     // Set once: the server behind it may change while searches run (setModelServer).
     engine->m_retriever->setEmbedderResolver([self = engine.get()](const QString& id) {
@@ -141,14 +148,25 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
     auto embedder = embedderFor(request);
     if (!embedder)
         return embedder.error();
+    // The dashboard's ingestion gauges follow the running ingest.
+    const auto watched = [this, &progress](const IngestProgress& p, const FileReport* finished) {
+        const double seconds = static_cast<double>(p.elapsedMs) / 1000.0;
+        m_ingestFilesPerSecond.store(seconds > 0.0 ? p.filesDone / seconds : 0.0);
+        m_ingestQueueDepth.store(std::max(0, p.filesTotal - p.filesDone));
+        if (progress)
+            progress(p, finished);
+    };
     const auto run = [&]() -> Result<IngestReport> {
         if (*embedder == m_embedder.get())
-            return m_pipeline->run(withoutData, stop, progress);
+            return m_pipeline->run(withoutData, stop, watched);
         IngestionPipeline pipeline(*m_database, *m_indexes, *m_loaders, *m_chunker, **embedder, m_pool,
                                    *m_clock);
-        return pipeline.run(withoutData, stop, progress);
+        pipeline.setMonitor(m_monitor.get());
+        return pipeline.run(withoutData, stop, watched);
     };
     auto report = run();
+    m_ingestFilesPerSecond.store(0.0);
+    m_ingestQueueDepth.store(0);
     // Even a failed or cancelled run may have changed some files: answers drawn from the collection
     // are dropped either way.
     (void)m_responseCache->invalidate(request.collection);
@@ -213,7 +231,15 @@ Result<std::vector<Hit>> RagEngine::search(const QString& query, const SearchOpt
 QFuture<Result<Answer>> RagEngine::ask(const AskRequest& request, AskPipeline::DeltaCallback onDelta,
                                        std::stop_token stop) {
     return QtConcurrent::run(&m_pool, [this, request, onDelta = std::move(onDelta), stop] {
-        return m_askPipeline->run(request, onDelta, stop);
+        auto answer = m_askPipeline->run(request, onDelta, stop);
+        if (answer) {
+            if (answer->firstTokenMs > 0)
+                m_monitor->record(PerformanceMonitor::Operation::FirstToken, answer->firstTokenMs * 1000,
+                                  request.question);
+            m_monitor->record(PerformanceMonitor::Operation::Answer, answer->latencyMs * 1000,
+                              request.question);
+        }
+        return answer;
     });
 }
 
@@ -231,6 +257,36 @@ Result<Document> RagEngine::document(qint64 documentId) {
 
 Result<std::vector<Chunk>> RagEngine::chunks(qint64 documentId) {
     return ChunkStore(m_database->connection()).chunksForDocument(documentId);
+}
+
+PerformanceSnapshot RagEngine::performanceSnapshot() {
+    QElapsedTimer cost;
+    cost.start();
+    PerformanceSnapshot snap = m_monitor->snapshot();
+    snap.caches.push_back(
+        CacheStats{QStringLiteral("response"), m_responseCache->hits(), m_responseCache->misses()});
+    if (m_embeddingCache)
+        snap.caches.push_back(
+            CacheStats{QStringLiteral("embedding"), m_embeddingCache->hits(), m_embeddingCache->misses()});
+    snap.residentBytes = MemoryProbe::residentBytes();
+    if (auto s = stats()) {
+        snap.databaseBytes = s->databaseBytes;
+        snap.indexBytes = s->indexBytes;
+        snap.collections = static_cast<qint64>(s->collections.size());
+        for (const CollectionInfo& c : s->collections)
+            snap.chunks += c.stats.chunks;
+    }
+    snap.logBytes = directorySize(QDir(m_options.dataDir).filePath(QStringLiteral("logs")));
+    snap.ingestFilesPerSecond = m_ingestFilesPerSecond.load();
+    snap.ingestQueueDepth = m_ingestQueueDepth.load();
+    if (const OpenAiClient* client = openAiClient()) {
+        snap.modelRequests = client->usage().requests();
+        snap.promptTokens = client->usage().promptTokens();
+        snap.completionTokens = client->usage().completionTokens();
+        snap.costUsd = client->usage().costUsd();
+    }
+    snap.snapshotMs = static_cast<double>(cost.nsecsElapsed()) / 1e6;
+    return snap;
 }
 
 Result<EngineStats> RagEngine::stats() {

@@ -8,6 +8,7 @@
 #include "engine/core/result.h"
 #include "engine/index/hybrid_retriever.h"
 #include "engine/ingest/ingestion_pipeline.h"
+#include "engine/metrics/performance_snapshot.h"
 #include "engine/rag/ask_pipeline.h"
 #include "engine/rag/engine_options.h"
 #include "engine/store/collection_store.h"
@@ -31,6 +32,7 @@ class Embedder;
 class EmbeddingCache;
 class LoaderRegistry;
 class OpenAiClient;
+class PerformanceMonitor;
 class ResponseCache;
 class VectorIndexManager;
 
@@ -63,6 +65,10 @@ public:
     Status removeCollection(const QString& name);
     Result<std::vector<Hit>> search(const QString& query, const SearchOptions& options);
     Result<EngineStats> stats();
+    // Timings of the last hour, cache hit rates, memory, sizes, ingestion and model-server usage: the
+    // dashboard's and `docrag-cli stats --json`'s figures. Cheap: milliseconds.
+    PerformanceSnapshot performanceSnapshot();
+    PerformanceMonitor& monitor() { return *m_monitor; }
     // Offline browsing: the documents of a collection, one document, its chunks in order.
     Result<std::vector<Document>> documents(qint64 collectionId);
     Result<Document> document(qint64 documentId);
@@ -107,6 +113,7 @@ private:
 
     EngineOptions m_options;
     std::unique_ptr<Clock> m_clock;
+    std::unique_ptr<PerformanceMonitor> m_monitor;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<LoaderRegistry> m_loaders;
     std::unique_ptr<Chunker> m_chunker;
@@ -121,6 +128,8 @@ private:
     std::vector<std::unique_ptr<ModelServer>> m_retiredServers;
     std::unique_ptr<ResponseCache> m_responseCache;
     std::unique_ptr<AskPipeline> m_askPipeline;
+    std::atomic<double> m_ingestFilesPerSecond{0.0};
+    std::atomic<qint64> m_ingestQueueDepth{0};
     QThreadPool m_pool;
     QThreadPool m_longPool;
 };

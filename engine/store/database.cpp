@@ -1,6 +1,7 @@
 #include "engine/store/database.h"
 
 #include "engine/core/logging.h"
+#include "engine/metrics/performance_monitor.h"
 #include "engine/store/fts_ranker.h"
 #include "engine/store/sql_error.h"
 
@@ -149,6 +150,8 @@ Status Database::transaction(const std::function<Status(QSqlDatabase&)>& work) {
     QSqlDatabase db = connection();
     if (!db.isOpen())
         return Error{ErrorCode::Database, QStringLiteral("the database %1 is not open").arg(m_filePath)};
+    const auto timer =
+        PerformanceMonitor::ScopedTimer(m_monitor, PerformanceMonitor::Operation::DatabaseTransaction);
     if (!db.transaction())
         return SqlError::from(db.lastError(), "starting a transaction");
     Status result = work(db);

@@ -15,6 +15,8 @@
 
 namespace docrag {
 
+class PerformanceMonitor;
+
 // The SQLite file: one QSqlDatabase connection per thread (QtSql connections must not cross
 // threads), WAL so readers never wait for the writer, foreign keys on, versioned migrations.
 class Database final {
@@ -37,6 +39,8 @@ public:
     // Runs `work` in one transaction on the calling thread's connection: commit if it returns ok,
     // roll back otherwise, so a failure leaves what was stored before untouched.
     Status transaction(const std::function<Status(QSqlDatabase&)>& work);
+    // Times every transaction (none by default).
+    void setMonitor(PerformanceMonitor* monitor) { m_monitor = monitor; }
 
 private:
     explicit Database(QString filePath);
@@ -48,6 +52,7 @@ private:
     QMutex m_mutex;
     QStringList m_connectionNames;
     FtsRanker m_ranker;
+    PerformanceMonitor* m_monitor = nullptr;
 };
 
 } // namespace docrag

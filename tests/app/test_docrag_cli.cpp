@@ -247,6 +247,32 @@ private slots:
         QCOMPARE(names.first().toObject().value(QLatin1String("name")).toString(), QStringLiteral("guide"));
     }
 
+    void healthAndTheStatsSnapshot() {
+        const Run healthy = run({QStringLiteral("health"), QStringLiteral("--data-dir"), m_data});
+        QCOMPARE(healthy.exitCode, 0);
+        QVERIFY2(healthy.out.contains("healthy"), healthy.out.constData());
+        const QJsonObject report = json(
+            run({QStringLiteral("health"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_data}));
+        QCOMPARE(report.value(QLatin1String("ok")).toBool(), true);
+        QCOMPARE(report.value(QLatin1String("checks")).toArray().size(), 5);
+        // A model server that is not there: the check fails and so does the command.
+        const Run dead = run({QStringLiteral("health"), QStringLiteral("--base-url"),
+                              QStringLiteral("http://127.0.0.1:9/v1"), QStringLiteral("--timeout"),
+                              QStringLiteral("500"), QStringLiteral("--data-dir"), m_data});
+        QCOMPARE(dead.exitCode, 1);
+        QVERIFY(dead.out.contains("UNHEALTHY"));
+
+        const QJsonObject stats = json(
+            run({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_data}));
+        const QJsonObject performance = stats.value(QLatin1String("performance")).toObject();
+        QVERIFY(performance.value(QLatin1String("gauges"))
+                    .toObject()
+                    .value(QLatin1String("resident_bytes"))
+                    .toInteger() > 0);
+        QCOMPARE(performance.value(QLatin1String("operations")).toArray().size(), 8);
+        QVERIFY(performance.contains(QLatin1String("caches")));
+    }
+
     void evalScoresABeirBenchmark() {
         test::TempTree beir;
         beir.write(

@@ -2,6 +2,7 @@
 
 #include "engine/core/clock.h"
 #include "engine/llm/openai_client.h"
+#include "engine/metrics/health_check.h"
 #include "ui/settings/api_key_store.h"
 
 #include <QComboBox>
@@ -193,22 +194,11 @@ void SettingsDialog::accept() {
 
 Result<SettingsDialog::ConnectionCheck> SettingsDialog::checkConnection(const OpenAiConfig& config,
                                                                         std::stop_token stop) {
-    OpenAiConfig quick = config;
-    quick.maxRetries = 0;
-    quick.connectTimeoutMs = std::min(quick.connectTimeoutMs, 5000);
-    quick.totalTimeoutMs = std::min(quick.totalTimeoutMs, 15000);
-    const SystemClock clock;
-    OpenAiClient client(quick, clock);
-    QElapsedTimer timer;
-    timer.start();
-    auto reply = client.get(QStringLiteral("models"), stop).result();
-    const qint64 elapsed = timer.elapsed();
-    if (!reply)
-        return reply.error();
-    const QJsonValue data = reply->json.value(QLatin1String("data"));
-    if (!data.isArray())
-        return Error{ErrorCode::Server, tr("the server answered, but not with a list of models")};
-    return ConnectionCheck{static_cast<int>(data.toArray().size()), elapsed};
+    // The same probe as `docrag-cli health`, with a longer wait: a local server may be loading a model.
+    auto probe = HealthCheck::probeEndpoint(config, 15000, stop);
+    if (!probe)
+        return probe.error();
+    return ConnectionCheck{probe->models, probe->elapsedMs};
 }
 
 void SettingsDialog::testConnection() {

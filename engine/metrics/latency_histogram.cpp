@@ -1,0 +1,70 @@
+#include "engine/metrics/latency_histogram.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace docrag {
+
+int LatencyHistogram::binOf(qint64 micros) {
+    if (micros <= 1)
+        return 0;
+    const int bin = static_cast<int>(std::log2(static_cast<double>(micros)) * kBinsPerDoubling);
+    return std::clamp(bin, 0, kBins - 1);
+}
+
+double LatencyHistogram::lowerBound(int bin) {
+    return std::exp2(static_cast<double>(bin) / kBinsPerDoubling);
+}
+
+double LatencyHistogram::upperBound(int bin) {
+    return std::exp2(static_cast<double>(bin + 1) / kBinsPerDoubling);
+}
+
+void LatencyHistogram::add(qint64 micros) {
+    micros = std::max<qint64>(0, micros);
+    ++m_bins[static_cast<size_t>(binOf(micros))];
+    m_min = m_count == 0 ? micros : std::min(m_min, micros);
+    m_max = std::max(m_max, micros);
+    m_sum += micros;
+    ++m_count;
+}
+
+void LatencyHistogram::merge(const LatencyHistogram& other) {
+    if (other.m_count == 0)
+        return;
+    for (size_t i = 0; i < m_bins.size(); ++i)
+        m_bins[i] += other.m_bins[i];
+    m_min = m_count == 0 ? other.m_min : std::min(m_min, other.m_min);
+    m_max = std::max(m_max, other.m_max);
+    m_sum += other.m_sum;
+    m_count += other.m_count;
+}
+
+void LatencyHistogram::clear() {
+    *this = LatencyHistogram();
+}
+
+double LatencyHistogram::percentile(double percent) const {
+    if (m_count == 0)
+        return 0.0;
+    // Nearest rank: the smallest sample with at least `percent` of the samples at or below it.
+    const qint64 rank =
+        std::max<qint64>(1, static_cast<qint64>(std::ceil(percent / 100.0 * static_cast<double>(m_count))));
+    // The extremes are known exactly.
+    if (rank >= m_count)
+        return static_cast<double>(m_max);
+    if (rank == 1)
+        return static_cast<double>(m_min);
+    qint64 seen = 0;
+    for (int bin = 0; bin < kBins; ++bin) {
+        seen += m_bins[static_cast<size_t>(bin)];
+        if (seen >= rank) {
+            // The geometric middle of the bin, within the range actually measured.
+            const double middle = std::sqrt(lowerBound(bin) * upperBound(bin));
+            return std::clamp(middle, static_cast<double>(m_min), static_cast<double>(m_max));
+        }
+    }
+    return static_cast<double>(m_max);
+}
+
+} // namespace docrag

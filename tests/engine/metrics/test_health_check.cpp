@@ -1,0 +1,115 @@
+#include "engine/metrics/health_check.h"
+#include "engine/rag/rag_engine.h"
+#include "tests/support/fake_openai_server.h"
+#include "tests/support/temp_tree.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace docrag;
+using State = HealthCheckResult::State;
+
+namespace {
+
+const HealthCheckResult& check(const HealthReport& report, const QString& name) {
+    for (const HealthCheckResult& c : report.checks) {
+        if (c.name == name)
+            return c;
+    }
+    static const HealthCheckResult none;
+    return none;
+}
+
+} // namespace
+
+class TestHealthCheck final : public QObject {
+    Q_OBJECT
+
+private:
+    test::TempTree m_tree;
+
+    std::unique_ptr<RagEngine> open(const QString& name, std::optional<OpenAiConfig> openai = {}) {
+        EngineOptions options;
+        options.dataDir = m_tree.filePath(name);
+        options.openai = openai;
+        auto engine = RagEngine::open(options);
+        return engine ? std::move(*engine) : nullptr;
+    }
+
+private slots:
+    void initTestCase() {
+        m_tree.write(QStringLiteral("docs/a.md"), QStringLiteral("# A\n\nSome text about health checks.\n"));
+    }
+
+    void anOfflineEngineIsHealthy() {
+        auto engine = open(QStringLiteral("offline"));
+        QVERIFY(engine);
+        IngestRequest request;
+        request.collection = QStringLiteral("docs");
+        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
+        QVERIFY(engine->ingest(request).ok());
+        const HealthReport report = HealthCheck::run(*engine);
+        QVERIFY(report.ok());
+        QCOMPARE(report.checks.size(), size_t(5));
+        for (const HealthCheckResult& c : report.checks)
+            QVERIFY2(c.state == State::Ok, qPrintable(c.name + QLatin1String(": ") + c.detail));
+        QVERIFY(check(report, QStringLiteral("database")).detail.contains(QStringLiteral("1 collections")));
+        QVERIFY(check(report, QStringLiteral("model_endpoint"))
+                    .detail.contains(QStringLiteral("none configured")));
+        QCOMPARE(report.toJson().value(QLatin1String("checks")).toArray().size(), 5);
+
+        // A missing index file is a warning (it is rebuilt from the database), not a failure.
+        QVERIFY(QFile::remove(QDir(m_tree.filePath(QStringLiteral("offline/indexes")))
+                                  .filePath(QStringLiteral("collection-1.hnsw"))));
+        const HealthReport later = HealthCheck::run(*engine);
+        QVERIFY(later.ok());
+        QCOMPARE(check(later, QStringLiteral("index")).state, State::Warning);
+    }
+
+    void theModelEndpointIsReachedWithItsLatency() {
+        test::FakeOpenAiServer server;
+        server.setLatency(30);
+        OpenAiConfig config;
+        config.baseUrl = QUrl(server.baseUrl());
+        auto engine = open(QStringLiteral("online"), config);
+        QVERIFY(engine);
+        const HealthReport report = HealthCheck::run(*engine);
+        QVERIFY(report.ok());
+        const HealthCheckResult& endpoint = check(report, QStringLiteral("model_endpoint"));
+        QCOMPARE(endpoint.state, State::Ok);
+        QVERIFY2(endpoint.latencyMs >= 30, qPrintable(QString::number(endpoint.latencyMs)));
+        QVERIFY(endpoint.detail.contains(QStringLiteral("models")));
+        QCOMPARE(server.requestCount(QStringLiteral("/v1/models")), 1);
+    }
+
+    void anUnreachableEndpointFailsWithinItsTimeout() {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort(); // closed again: nothing listens there now
+        }
+        OpenAiConfig config;
+        config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
+        auto engine = open(QStringLiteral("unreachable"), config);
+        QVERIFY(engine);
+        const HealthReport report = HealthCheck::run(*engine, 500);
+        QVERIFY(!report.ok());
+        QCOMPARE(check(report, QStringLiteral("model_endpoint")).state, State::Failed);
+        QVERIFY(report.elapsedMs < 5000);
+        QCOMPARE(report.toJson().value(QLatin1String("ok")).toBool(), false);
+
+        // A server that answers too late fails too.
+        test::FakeOpenAiServer slow;
+        slow.setLatency(2000);
+        config.baseUrl = QUrl(slow.baseUrl());
+        const auto timed = HealthCheck::probeEndpoint(config, 300);
+        QVERIFY(!timed.ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHealthCheck)
+#include "test_health_check.moc"
