@@ -1,6 +1,7 @@
 #include "engine/rag/rag_engine.h"
 
 #include "engine/core/clock.h"
+#include "engine/core/logging.h"
 #include "engine/embed/caching_embedder.h"
 #include "engine/embed/embedding_cache.h"
 #include "engine/embed/local_embedder.h"
@@ -109,6 +110,8 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
     engine->m_askPipeline = std::make_unique<AskPipeline>(
         *engine->m_database, *engine->m_retriever, *engine->m_responseCache, *engine->m_clock, nullptr);
     engine->setModelServer(options.openai);
+    // In the background: opening must stay fast (the window shows within 200 ms).
+    (void)QtConcurrent::run(&engine->m_pool, [self = engine.get()] { self->pruneCaches(); });
     return engine;
 }
 
@@ -165,6 +168,7 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
         return pipeline.run(withoutData, stop, watched);
     };
     auto report = run();
+    pruneCaches();
     m_ingestFilesPerSecond.store(0.0);
     m_ingestQueueDepth.store(0);
     // Even a failed or cancelled run may have changed some files: answers drawn from the collection
@@ -257,6 +261,20 @@ Result<Document> RagEngine::document(qint64 documentId) {
 
 Result<std::vector<Chunk>> RagEngine::chunks(qint64 documentId) {
     return ChunkStore(m_database->connection()).chunksForDocument(documentId);
+}
+
+void RagEngine::pruneCaches() {
+    auto answers = m_responseCache->prune(kResponseCacheEntries);
+    int embeddings = 0;
+    if (m_embeddingCache) {
+        const int dimension = m_options.openai ? m_options.openai->embeddingDimensions : 1536;
+        const qint64 perEntry = static_cast<qint64>(dimension) * 4 + 64;
+        auto pruned = m_embeddingCache->prune(static_cast<int>(kEmbeddingCacheBytes / perEntry));
+        embeddings = pruned ? *pruned : 0;
+    }
+    if ((answers && *answers > 0) || embeddings > 0)
+        Logging::get("docrag.cache")
+            ->info("pruned {} cached answers and {} cached embeddings", answers ? *answers : 0, embeddings);
 }
 
 PerformanceSnapshot RagEngine::performanceSnapshot() {

@@ -69,6 +69,11 @@ public:
     // dashboard's and `docrag-cli stats --json`'s figures. Cheap: milliseconds.
     PerformanceSnapshot performanceSnapshot();
     PerformanceMonitor& monitor() { return *m_monitor; }
+    // Drops expired answers and the oldest cached embeddings beyond their caps, so that the caches
+    // stay within the disk budget (with the logs, under 100 MB). Runs at open and after every ingest.
+    void pruneCaches();
+    static constexpr int kResponseCacheEntries = 2000;
+    static constexpr qint64 kEmbeddingCacheBytes = 64ll * 1024 * 1024;
     // Offline browsing: the documents of a collection, one document, its chunks in order.
     Result<std::vector<Document>> documents(qint64 collectionId);
     Result<Document> document(qint64 documentId);
