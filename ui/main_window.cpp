@@ -121,6 +121,8 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
     restoreState(layout.value(QStringLiteral("window/state")).toByteArray());
     // The window shows first; the lists fill in as the engine answers.
     QTimer::singleShot(0, this, [this] {
+        RagEngine* engine = &m_engine;
+        (void)m_engine.run([engine] { engine->pruneCaches(); });
         m_library->reload();
         m_conversations->reload();
         refreshHealth();

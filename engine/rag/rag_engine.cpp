@@ -110,8 +110,6 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
     engine->m_askPipeline = std::make_unique<AskPipeline>(
         *engine->m_database, *engine->m_retriever, *engine->m_responseCache, *engine->m_clock, nullptr);
     engine->setModelServer(options.openai);
-    // In the background: opening must stay fast (the window shows within 200 ms).
-    (void)QtConcurrent::run(&engine->m_pool, [self = engine.get()] { self->pruneCaches(); });
     return engine;
 }
 

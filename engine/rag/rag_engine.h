@@ -70,7 +70,8 @@ public:
     PerformanceSnapshot performanceSnapshot();
     PerformanceMonitor& monitor() { return *m_monitor; }
     // Drops expired answers and the oldest cached embeddings beyond their caps, so that the caches
-    // stay within the disk budget (with the logs, under 100 MB). Runs at open and after every ingest.
+    // stay within the disk budget (with the logs, under 100 MB). Runs after every ingest; the desktop
+    // app also runs it when it starts (not at open: a read-only command must not write).
     void pruneCaches();
     static constexpr int kResponseCacheEntries = 2000;
     static constexpr qint64 kEmbeddingCacheBytes = 64ll * 1024 * 1024;
