@@ -3,6 +3,7 @@
 #include "engine/rag/rag_engine.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/chat/conversation_list.h"
+#include "ui/dashboard/dashboard_view.h"
 #include "ui/ingest/ingest_task.h"
 #include "ui/ingest/ingest_wizard.h"
 #include "ui/library/library_view.h"
@@ -93,6 +94,13 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
     viewerDock->setObjectName(QStringLiteral("sourceDock"));
     viewerDock->setWidget(m_viewer);
     addDockWidget(Qt::RightDockWidgetArea, viewerDock);
+    m_dashboard = new DashboardView(engine, this);
+    auto* dashboardDock = new QDockWidget(tr("Performance"), this);
+    dashboardDock->setObjectName(QStringLiteral("dashboardDock"));
+    dashboardDock->setWidget(m_dashboard);
+    addDockWidget(Qt::RightDockWidgetArea, dashboardDock);
+    tabifyDockWidget(viewerDock, dashboardDock);
+    viewerDock->raise();
     resizeDocks({conversationsDock, viewerDock}, {260, 460}, Qt::Horizontal);
 
     connect(m_chat, &ChatPane::citationActivated, this, [this, viewerDock](const Source& source) {
@@ -154,6 +162,19 @@ void MainWindow::buildMenus() {
     settings->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (const char* name : {"conversationsDock", "libraryDock", "sourceDock", "dashboardDock"}) {
+        auto* dock = findChild<QDockWidget*>(QLatin1String(name));
+        QAction* toggle = dock->toggleViewAction();
+        view->addAction(toggle);
+    }
+    QAction* performance = view->addAction(tr("Performance &dashboard"), this, [this] {
+        auto* dock = findChild<QDockWidget*>(QStringLiteral("dashboardDock"));
+        dock->show();
+        dock->raise();
+    });
+    performance->setObjectName(QStringLiteral("dashboardAction"));
+    performance->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     QMenu* chat = menuBar()->addMenu(tr("&Chat"));
     chat->addAction(tr("&New conversation"), QKeySequence::New, this,
                     [this] { m_chat->openConversation(0); });

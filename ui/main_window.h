@@ -11,6 +11,7 @@ namespace docrag {
 class ApiKeyStore;
 class ChatPane;
 class ConversationList;
+class DashboardView;
 class HealthIndicator;
 class IngestTask;
 class LibraryView;
@@ -31,6 +32,7 @@ public:
     ChatPane* chatPane() const { return m_chat; }
     SourceViewer* sourceViewer() const { return m_viewer; }
     LibraryView* library() const { return m_library; }
+    DashboardView* dashboard() const { return m_dashboard; }
     ConversationList* conversations() const { return m_conversations; }
     IngestTask& ingestTask() const { return *m_ingest; }
 
@@ -61,6 +63,7 @@ private:
     ChatPane* m_chat = nullptr;
     SourceViewer* m_viewer = nullptr;
     LibraryView* m_library = nullptr;
+    DashboardView* m_dashboard = nullptr;
     ConversationList* m_conversations = nullptr;
     IngestTask* m_ingest = nullptr;
     HealthIndicator* m_databaseHealth = nullptr;

@@ -4,6 +4,7 @@
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
 #include "ui/chat/chat_pane.h"
+#include "ui/dashboard/dashboard_view.h"
 #include "ui/ingest/ingest_task.h"
 #include "ui/ingest/ingest_wizard.h"
 #include "ui/library/library_view.h"
@@ -19,6 +20,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QScreen>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -179,7 +181,32 @@ int main(int argc, char** argv) {
     waitFor([&] { return !window.ingestTask().isRunning(); }, 60000);
     wizard->close();
 
-    // 5. The settings dialog.
+    // 5. The performance dashboard after a load test: the bench's mix of searches and answers.
+    {
+        const QStringList questions = {QStringLiteral("How do I read a file line by line?"),
+                                       QStringLiteral("virtual environment"),
+                                       QStringLiteral("list comprehension"), QStringLiteral("asyncio tasks"),
+                                       QStringLiteral("How do I add my own documentation?")};
+        SearchOptions options;
+        for (int i = 0; i < 300; ++i)
+            (void)(*engine)->search(questions[i % questions.size()], options);
+        for (int i = 0; i < 6; ++i) {
+            window.chatPane()->ask(questions[i % questions.size()]);
+            waitFor([&] { return !window.chatPane()->isAnswering(); });
+        }
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("dashboardDock"));
+        dock->show();
+        dock->raise();
+        window.resizeDocks({dock}, {760}, Qt::Horizontal); // room for the cards and the charts
+        QTest::qWait(500);
+        QSignalSpy refreshed(window.dashboard(), &DashboardView::refreshed);
+        window.dashboard()->refresh();
+        waitFor([&] { return refreshed.count() > 0; }, 10000);
+        QTest::qWait(800);
+        shoot(&window, out, QStringLiteral("dashboard.png"));
+    }
+
+    // 6. The settings dialog.
     AppSettings settings;
     settings.baseUrl = QStringLiteral("http://localhost:11434/v1");
     settings.chatModel = QStringLiteral("llama3.1:8b");

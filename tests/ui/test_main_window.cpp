@@ -3,6 +3,7 @@
 #include "tests/support/temp_tree.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/chat/conversation_list.h"
+#include "ui/dashboard/dashboard_view.h"
 #include "ui/ingest/ingest_task.h"
 #include "ui/library/library_view.h"
 #include "ui/main_window.h"
@@ -14,6 +15,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -341,6 +343,23 @@ private slots:
         QTRY_COMPARE(m_engine->history().message(id).value().feedbackNote,
                      QStringLiteral("missed the upgrade path"));
         QCOMPARE(m_engine->history().message(id).value().feedback, -1);
+    }
+
+    void theDashboardOpensAndFollowsQueries() {
+        MainWindow window(*m_engine);
+        window.show();
+        window.findChild<QAction*>(QStringLiteral("dashboardAction"))->trigger();
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("dashboardDock"));
+        QTRY_VERIFY(dock->isVisible() && window.dashboard()->isVisible());
+        QSignalSpy refreshed(window.dashboard(), &DashboardView::refreshed);
+        QTRY_VERIFY(refreshed.count() >= 1);
+        const qint64 before =
+            window.dashboard()->lastSnapshot().operation(QStringLiteral("retrieval"))->count;
+        window.library()->search(QStringLiteral("flamingo"));
+        window.library()->search(QStringLiteral("installer"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.dashboard()->lastSnapshot().operation(QStringLiteral("retrieval"))->count >= before + 2,
+            10000);
     }
 
     void conversationsCanBeReopenedRenamedAndDeleted() {

@@ -1,0 +1,59 @@
+#include "ui/dashboard/summary_card.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace docrag {
+
+SummaryCard::SummaryCard(const QString& title, QWidget* parent)
+    : QFrame(parent) {
+    setFrameShape(QFrame::StyledPanel);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_title = new QLabel(title, this);
+    m_title->setObjectName(QStringLiteral("cardTitleLabel"));
+    m_value = new QLabel(QStringLiteral("—"), this);
+    m_value->setObjectName(QStringLiteral("cardValueLabel"));
+    QFont big = m_value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.8);
+    big.setBold(true);
+    m_value->setFont(big);
+    m_detail = new QLabel(this);
+    m_detail->setObjectName(QStringLiteral("cardDetailLabel"));
+    m_detail->setWordWrap(true);
+    // Details differ in length from one refresh to the next: a fixed two lines keep the cards from
+    // jumping as the figures change.
+    m_detail->setMinimumHeight(2 * m_detail->fontMetrics().lineSpacing());
+    m_detail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    QPalette muted = m_title->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    m_title->setPalette(muted);
+    m_detail->setPalette(muted);
+    // The value is what people copy into a bug report.
+    m_value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(2);
+    layout->addWidget(m_title);
+    layout->addWidget(m_value);
+    layout->addWidget(m_detail);
+}
+
+QString SummaryCard::title() const {
+    return m_title->text();
+}
+
+QString SummaryCard::value() const {
+    return m_value->text();
+}
+
+QString SummaryCard::detail() const {
+    return m_detail->text();
+}
+
+void SummaryCard::setValue(const QString& value, const QString& detail) {
+    m_value->setText(value);
+    m_detail->setText(detail);
+}
+
+} // namespace docrag

@@ -1,0 +1,100 @@
+#include "ui/dashboard/time_series_chart.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace docrag {
+namespace {
+
+// A readable top for the value axis: the next of 1, 2, 4, 6, 8, 10 times a power of ten, so that its
+// four intervals fall on round numbers.
+double niceTop(double value) {
+    if (value <= 1.0)
+        return 1.0;
+    const double scale = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : {1.0, 2.0, 4.0, 6.0, 8.0}) {
+        if (value <= step * scale)
+            return step * scale;
+    }
+    return 10.0 * scale;
+}
+
+// Markers make lone points (a single call, a minute between gaps) visible; on a dense line they are noise.
+constexpr qsizetype kMaxPointsWithMarkers = 60;
+
+} // namespace
+
+TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& unit, const QStringList& seriesNames,
+                                 const QString& emptyText, QWidget* parent)
+    : QChartView(parent)
+    , m_title(title)
+    , m_emptyText(emptyText) {
+    auto* chart = new QChart;
+    chart->setTitle(m_title);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setAnimationOptions(QChart::NoAnimation);
+
+    m_timeAxis = new QDateTimeAxis(chart);
+    m_timeAxis->setFormat(QStringLiteral("HH:mm"));
+    // Six ticks: every two minutes on the shortest window, every twelve on a full hour.
+    m_timeAxis->setTickCount(6);
+    m_valueAxis = new QValueAxis(chart);
+    m_valueAxis->setTitleText(unit);
+    m_valueAxis->setLabelFormat(QStringLiteral("%g"));
+    m_valueAxis->setRange(0.0, m_top);
+    m_valueAxis->setTickCount(5);
+    chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    chart->addAxis(m_valueAxis, Qt::AlignLeft);
+
+    for (const QString& name : seriesNames) {
+        auto* series = new QLineSeries(chart);
+        series->setName(name);
+        chart->addSeries(series);
+        series->attachAxis(m_timeAxis);
+        series->attachAxis(m_valueAxis);
+        m_series.push_back(series);
+    }
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(220);
+}
+
+void TimeSeriesChart::setData(const std::vector<QList<QPointF>>& points, qint64 fromMs, qint64 toMs) {
+    double highest = 0.0;
+    bool empty = true;
+    for (size_t i = 0; i < m_series.size(); ++i) {
+        const QList<QPointF> none;
+        const QList<QPointF>& list = i < points.size() ? points[i] : none;
+        for (const QPointF& p : list)
+            highest = std::max(highest, p.y());
+        empty = empty && list.isEmpty();
+        if (const bool markers = list.size() <= kMaxPointsWithMarkers;
+            markers != m_series[i]->pointsVisible())
+            m_series[i]->setPointsVisible(markers);
+        m_series[i]->replace(list);
+    }
+    // Changing a range lays the axis and its labels out again, the costliest part of an update (a
+    // millisecond or two per chart): done only when a range really changes.
+    if (fromMs != m_fromMs || toMs != m_toMs) {
+        m_fromMs = fromMs;
+        m_toMs = toMs;
+        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));
+    }
+    // Headroom above the highest point.
+    if (const double top = niceTop(highest * 1.1); top != m_top) {
+        m_top = top;
+        m_valueAxis->setRange(0.0, top);
+    }
+    const QString title = empty ? QStringLiteral("%1 — %2").arg(m_title, m_emptyText) : m_title;
+    if (chart()->title() != title)
+        chart()->setTitle(title);
+}
+
+} // namespace docrag
