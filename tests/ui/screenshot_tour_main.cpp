@@ -197,7 +197,10 @@ int main(int argc, char** argv) {
         auto* dock = window.findChild<QDockWidget*>(QStringLiteral("dashboardDock"));
         dock->show();
         dock->raise();
-        window.resizeDocks({dock}, {760}, Qt::Horizontal); // room for the cards and the charts
+        // Room for the cards and the charts: the side panels make way.
+        window.findChild<QDockWidget*>(QStringLiteral("libraryDock"))->hide();
+        window.findChild<QDockWidget*>(QStringLiteral("conversationsDock"))->hide();
+        window.resizeDocks({dock}, {900}, Qt::Horizontal);
         QTest::qWait(500);
         QSignalSpy refreshed(window.dashboard(), &DashboardView::refreshed);
         window.dashboard()->refresh();

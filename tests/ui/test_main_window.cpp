@@ -68,6 +68,20 @@ private:
     FakeOpenAiServer m_server;
     std::unique_ptr<RagEngine> m_engine;
 
+    // An engine of its own, without a model server, with `docs` ingested as `collection`.
+    static std::unique_ptr<RagEngine> offlineEngine(const test::TempTree& data, const QString& docs,
+                                                    const QString& collection) {
+        EngineOptions options;
+        options.dataDir = data.filePath(QStringLiteral("data"));
+        auto engine = RagEngine::open(options);
+        if (!engine)
+            return nullptr;
+        IngestRequest request;
+        request.collection = collection;
+        request.paths = {docs};
+        return (*engine)->ingest(request) ? std::move(*engine) : nullptr;
+    }
+
     void ask(MainWindow& window, const QString& question) {
         auto* edit = window.findChild<QPlainTextEdit*>(QStringLiteral("questionEdit"));
         edit->setPlainText(question);
@@ -262,17 +276,12 @@ private slots:
 
     void settingsConnectTheModelServer() {
         test::TempTree data;
-        EngineOptions options;
-        options.dataDir = data.filePath(QStringLiteral("data"));
-        auto engine = RagEngine::open(options);
-        QVERIFY(engine.ok());
-        IngestRequest request;
-        request.collection = QStringLiteral("manual");
-        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
-        QVERIFY((*engine)->ingest(request).ok());
-        MainWindow window(**engine);
+        const auto engine =
+            offlineEngine(data, m_tree.filePath(QStringLiteral("docs")), QStringLiteral("manual"));
+        QVERIFY(engine);
+        MainWindow window(*engine);
         window.show();
-        QVERIFY(!(*engine)->openAiClient());
+        QVERIFY(!engine->openAiClient());
         window.findChild<QAction*>(QStringLiteral("settingsAction"))->trigger();
         SettingsDialog* dialog = nullptr;
         QTRY_VERIFY((dialog = window.findChild<SettingsDialog*>()) != nullptr);
@@ -282,7 +291,7 @@ private slots:
         QTest::mouseClick(
             dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok),
             Qt::LeftButton);
-        QTRY_VERIFY((*engine)->openAiClient() != nullptr);
+        QTRY_VERIFY(engine->openAiClient() != nullptr);
         auto* model = window.findChild<HealthIndicator*>(QStringLiteral("modelHealthLabel"));
         QTRY_COMPARE(model->state(), HealthIndicator::State::Ok);
         m_server.setChatReply(QStringLiteral("From the settings [1]."));
@@ -300,15 +309,10 @@ private slots:
         test::TempTree data;
         data.write(QStringLiteral("docs/policy.md"),
                    QStringLiteral("# Policy\n\nRefunds are granted within thirty days of purchase.\n"));
-        EngineOptions options;
-        options.dataDir = data.filePath(QStringLiteral("data"));
-        auto engine = RagEngine::open(options);
-        QVERIFY(engine.ok());
-        IngestRequest request;
-        request.collection = QStringLiteral("policies");
-        request.paths = {data.filePath(QStringLiteral("docs"))};
-        QVERIFY((*engine)->ingest(request).ok());
-        MainWindow window(**engine);
+        const auto engine =
+            offlineEngine(data, data.filePath(QStringLiteral("docs")), QStringLiteral("policies"));
+        QVERIFY(engine);
+        MainWindow window(*engine);
         window.show();
         window.chatPane()->ask(QStringLiteral("When are refunds granted?"));
         QTRY_VERIFY_WITH_TIMEOUT(!window.chatPane()->isAnswering(), 10000);
@@ -317,7 +321,10 @@ private slots:
 
         data.write(QStringLiteral("docs/policy.md"),
                    QStringLiteral("# Policy\n\nRefunds are granted within fourteen days of purchase.\n"));
-        QVERIFY((*engine)->ingest(request).ok());
+        IngestRequest again;
+        again.collection = QStringLiteral("policies");
+        again.paths = {data.filePath(QStringLiteral("docs"))};
+        QVERIFY(engine->ingest(again).ok());
         QSignalSpy shown(window.sourceViewer(), &SourceViewer::shown);
         window.chatPane()->citationActivated(cited);
         QTRY_COMPARE(shown.count(), 1);

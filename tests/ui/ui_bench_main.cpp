@@ -3,6 +3,7 @@
 // OpenAI-compatible server, and reports the longest gap between two ticks of a 5 ms timer in each phase.
 // Run by scripts/bench-ui; not a test (figures go to BENCHMARKS.md).
 // Usage: docrag-ui-bench DOCS_DIR
+#include "engine/metrics/memory_probe.h"
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
 #include "ui/chat/chat_pane.h"
@@ -111,7 +112,9 @@ int main(int argc, char** argv) {
     const double answerMs = static_cast<double>(phase.elapsed());
     const double answerGap = probe.stop();
     std::printf("{\"ingest_ms\": %.0f, \"ingest_longest_gap_ms\": %.1f, \"ingest_ticks\": %d, "
-                "\"answer_ms\": %.0f, \"answer_longest_gap_ms\": %.1f, \"answer_ticks\": %d}\n",
-                ingestMs, ingestGap, ingestTicks, answerMs, answerGap, probe.ticks());
+                "\"answer_ms\": %.0f, \"answer_longest_gap_ms\": %.1f, \"answer_ticks\": %d, "
+                "\"resident_mb\": %.0f}\n",
+                ingestMs, ingestGap, ingestTicks, answerMs, answerGap, probe.ticks(),
+                static_cast<double>(MemoryProbe::residentBytes()) / 1e6);
     return 0;
 }

@@ -211,10 +211,13 @@ void ChatPane::finish(const Result<Answer>& result) {
         last.fromCache = result->fromCache;
         last.messageId = result->messageId;
         last.latencyMs = result->latencyMs;
-        m_status->setText(
-            result->extractive
-                ? tr("Extractive answer: quoted from the documentation, no language model used.")
-                : tr("Answered by %1 in %2 ms.").arg(result->model).arg(result->latencyMs));
+        if (result->fromCache)
+            m_status->setText(tr("Answered from the cache: the same question was answered a moment ago."));
+        else if (result->extractive)
+            m_status->setText(
+                tr("Extractive answer: quoted from the documentation, no language model used."));
+        else
+            m_status->setText(tr("Answered by %1 in %2 ms.").arg(result->model).arg(result->latencyMs));
         if (m_conversationId != result->conversationId) {
             m_conversationId = result->conversationId;
             emit conversationChanged(m_conversationId);
