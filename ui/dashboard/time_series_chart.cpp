@@ -43,7 +43,7 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& unit, cons
 
     m_timeAxis = new QDateTimeAxis(chart);
     m_timeAxis->setFormat(QStringLiteral("HH:mm"));
-    // Six ticks: every two minutes on the shortest window, every twelve on a full hour.
+    // Three ticks: "HH:mm" labels must fit a chart a third of a side dock wide.
     m_timeAxis->setTickCount(3);
     m_valueAxis = new QValueAxis(chart);
     m_valueAxis->setTitleText(unit);
