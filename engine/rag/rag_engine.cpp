@@ -295,11 +295,14 @@ PerformanceSnapshot RagEngine::performanceSnapshot() {
     snap.logBytes = directorySize(QDir(m_options.dataDir).filePath(QStringLiteral("logs")));
     snap.ingestFilesPerSecond = m_ingestFilesPerSecond.load();
     snap.ingestQueueDepth = m_ingestQueueDepth.load();
-    if (const OpenAiClient* client = openAiClient()) {
-        snap.modelRequests = client->usage().requests();
-        snap.promptTokens = client->usage().promptTokens();
-        snap.completionTokens = client->usage().completionTokens();
-        snap.costUsd = client->usage().costUsd();
+    // Through the atomic pointer: snapshots are taken on pool threads while the UI may swap servers;
+    // a replaced server stays alive until the engine goes.
+    if (const ModelServer* server = m_currentServer.load()) {
+        const UsageCounters& usage = server->client.usage();
+        snap.modelRequests = usage.requests();
+        snap.promptTokens = usage.promptTokens();
+        snap.completionTokens = usage.completionTokens();
+        snap.costUsd = usage.costUsd();
     }
     snap.snapshotMs = static_cast<double>(cost.nsecsElapsed()) / 1e6;
     return snap;

@@ -11,6 +11,7 @@
 #include "engine/ingest/ingestion_pipeline.h"
 #include "engine/ingest/loader_registry.h"
 #include "engine/metrics/percentiles.h"
+#include "engine/metrics/performance_monitor.h"
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
 #include "tests/bench/synthetic_corpus.h"
@@ -221,6 +222,36 @@ void BM_HybridSearch(benchmark::State& state) {
     latencies.report(state);
 }
 BENCHMARK(BM_HybridSearch)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+// The monitor's snapshot with every minute of the hour filled for every operation: what a dashboard
+// refresh costs beyond the database figures.
+void BM_MonitorSnapshot(benchmark::State& state) {
+    struct SteppingClock final : Clock {
+        qint64 nowMs() const override { return ms; }
+        qint64 monotonicNs() const override { return ms * 1'000'000; }
+        qint64 ms = 1'800'000'000'000;
+    } clock;
+    PerformanceMonitor monitor(clock);
+    for (int minute = 0; minute < PerformanceMonitor::kMinutes; ++minute, clock.ms += 60'000) {
+        for (int op = 0; op < PerformanceMonitor::kOperations; ++op) {
+            for (int i = 0; i < 50; ++i)
+                monitor.record(static_cast<PerformanceMonitor::Operation>(op), 100 + i * 97);
+        }
+    }
+    for (auto _ : state)
+        benchmark::DoNotOptimize(monitor.snapshot());
+    state.SetLabel("8 operations x 60 minutes");
+}
+BENCHMARK(BM_MonitorSnapshot)->Unit(benchmark::kMicrosecond);
+
+void BM_MonitorRecord(benchmark::State& state) {
+    SystemClock clock;
+    PerformanceMonitor monitor(clock);
+    qint64 i = 0;
+    for (auto _ : state)
+        monitor.record(PerformanceMonitor::Operation::Retrieval, 1000 + (i++ % 5000));
+}
+BENCHMARK(BM_MonitorRecord);
 
 } // namespace
 

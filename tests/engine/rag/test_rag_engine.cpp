@@ -105,6 +105,40 @@ private slots:
         QCOMPARE(m_server.requestCount(QStringLiteral("/v1/chat/completions")), 1);
     }
 
+    // What the dashboard and `stats --json` show follows what the engine did: answers, first tokens,
+    // searches, cache hits and misses, model-server tokens.
+    void thePerformanceSnapshotCountsWhatHappened() {
+        m_server.reset();
+        m_server.setChatReply(QStringLiteral("Feature 7 keeps its state in a file [1]."));
+        const PerformanceSnapshot before = m_engine->performanceSnapshot();
+        const auto count = [](const PerformanceSnapshot& s, const char* name) {
+            return s.operation(QLatin1String(name))->count;
+        };
+        const auto cache = [](const PerformanceSnapshot& s) {
+            for (const CacheStats& c : s.caches) {
+                if (c.name == QLatin1String("response"))
+                    return c;
+            }
+            return CacheStats{};
+        };
+        QVERIFY(ask(QStringLiteral("Where does feature 7 keep its state?")).ok());
+        QVERIFY(ask(QStringLiteral("where does feature 7 keep its state")).ok()); // from the cache
+        QVERIFY(m_engine->search(QStringLiteral("feature 7 state"), SearchOptions()).ok());
+        const PerformanceSnapshot after = m_engine->performanceSnapshot();
+        QCOMPARE(count(after, "answer") - count(before, "answer"), qint64(2));
+        QCOMPARE(count(after, "first_token") - count(before, "first_token"),
+                 qint64(1)); // the cache streams nothing
+        QVERIFY(count(after, "retrieval") - count(before, "retrieval") >= 2);
+        QVERIFY(count(after, "fts_query") > count(before, "fts_query"));
+        QCOMPARE(cache(after).hits - cache(before).hits, qint64(1));
+        QCOMPARE(cache(after).misses - cache(before).misses, qint64(1));
+        QVERIFY(after.completionTokens > before.completionTokens);
+        QVERIFY(after.modelRequests > before.modelRequests);
+        QVERIFY(after.residentBytes > 0);
+        QVERIFY(after.chunks >= 24);
+        QVERIFY(after.snapshotMs < 1000);
+    }
+
     void faultsKeepTheQuestionAndTellTheUser() {
         m_server.reset();
         for (FakeFault fault : {FakeFault::StreamError, FakeFault::TruncatedStream}) {
