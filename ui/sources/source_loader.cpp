@@ -39,8 +39,12 @@ SourceView::Format SourceLoader::formatFor(const QString& path) {
     return prose.contains(suffix) ? SourceView::Format::PlainText : SourceView::Format::Code;
 }
 
-Result<SourceView> SourceLoader::load(RagEngine&, const Document& document,
-                                      const std::vector<Chunk>& chunks) {
+Result<SourceView> SourceLoader::load(RagEngine& engine, const Document& document,
+                                      std::vector<Chunk>& chunks) {
+    auto stored = engine.chunks(document.id);
+    if (!stored)
+        return stored.error();
+    chunks = std::move(*stored);
     SourceView view;
     view.document = document;
     view.format = formatFor(document.path);
@@ -66,13 +70,11 @@ Result<SourceView> SourceLoader::forChunk(RagEngine& engine, qint64 documentId, 
     auto document = engine.document(documentId);
     if (!document)
         return document.error();
-    auto chunks = engine.chunks(documentId);
-    if (!chunks)
-        return chunks.error();
-    auto view = load(engine, *document, *chunks);
+    std::vector<Chunk> chunks;
+    auto view = load(engine, *document, chunks);
     if (!view)
         return view;
-    for (const Chunk& c : *chunks) {
+    for (const Chunk& c : chunks) {
         if (c.id == chunkId || chunkId == 0) {
             view->target = c;
             view->targetFound = true;
@@ -119,15 +121,13 @@ Result<SourceView> SourceLoader::forSource(RagEngine& engine, const Source& sour
                           .arg(source.collection);
         return view;
     }
-    auto chunks = engine.chunks(document->id);
-    if (!chunks)
-        return chunks.error();
-    auto view = load(engine, *document, *chunks);
+    std::vector<Chunk> chunks;
+    auto view = load(engine, *document, chunks);
     if (!view)
         return view;
     // A chunk id is never reused and a chunk's text never changes under its id: the same id is the same
     // passage. A search may have merged it with its neighbours, so the excerpt can be longer than it.
-    for (const Chunk& c : *chunks) {
+    for (const Chunk& c : chunks) {
         if (c.id == source.chunkId) {
             view->target = c;
             view->target.text = source.excerpt;
@@ -138,7 +138,7 @@ Result<SourceView> SourceLoader::forSource(RagEngine& engine, const Source& sour
         }
     }
     // Re-ingested since: the same text under a new id, or every chunk of the cited lines still in it.
-    if (const Chunk* same = unchangedPassage(*chunks, source)) {
+    if (const Chunk* same = unchangedPassage(chunks, source)) {
         view->target = *same;
         view->target.text = source.excerpt;
         view->target.locEnd = std::max(source.locEnd, same->locEnd);

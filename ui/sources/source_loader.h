@@ -24,8 +24,8 @@ public:
     static const Chunk* unchangedPassage(const std::vector<Chunk>& chunks, const Source& source);
 
 private:
-    static Result<SourceView> load(RagEngine& engine, const Document& document,
-                                   const std::vector<Chunk>& chunks);
+    // The document's text as the viewer shows it; its chunks, in order, into `chunks`.
+    static Result<SourceView> load(RagEngine& engine, const Document& document, std::vector<Chunk>& chunks);
 };
 
 } // namespace docrag
