@@ -29,8 +29,17 @@ std::optional<OpenAiConfig> modelServerFromEnvironment() {
     if (baseUrl.isEmpty() && key.isEmpty())
         return std::nullopt;
     OpenAiConfig config;
-    if (!baseUrl.isEmpty())
-        config.baseUrl = QUrl(baseUrl);
+    if (!baseUrl.isEmpty()) {
+        const auto url = OpenAiConfig::parseBaseUrl(baseUrl);
+        if (!url) {
+            // As docrag-cli would refuse it: better no server than requests to a malformed address.
+            std::fprintf(stderr,
+                         "docrag: ignoring the base URL \"%s\": it is not an http:// or https:// URL\n",
+                         qPrintable(baseUrl));
+            return std::nullopt;
+        }
+        config.baseUrl = *url;
+    }
     config.apiKey = key;
     if (const QString model = qEnvironmentVariable("DOCRAG_CHAT_MODEL"); !model.isEmpty())
         config.chatModel = model;
@@ -80,9 +89,11 @@ int main(int argc, char** argv) {
     options.chunker.maxTokens = std::max(options.chunker.maxTokens, 2 * settings.chunkTokens);
     // The environment wins, as for docrag-cli; otherwise the saved settings, whose key comes from the
     // keychain once it answers (loadStoredKey below).
-    const bool fromEnvironment = !parser.isSet(offline) && modelServerFromEnvironment().has_value();
+    const std::optional<OpenAiConfig> environment =
+        parser.isSet(offline) ? std::nullopt : modelServerFromEnvironment();
+    const bool fromEnvironment = environment.has_value();
     if (fromEnvironment)
-        options.openai = modelServerFromEnvironment();
+        options.openai = environment;
     else if (!parser.isSet(offline))
         options.openai = settings.modelServer(QString());
     Logging::init(QDir(options.dataDir).filePath(QStringLiteral("logs")));

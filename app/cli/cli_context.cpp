@@ -25,12 +25,10 @@ QString readModelOptions(const QCommandLineParser& parser, std::optional<OpenAiC
         return {};
     OpenAiConfig config;
     if (!baseUrl.isEmpty()) {
-        const QUrl url(baseUrl, QUrl::StrictMode);
-        if (!url.isValid() ||
-            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
-            url.host().isEmpty())
+        const auto url = OpenAiConfig::parseBaseUrl(baseUrl);
+        if (!url)
             return QStringLiteral("--base-url needs an http:// or https:// URL, not \"%1\"").arg(baseUrl);
-        config.baseUrl = url;
+        config.baseUrl = *url;
     }
     config.apiKey = key;
     QString model = parser.value(QStringLiteral("model"));

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace docrag {
 
 // Where and how to reach an OpenAI-compatible server. The key is held in memory only: it comes from
@@ -25,6 +27,9 @@ struct OpenAiConfig final {
     int retryMaxMs = 30000;
     int maxInFlight = 4;          // requests at once; more wait in a queue
     double requestsPerSecond = 0; // client-side limit; 0 = none
+
+    // A base URL as a user types it: an http:// or https:// URL with a host, or nothing.
+    static std::optional<QUrl> parseBaseUrl(const QString& text);
 };
 
 } // namespace docrag

@@ -54,11 +54,12 @@ std::optional<OpenAiConfig> AppSettings::modelServer(const QString& apiKey) cons
     const QString url = baseUrl.trimmed();
     if (url.isEmpty() && apiKey.isEmpty())
         return std::nullopt;
-    if (!baseUrlError(url).isEmpty())
+    const auto parsed = OpenAiConfig::parseBaseUrl(url);
+    if (!url.isEmpty() && !parsed)
         return std::nullopt;
     OpenAiConfig config;
-    if (!url.isEmpty())
-        config.baseUrl = QUrl(url, QUrl::StrictMode);
+    if (parsed)
+        config.baseUrl = *parsed;
     config.apiKey = apiKey;
     if (!chatModel.trimmed().isEmpty())
         config.chatModel = chatModel.trimmed();
@@ -72,10 +73,7 @@ QString AppSettings::baseUrlError(const QString& url) {
     const QString trimmed = url.trimmed();
     if (trimmed.isEmpty())
         return {};
-    const QUrl parsed(trimmed, QUrl::StrictMode);
-    if (!parsed.isValid() ||
-        (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")) ||
-        parsed.host().isEmpty())
+    if (!OpenAiConfig::parseBaseUrl(trimmed))
         return QCoreApplication::translate("docrag::AppSettings",
                                            "The base URL must be an http:// or https:// URL, such as "
                                            "http://localhost:11434/v1.");

@@ -1,0 +1,13 @@
+#include "engine/llm/openai_config.h"
+
+namespace docrag {
+
+std::optional<QUrl> OpenAiConfig::parseBaseUrl(const QString& text) {
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+        url.host().isEmpty())
+        return std::nullopt;
+    return url;
+}
+
+} // namespace docrag
