@@ -18,10 +18,9 @@ class QThreadPool;
 
 namespace docrag {
 
-class PerformanceMonitor;
-
 class Database;
 class Embedder;
+class PerformanceMonitor;
 class VectorIndexManager;
 
 enum class SearchMode { Hybrid, Lexical, Dense };

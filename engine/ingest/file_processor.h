@@ -12,11 +12,10 @@
 
 namespace docrag {
 
-class PerformanceMonitor;
-
 class Chunker;
 class Embedder;
 class LoaderRegistry;
+class PerformanceMonitor;
 
 // One file to (re)process, with what the database knows of its previous version.
 struct FileJob final {

@@ -14,13 +14,12 @@ class QThreadPool;
 
 namespace docrag {
 
-class PerformanceMonitor;
-
 class Chunker;
 class Clock;
 class Database;
 class Embedder;
 class LoaderRegistry;
+class PerformanceMonitor;
 class VectorIndexManager;
 
 struct IngestRequest final {

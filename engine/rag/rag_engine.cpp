@@ -114,22 +114,21 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
 }
 
 void RagEngine::setModelServer(const std::optional<OpenAiConfig>& config) {
-    std::unique_ptr<ModelServer> next;
+    ModelServer* next = nullptr;
     if (config) {
         if (!m_embeddingCache)
             m_embeddingCache = std::make_unique<EmbeddingCache>(*m_database, *m_clock);
-        next = std::make_unique<ModelServer>(*config, *m_clock, *m_embeddingCache);
+        next =
+            m_servers.emplace_back(std::make_unique<ModelServer>(*config, *m_clock, *m_embeddingCache)).get();
     }
     m_askPipeline->setChatModel(next ? &next->chatModel : nullptr);
-    m_currentServer.store(next.get());
-    if (m_server)
-        m_retiredServers.push_back(std::move(m_server));
-    m_server = std::move(next);
+    m_currentServer.store(next);
     m_options.openai = config;
 }
 
 OpenAiClient* RagEngine::openAiClient() {
-    return m_server ? &m_server->client : nullptr;
+    ModelServer* server = m_currentServer.load();
+    return server ? &server->client : nullptr;
 }
 
 const Embedder* RagEngine::remoteEmbedder() const {

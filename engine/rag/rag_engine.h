@@ -128,10 +128,10 @@ private:
     std::unique_ptr<HybridRetriever> m_retriever;
     std::unique_ptr<IngestionPipeline> m_pipeline;
     std::unique_ptr<EmbeddingCache> m_embeddingCache;
-    std::unique_ptr<ModelServer> m_server; // none: offline
-    // Read by pool threads (ingest, dense search) while the UI thread may swap m_server.
-    std::atomic<ModelServer*> m_currentServer{nullptr};
-    std::vector<std::unique_ptr<ModelServer>> m_retiredServers;
+    // Every server configured so far: a replaced one stays alive until the engine goes, for the pool
+    // threads (ingest, dense search, snapshots) that may still use it.
+    std::vector<std::unique_ptr<ModelServer>> m_servers;
+    std::atomic<ModelServer*> m_currentServer{nullptr}; // none: offline
     std::unique_ptr<ResponseCache> m_responseCache;
     std::unique_ptr<AskPipeline> m_askPipeline;
     std::atomic<double> m_ingestFilesPerSecond{0.0};

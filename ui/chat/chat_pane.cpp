@@ -218,12 +218,9 @@ void ChatPane::finish(const Result<Answer>& result) {
                 tr("Extractive answer: quoted from the documentation, no language model used."));
         else
             m_status->setText(tr("Answered by %1 in %2 ms.").arg(result->model).arg(result->latencyMs));
-        if (m_conversationId != result->conversationId) {
-            m_conversationId = result->conversationId;
-            emit conversationChanged(m_conversationId);
-        } else {
-            emit conversationChanged(m_conversationId); // its position in the list changed
-        }
+        // A new conversation, or an old one that moves to the top of the list.
+        m_conversationId = result->conversationId;
+        emit conversationChanged(m_conversationId);
     } else {
         last.role = TranscriptEntry::Role::Error;
         // What streamed before a failure stays visible above the reason.
