@@ -11,6 +11,7 @@
 #include "ui/settings/app_settings.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/sources/source_viewer.h"
+#include "ui/widgets/byte_size.h"
 #include "ui/widgets/health_indicator.h"
 
 #include <QApplication>
@@ -51,10 +52,6 @@ QString copyFolder(const QString& from, const QString& to) {
             return QString();
     }
     return to;
-}
-
-QString megabytes(qint64 bytes) {
-    return QLocale().toString(static_cast<double>(bytes) / 1e6, 'f', 1) + QStringLiteral(" MB");
 }
 
 } // namespace
@@ -217,10 +214,11 @@ void MainWindow::refreshHealth() {
             self->m_indexHealth->setState(HealthIndicator::State::Unknown,
                                           tr("unknown: the database failed"));
         } else {
-            self->m_databaseHealth->setState(HealthIndicator::State::Ok,
-                                             tr("%1, %2, schema %3")
-                                                 .arg(stats->databasePath, megabytes(stats->databaseBytes))
-                                                 .arg(stats->schemaVersion));
+            self->m_databaseHealth->setState(
+                HealthIndicator::State::Ok,
+                tr("%1, %2, schema %3")
+                    .arg(stats->databasePath, ByteSize::text(stats->databaseBytes))
+                    .arg(stats->schemaVersion));
             qint64 chunks = 0;
             for (const CollectionInfo& c : stats->collections)
                 chunks += c.stats.chunks;
@@ -232,7 +230,7 @@ void MainWindow::refreshHealth() {
                                               tr("%1 collections, %2 passages, vector indexes %3")
                                                   .arg(stats->collections.size())
                                                   .arg(QLocale().toString(chunks))
-                                                  .arg(megabytes(stats->indexBytes)));
+                                                  .arg(ByteSize::text(stats->indexBytes)));
         }
         emit self->healthChecked();
     });

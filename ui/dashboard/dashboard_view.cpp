@@ -3,6 +3,7 @@
 #include "engine/rag/rag_engine.h"
 #include "ui/dashboard/summary_card.h"
 #include "ui/dashboard/time_series_chart.h"
+#include "ui/widgets/byte_size.h"
 
 #include <QClipboard>
 #include <QDateTime>
@@ -39,18 +40,6 @@ constexpr qint64 kMinimumWindowMs = 10 * kMinuteMs;
 const QString kRetrieval = QStringLiteral("retrieval");
 const QString kAnswer = QStringLiteral("answer");
 const QString kFirstToken = QStringLiteral("first_token");
-
-double megabytes(qint64 bytes) {
-    return static_cast<double>(bytes) / (1024.0 * 1024.0);
-}
-
-// A fresh index or log is a few kilobytes: "0.0 MB" would read as empty.
-QString formatMegabytes(qint64 bytes) {
-    if (bytes > 0 && bytes < 1024 * 1024)
-        return QStringLiteral("%1 KB").arg(QLocale().toString((bytes + 1023) / 1024));
-    const double mb = megabytes(bytes);
-    return QStringLiteral("%1 MB").arg(QLocale().toString(mb, 'f', mb > 0.0 && mb < 10.0 ? 1 : 0));
-}
 
 QString formatMs(double ms) {
     if (ms >= 1000.0)
@@ -332,7 +321,7 @@ void DashboardView::sampleMemory() {
     const qint64 at = m_snapshot.takenAtMs;
     while (!m_memory.empty() && m_memory.front().x() < static_cast<double>(at - kHourMs))
         m_memory.pop_front();
-    const QPointF sample(static_cast<double>(at), megabytes(m_snapshot.residentBytes));
+    const QPointF sample(static_cast<double>(at), ByteSize::megabytes(m_snapshot.residentBytes));
     if (!m_memory.empty() &&
         static_cast<qint64>(m_memory.back().x()) / kMemoryBucketMs == at / kMemoryBucketMs)
         m_memory.back() = sample;
@@ -399,8 +388,8 @@ void DashboardView::updateCards() {
         m_memoryCard->setValue(QStringLiteral("—"), tr("not measured on this system"));
     } else {
         const QString target = locale.toString(kMemoryTargetMb, 'f', 0);
-        m_memoryCard->setValue(formatMegabytes(s.residentBytes),
-                               megabytes(s.residentBytes) <= kMemoryTargetMb
+        m_memoryCard->setValue(ByteSize::text(s.residentBytes),
+                               ByteSize::megabytes(s.residentBytes) <= kMemoryTargetMb
                                    ? tr("target: under %1 MB").arg(target)
                                    : tr("over the %1 MB target").arg(target));
     }
@@ -415,8 +404,8 @@ void DashboardView::updateCards() {
     }
     m_chunksCard->setValue(locale.toString(s.chunks), chunksDetail);
     m_indexCard->setValue(
-        formatMegabytes(s.indexBytes),
-        tr("database %1 · logs %2").arg(formatMegabytes(s.databaseBytes), formatMegabytes(s.logBytes)));
+        ByteSize::text(s.indexBytes),
+        tr("database %1 · logs %2").arg(ByteSize::text(s.databaseBytes), ByteSize::text(s.logBytes)));
 
     if (s.modelRequests == 0 && s.promptTokens + s.completionTokens == 0) {
         m_tokensCard->setValue(QStringLiteral("—"), tr("no model-server calls since start"));
