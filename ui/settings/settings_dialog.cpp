@@ -1,17 +1,13 @@
 #include "ui/settings/settings_dialog.h"
 
-#include "engine/core/clock.h"
-#include "engine/llm/openai_client.h"
 #include "engine/metrics/health_check.h"
 #include "ui/settings/api_key_store.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -192,15 +188,6 @@ void SettingsDialog::accept() {
     QDialog::accept();
 }
 
-Result<SettingsDialog::ConnectionCheck> SettingsDialog::checkConnection(const OpenAiConfig& config,
-                                                                        std::stop_token stop) {
-    // The same probe as `docrag-cli health`, with a longer wait: a local server may be loading a model.
-    auto probe = HealthCheck::probeEndpoint(config, 15000, stop);
-    if (!probe)
-        return probe.error();
-    return ConnectionCheck{probe->models, probe->elapsedMs};
-}
-
 void SettingsDialog::testConnection() {
     const AppSettings entered = settings();
     const std::optional<OpenAiConfig> config = entered.modelServer(apiKey());
@@ -213,9 +200,11 @@ void SettingsDialog::testConnection() {
     const quint64 generation = ++m_testGeneration;
     m_connection->setText(tr("Connecting to %1…").arg(config->baseUrl.toString()));
     QPointer<SettingsDialog> self(this);
+    // The probe of `docrag-cli health` (one GET {base}/models, no retries: the user is waiting for a
+    // yes or no), with a longer wait: a local server may be loading a model.
     QtConcurrent::run([config = *config, stop = m_testStop.get_token()] {
-        return checkConnection(config, stop);
-    }).then(this, [self, generation](const Result<ConnectionCheck>& check) {
+        return HealthCheck::probeEndpoint(config, 15000, stop);
+    }).then(this, [self, generation](const Result<HealthCheck::EndpointProbe>& check) {
         if (!self || generation != self->m_testGeneration)
             return;
         if (!check)

@@ -27,11 +27,6 @@ class SettingsDialog final : public QDialog {
     Q_OBJECT
 
 public:
-    struct ConnectionCheck final {
-        int models = 0;
-        qint64 elapsedMs = 0;
-    };
-
     SettingsDialog(AppSettings settings, ApiKeyStore& keys, QWidget* parent = nullptr);
     ~SettingsDialog() override;
 
@@ -40,10 +35,6 @@ public:
     // The key in use this session (for instance one the keychain could not keep): shown unless the
     // keychain has one.
     void setApiKey(const QString& key);
-
-    // Lists the server's models (GET {base}/models) with a client of its own. Blocks the calling
-    // thread: run it on a worker. No retries: the user is waiting for a yes or no.
-    static Result<ConnectionCheck> checkConnection(const OpenAiConfig& config, std::stop_token stop = {});
 
     void accept() override;
 
