@@ -3,6 +3,7 @@
 #include "engine/core/logging.h"
 #include "engine/embed/embedder.h"
 #include "engine/embed/text_analyzer.h"
+#include "engine/index/exact_vector_scan.h"
 #include "engine/index/lexical_index.h"
 #include "engine/index/rank_fusion.h"
 #include "engine/index/snippet_builder.h"
@@ -117,7 +118,8 @@ Result<std::vector<Hit>> HybridRetriever::search(const QString& query, const Sea
     const RetrievalTuning& tuning = options.tuning;
 
     // The dense half does not touch the database connection of this thread: in hybrid mode it runs on
-    // the pool, in parallel with BM25.
+    // the dense pool, in parallel with BM25. That pool is a leaf (its tasks wait on no pool), so this
+    // wait cannot close a cycle whatever thread searches.
     const bool dense = options.mode != SearchMode::Lexical;
     QFuture<Result<std::vector<ScoredChunk>>> denseFuture;
     if (dense && m_pool && options.mode == SearchMode::Hybrid)
@@ -224,10 +226,13 @@ Result<std::vector<ScoredChunk>> HybridRetriever::denseSearch(const QString& que
             if (Status s = embedder->embed({&query, 1}, it->second); !s)
                 return s.error();
         }
-        auto index = m_indexes.open(c, embedder->dimension());
+        auto index = m_indexes.current(c, embedder->dimension());
         if (!index)
             return index.error();
-        auto found = (*index)->search(it->second, static_cast<size_t>(candidates));
+        // No current index yet (it is being rebuilt in the background): scan the vectors exactly.
+        auto found = *index ? (*index)->search(it->second, static_cast<size_t>(candidates))
+                            : ExactVectorScan(m_database.connection())
+                                  .search(c, it->second, static_cast<size_t>(candidates));
         if (!found)
             return found.error();
         dense.insert(dense.end(), found->begin(), found->end());

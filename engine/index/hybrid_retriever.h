@@ -54,7 +54,8 @@ struct SearchOptions final {
 // database connection).
 class HybridRetriever final {
 public:
-    // With a pool, hybrid searches run the dense half on it while the calling thread runs BM25.
+    // With a pool, hybrid searches run the dense half on it while the calling thread runs BM25. It must
+    // be a pool of its own: searches wait for it, so it must never run work that waits for a search.
     HybridRetriever(Database& database, VectorIndexManager& indexes, const Embedder& embedder,
                     QThreadPool* pool = nullptr);
 

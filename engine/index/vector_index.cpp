@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -15,6 +16,7 @@
 // prefetches read one element past the end of full neighbour lists, which AddressSanitizer rightly
 // reports; without manual vectorisation neither is compiled in.
 #define NO_MANUAL_VECTORIZATION
+#include <fcntl.h>
 #include <hnswlib/hnswlib.h>
 #include <mutex>
 #include <numeric>
@@ -130,14 +132,32 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
     return index;
 }
 
+// What hnswlib's saveIndex writes for `g`: it checks none of its writes, so a full disk would leave a
+// short file that loads as a smaller graph. The file's size is compared with this instead.
+size_t expectedFileSize(const Graph& g) {
+    size_t size = sizeof(g.offsetLevel0_) + sizeof(g.max_elements_) + sizeof(g.cur_element_count) +
+                  sizeof(g.size_data_per_element_) + sizeof(g.label_offset_) + sizeof(g.offsetData_) +
+                  sizeof(g.maxlevel_) + sizeof(g.enterpoint_node_) + sizeof(g.maxM_) + sizeof(g.maxM0_) +
+                  sizeof(g.M_) + sizeof(g.mult_) + sizeof(g.ef_construction_);
+    size += g.cur_element_count * g.size_data_per_element_;
+    for (size_t i = 0; i < g.cur_element_count; ++i) {
+        size += sizeof(unsigned int);
+        if (g.element_levels_[i] > 0)
+            size += g.size_links_per_element_ * static_cast<size_t>(g.element_levels_[i]);
+    }
+    return size;
+}
+
 Status VectorIndex::save(const QString& path) const {
     // A name of its own per process and call: two processes saving the same index must not write
-    // into one temporary file.
+    // into one temporary file. VectorIndexManager removes those whose process is gone.
     static std::atomic<quint64> s_saves{0};
     const QString tmp =
         QStringLiteral("%1.tmp-%2-%3").arg(path).arg(QCoreApplication::applicationPid()).arg(++s_saves);
+    size_t expected = 0;
     {
         std::shared_lock lock(m_impl->lock);
+        expected = expectedFileSize(*m_impl->graph);
         try {
             m_impl->graph->saveIndex(tmp.toStdString());
         } catch (const std::exception& e) {
@@ -147,7 +167,16 @@ Status VectorIndex::save(const QString& path) const {
         }
     }
     QFile written(tmp);
-    if (!written.open(QIODevice::ReadWrite) || ::fsync(written.handle()) != 0) {
+    if (!written.open(QIODevice::ReadWrite) || static_cast<size_t>(written.size()) != expected) {
+        const qint64 got = written.size();
+        written.remove();
+        return Error{ErrorCode::Io,
+                     QStringLiteral("cannot write %1: %2 of %3 bytes written (is the disk full?)")
+                         .arg(tmp)
+                         .arg(got)
+                         .arg(expected)};
+    }
+    if (::fsync(written.handle()) != 0) {
         written.remove();
         return Error{ErrorCode::Io, QStringLiteral("cannot sync %1").arg(tmp)};
     }
@@ -155,6 +184,12 @@ Status VectorIndex::save(const QString& path) const {
     if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
         QFile::remove(tmp);
         return Error{ErrorCode::Io, QStringLiteral("cannot replace %1").arg(path)};
+    }
+    // The rename itself is durable only once the directory is synced.
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    if (const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY); fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
     }
     return {};
 }
@@ -179,13 +214,15 @@ Status VectorIndex::add(qint64 label, std::span<const float> vector) {
 }
 
 Status VectorIndex::addBatch(std::span<const qint64> labels, std::span<const float> vectors,
-                             QThreadPool& pool) {
+                             QThreadPool& pool, std::stop_token stop) {
     const auto dim = static_cast<size_t>(m_dimension);
     if (vectors.size() != labels.size() * dim)
         return Error{ErrorCode::InvalidArgument,
                      QStringLiteral("%1 vectors for %2 labels").arg(vectors.size() / dim).arg(labels.size())};
     constexpr size_t kSlice = 2048;
     for (size_t from = 0; from < labels.size(); from += kSlice) {
+        if (stop.stop_requested())
+            return Error{ErrorCode::Cancelled, QStringLiteral("stopped")};
         const size_t to = std::min(labels.size(), from + kSlice);
         std::unique_lock lock(m_impl->lock);
         Graph& g = *m_impl->graph;

@@ -9,6 +9,7 @@ class QThreadPool;
 
 #include <memory>
 #include <span>
+#include <stop_token>
 #include <vector>
 
 namespace docrag {
@@ -45,7 +46,10 @@ public:
     Status add(qint64 label, std::span<const float> vector);
     // Adds many vectors (labels.size() * dimension floats) on `pool`'s threads, a slice at a time so
     // that searches still get their turn between slices.
-    Status addBatch(std::span<const qint64> labels, std::span<const float> vectors, QThreadPool& pool);
+    // Stops between slices once `stop` is requested (Cancelled). `pool` must be a leaf: its tasks
+    // never wait on this index, since the index is locked while they insert.
+    Status addBatch(std::span<const qint64> labels, std::span<const float> vectors, QThreadPool& pool,
+                    std::stop_token stop = {});
     void remove(qint64 label);
     // The k most similar vectors, best first; score = inner product (cosine for normalised vectors).
     Result<std::vector<ScoredChunk>> search(std::span<const float> query, size_t k) const;

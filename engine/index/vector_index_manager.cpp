@@ -5,14 +5,20 @@
 #include "engine/store/chunk_store.h"
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
+#include "engine/store/sql_error.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
-#include <QThreadPool>
+#include <QSqlError>
+#include <QThread>
 
+#include <cerrno>
+#include <csignal>
 #include <xxhash.h>
 
 namespace docrag {
@@ -41,56 +47,157 @@ QString sidecarPath(const QString& indexPath) {
     return indexPath + QStringLiteral(".json");
 }
 
+bool processAlive(qint64 pid) {
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
 } // namespace
 
 VectorIndexManager::VectorIndexManager(Database& database, QString indexDir, VectorIndexParams params,
-                                       QThreadPool* pool)
+                                       QThreadPool* insertPool)
     : m_database(database)
     , m_indexDir(std::move(indexDir))
     , m_params(params)
-    , m_pool(pool ? pool : QThreadPool::globalInstance()) {
+    , m_insertPool(insertPool ? insertPool : QThreadPool::globalInstance()) {
     QDir().mkpath(m_indexDir);
+    m_rebuildPool.setMaxThreadCount(1);
+    // The rebuild thread keeps its database connection; an expiring thread would leak it.
+    m_rebuildPool.setExpiryTimeout(-1);
+    m_rebuildPool.setObjectName(QStringLiteral("docrag-index-rebuild"));
+    if (const int removed = removeStaleTemporaryFiles(); removed > 0)
+        Logging::get("docrag.index")->info("removed {} temporary index files left by crashed saves", removed);
 }
 
-VectorIndexManager::~VectorIndexManager() = default;
+VectorIndexManager::~VectorIndexManager() {
+    m_stop.request_stop();
+    m_rebuildPool.clear();
+    m_rebuildPool.waitForDone();
+}
 
 QString VectorIndexManager::indexPath(qint64 collectionId) const {
     return QDir(m_indexDir).filePath(QStringLiteral("collection-%1.hnsw").arg(collectionId));
 }
 
-Result<std::shared_ptr<VectorIndex>> VectorIndexManager::open(const Collection& collection, int dimension) {
+int VectorIndexManager::removeStaleTemporaryFiles() const {
+    // VectorIndex::save names its temporary file "<index>.tmp-<pid>-<serial>".
+    static const QRegularExpression pattern(QStringLiteral(R"(\.hnsw\.tmp-(\d+)-\d+$)"));
+    int removed = 0;
+    const QDir dir(m_indexDir);
+    for (const QString& name : dir.entryList({QStringLiteral("*.hnsw.tmp-*")}, QDir::Files)) {
+        const auto match = pattern.match(name);
+        if (!match.hasMatch() || processAlive(match.captured(1).toLongLong()))
+            continue;
+        if (QFile::remove(dir.filePath(name)))
+            ++removed;
+    }
+    return removed;
+}
+
+Result<std::shared_ptr<VectorIndex>> VectorIndexManager::lookup(const Collection& collection) const {
     QMutexLocker lock(&m_mutex);
-    m_lastOpenRebuilt = false;
     auto it = m_entries.find(collection.id);
     if (it != m_entries.end() && it->second.generation == collection.generation &&
         it->second.embedderId == collection.embedderId)
         return it->second.index;
+    return Error{ErrorCode::NotFound, QString()};
+}
 
-    auto loaded = loadFromDisk(collection, dimension);
-    Entry entry;
-    entry.embedderId = collection.embedderId;
-    entry.generation = collection.generation;
-    if (loaded) {
-        entry.index = *loaded;
-        entry.savedGeneration = collection.generation;
-    } else {
-        Logging::get("docrag.index")
-            ->info("rebuilding the index of \"{}\" from the database: {}", collection.name,
-                   loaded.error().message);
-        auto rebuilt = rebuild(collection, dimension);
-        if (!rebuilt)
-            return rebuilt.error();
-        entry.index = *rebuilt;
-        m_lastOpenRebuilt = true;
-    }
+std::shared_ptr<VectorIndex> VectorIndexManager::install(qint64 collectionId, Entry entry) {
+    QMutexLocker lock(&m_mutex);
+    auto it = m_entries.find(collectionId);
+    // Generations only move forward: an index read from an older snapshot never replaces a newer one.
+    if (it != m_entries.end() && it->second.embedderId == entry.embedderId &&
+        it->second.generation >= entry.generation)
+        return it->second.index;
     auto index = entry.index;
-    m_entries[collection.id] = std::move(entry);
-    if (m_lastOpenRebuilt) {
-        lock.unlock();
-        if (Status saved = save(collection.id); !saved)
-            Logging::get("docrag.index")->warn("cannot save the rebuilt index: {}", saved.error().message);
-    }
+    m_entries[collectionId] = std::move(entry);
     return index;
+}
+
+Result<std::shared_ptr<VectorIndex>> VectorIndexManager::current(const Collection& collection,
+                                                                 int dimension) {
+    if (auto found = lookup(collection))
+        return *found;
+    auto loaded = loadFromDisk(collection, dimension);
+    if (loaded) {
+        Entry entry{*loaded, collection.embedderId, collection.generation, collection.generation};
+        return install(collection.id, std::move(entry));
+    }
+    startBackgroundRebuild(collection, dimension);
+    return std::shared_ptr<VectorIndex>();
+}
+
+void VectorIndexManager::startBackgroundRebuild(const Collection& collection, int dimension) {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_stop.stop_requested() || !m_rebuilding.insert(collection.id).second)
+            return;
+    }
+    Logging::get("docrag.index")
+        ->info("rebuilding the index of \"{}\" in the background; searches use exact vectors meanwhile",
+               collection.name);
+    const qint64 id = collection.id;
+    const QString embedderId = collection.embedderId;
+    const QString name = collection.name;
+    m_rebuildPool.start([this, id, embedderId, name, dimension] {
+        auto rebuilt = rebuild(id, dimension, m_stop.get_token());
+        if (rebuilt) {
+            auto& [index, generation] = *rebuilt;
+            install(id, Entry{index, embedderId, generation, -1});
+            if (Status saved = save(id); !saved)
+                Logging::get("docrag.index")
+                    ->warn("cannot save the index of \"{}\": {}", name, saved.error().message);
+        } else if (rebuilt.error().code != ErrorCode::Cancelled) {
+            Logging::get("docrag.index")
+                ->warn("cannot rebuild the index of \"{}\": {}", name, rebuilt.error().message);
+        }
+        QMutexLocker lock(&m_mutex);
+        m_rebuilding.erase(id);
+        if (rebuilt)
+            ++m_backgroundRebuilds;
+    });
+}
+
+bool VectorIndexManager::waitForRebuilds(int timeoutMs) {
+    return m_rebuildPool.waitForDone(timeoutMs);
+}
+
+int VectorIndexManager::backgroundRebuilds() const {
+    QMutexLocker lock(&m_mutex);
+    return m_backgroundRebuilds;
+}
+
+Result<std::shared_ptr<VectorIndex>> VectorIndexManager::open(const Collection& collection, int dimension,
+                                                              std::stop_token stop, bool* rebuilt) {
+    if (rebuilt)
+        *rebuilt = false;
+    if (auto found = lookup(collection))
+        return *found;
+    auto loaded = loadFromDisk(collection, dimension);
+    if (loaded) {
+        Entry entry{*loaded, collection.embedderId, collection.generation, collection.generation};
+        return install(collection.id, std::move(entry));
+    }
+    Logging::get("docrag.index")
+        ->info("rebuilding the index of \"{}\" from the database: {}", collection.name,
+               loaded.error().message);
+    auto made = rebuild(collection.id, dimension, stop);
+    if (!made)
+        return made.error();
+    auto& [index, generation] = *made;
+    if (generation != collection.generation)
+        return Error{ErrorCode::Internal,
+                     QStringLiteral("the collection \"%1\" changed while its index was rebuilt (generation "
+                                    "%2, expected %3): is another process writing to it?")
+                         .arg(collection.name)
+                         .arg(generation)
+                         .arg(collection.generation)};
+    if (rebuilt)
+        *rebuilt = true;
+    auto kept = install(collection.id, Entry{index, collection.embedderId, generation, -1});
+    if (Status saved = save(collection.id); !saved)
+        Logging::get("docrag.index")->warn("cannot save the rebuilt index: {}", saved.error().message);
+    return kept;
 }
 
 Result<std::shared_ptr<VectorIndex>> VectorIndexManager::loadFromDisk(const Collection& collection,
@@ -122,10 +229,21 @@ Result<std::shared_ptr<VectorIndex>> VectorIndexManager::loadFromDisk(const Coll
     return std::shared_ptr<VectorIndex>(std::move(*index));
 }
 
-Result<std::shared_ptr<VectorIndex>> VectorIndexManager::rebuild(const Collection& collection,
-                                                                 int dimension) const {
-    ChunkStore chunks(m_database.connection());
-    auto count = chunks.countVectors(collection.id, collection.embedderId);
+Result<std::pair<std::shared_ptr<VectorIndex>, qint64>>
+VectorIndexManager::rebuild(qint64 collectionId, int dimension, std::stop_token stop) const {
+    QSqlDatabase db = m_database.connection();
+    // One read transaction: the generation and the vectors come from the same snapshot.
+    if (!db.transaction())
+        return SqlError::from(db.lastError(), "reading the collection's vectors");
+    struct EndRead {
+        QSqlDatabase& db;
+        ~EndRead() { db.rollback(); }
+    } endRead{db};
+    auto collection = CollectionStore(db).get(collectionId);
+    if (!collection)
+        return collection.error();
+    ChunkStore chunks(db);
+    auto count = chunks.countVectors(collection->id, collection->embedderId);
     if (!count)
         return count.error();
     auto index = std::make_shared<VectorIndex>(dimension, static_cast<size_t>(*count) + 16, m_params);
@@ -137,49 +255,60 @@ Result<std::shared_ptr<VectorIndex>> VectorIndexManager::rebuild(const Collectio
     Status added;
     auto flush = [&] {
         if (added.ok() && !labels.empty())
-            added = index->addBatch(labels, vectors, *m_pool);
+            added = index->addBatch(labels, vectors, *m_insertPool, stop);
         labels.clear();
         vectors.clear();
     };
-    Status read = chunks.forEachVector(collection.id, collection.embedderId,
-                                       [&](qint64 chunkId, std::span<const float> vector) {
-                                           if (vector.size() != static_cast<size_t>(dimension))
-                                               return; // written by another embedder version: not ours
-                                           labels.push_back(chunkId);
-                                           vectors.insert(vectors.end(), vector.begin(), vector.end());
-                                           if (labels.size() >= kSlice)
-                                               flush();
-                                       });
+    Status read = chunks.forEachVector(
+        collection->id, collection->embedderId,
+        [&](qint64 chunkId, std::span<const float> vector) {
+            if (vector.size() != static_cast<size_t>(dimension))
+                return; // written by another embedder version: not ours
+            labels.push_back(chunkId);
+            vectors.insert(vectors.end(), vector.begin(), vector.end());
+            if (labels.size() >= kSlice)
+                flush();
+        },
+        stop);
     flush();
     if (!read)
         return read.error();
     if (!added)
         return added.error();
-    return index;
+    return std::pair{index, collection->generation};
 }
 
-void VectorIndexManager::markCurrent(qint64 collectionId, qint64 generation) {
+void VectorIndexManager::markCurrent(qint64 collectionId, const VectorIndex* index, qint64 generation) {
     QMutexLocker lock(&m_mutex);
-    if (auto it = m_entries.find(collectionId); it != m_entries.end())
-        it->second.generation = generation;
+    if (auto it = m_entries.find(collectionId); it != m_entries.end() && it->second.index.get() == index)
+        it->second.generation = std::max(it->second.generation, generation);
 }
 
 Status VectorIndexManager::save(qint64 collectionId) {
-    QMutexLocker lock(&m_mutex);
-    auto it = m_entries.find(collectionId);
-    if (it == m_entries.end() || it->second.savedGeneration == it->second.generation)
-        return {};
+    Entry entry;
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_entries.find(collectionId);
+        if (it == m_entries.end() || it->second.savedGeneration == it->second.generation)
+            return {};
+        entry = it->second;
+    }
+    // Written outside the mutex: searches and other collections go on meanwhile.
     const QString path = indexPath(collectionId);
-    if (Status s = it->second.index->save(path); !s)
+    if (Status s = entry.index->save(path); !s)
         return s;
-    if (Status s = writeSidecar(collectionId, it->second); !s)
+    if (Status s = writeSidecar(path, entry); !s) {
+        // An index without a sidecar is never trusted, so a half-done save only costs a rebuild.
+        QFile::remove(sidecarPath(path));
         return s;
-    it->second.savedGeneration = it->second.generation;
+    }
+    QMutexLocker lock(&m_mutex);
+    if (auto it = m_entries.find(collectionId); it != m_entries.end() && it->second.index == entry.index)
+        it->second.savedGeneration = std::max(it->second.savedGeneration, entry.generation);
     return {};
 }
 
-Status VectorIndexManager::writeSidecar(qint64 collectionId, const Entry& entry) const {
-    const QString path = indexPath(collectionId);
+Status VectorIndexManager::writeSidecar(const QString& path, const Entry& entry) const {
     auto checksum = fileChecksum(path);
     if (!checksum)
         return checksum.error();
@@ -192,9 +321,10 @@ Status VectorIndexManager::writeSidecar(qint64 collectionId, const Entry& entry)
     QSaveFile file(sidecarPath(path));
     if (!file.open(QIODevice::WriteOnly))
         return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(file.fileName())};
-    file.write(QJsonDocument(sidecar).toJson(QJsonDocument::Compact));
-    if (!file.commit())
-        return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(file.fileName())};
+    const QByteArray json = QJsonDocument(sidecar).toJson(QJsonDocument::Compact);
+    if (file.write(json) != json.size() || !file.commit())
+        return Error{ErrorCode::Io,
+                     QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())};
     return {};
 }
 
@@ -204,11 +334,13 @@ void VectorIndexManager::invalidate(qint64 collectionId) {
 }
 
 void VectorIndexManager::drop(qint64 collectionId) {
-    QMutexLocker lock(&m_mutex);
-    m_entries.erase(collectionId);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_entries.erase(collectionId);
+    }
     const QString path = indexPath(collectionId);
-    QFile::remove(path);
     QFile::remove(sidecarPath(path));
+    QFile::remove(path);
 }
 
 } // namespace docrag

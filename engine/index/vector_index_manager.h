@@ -6,11 +6,12 @@
 
 #include <QMutex>
 #include <QString>
+#include <QThreadPool>
 
 #include <memory>
+#include <stop_token>
 #include <unordered_map>
-
-class QThreadPool;
+#include <unordered_set>
 
 namespace docrag {
 
@@ -19,27 +20,44 @@ class Database;
 // Owns the vector index of each collection. The embeddings table is the source of truth: an index
 // file that is missing, stale (its generation is behind the collection's) or corrupt (checksum) is
 // rebuilt from SQLite, never by embedding again.
+//
+// Waits, so that none can close a cycle: the mutex guards only the map and is never held across file
+// I/O, a rebuild or a wait. Searches never wait for a rebuild (current() starts one in the background
+// and answers nullptr meanwhile). Rebuilds run on the manager's own one-thread pool and insert on the
+// insert pool, whose tasks wait on nothing.
 class VectorIndexManager final {
 public:
-    // Rebuilds insert in parallel on `pool` (the global pool when none is given).
+    // Inserts run in parallel on `insertPool` (the global pool when none is given); that pool must
+    // never run work that waits on an index, a search or a rebuild.
     VectorIndexManager(Database& database, QString indexDir, VectorIndexParams params = {},
-                       QThreadPool* pool = nullptr);
+                       QThreadPool* insertPool = nullptr);
+    // Stops the background rebuilds (within one slice of inserts) and waits for them.
     ~VectorIndexManager();
 
-    // The collection's index, current with the database (loaded, or rebuilt and saved).
-    Result<std::shared_ptr<VectorIndex>> open(const Collection& collection, int dimension);
-    // Records that the in-memory index now reflects the collection at `generation`.
-    void markCurrent(qint64 collectionId, qint64 generation);
+    // For searches, never waits for a rebuild: the collection's index when it is current (loaded from
+    // its file if need be), or nullptr while it is missing, stale or corrupt, in which case a rebuild
+    // starts in the background (one per collection at a time).
+    Result<std::shared_ptr<VectorIndex>> current(const Collection& collection, int dimension);
+    // For the ingest writer: the index current with the database, loaded or rebuilt on the calling
+    // thread (cancelled through `stop`). `rebuilt` tells whether it had to be rebuilt.
+    Result<std::shared_ptr<VectorIndex>> open(const Collection& collection, int dimension,
+                                              std::stop_token stop = {}, bool* rebuilt = nullptr);
+    // Records that `index` (the one open() gave) now reflects the collection at `generation`.
+    void markCurrent(qint64 collectionId, const VectorIndex* index, qint64 generation);
     // Writes the index and its sidecar (generation, checksum) if it changed since the last save.
     Status save(qint64 collectionId);
     // Forgets the in-memory index (it fell behind): the next open() loads or rebuilds it.
     void invalidate(qint64 collectionId);
     // Forgets and deletes the files of a removed collection.
     void drop(qint64 collectionId);
+    // Waits until no background rebuild runs (tests and benchmarks); false after `timeoutMs`.
+    bool waitForRebuilds(int timeoutMs = -1);
+    // Rebuilds finished in the background since the manager was made.
+    int backgroundRebuilds() const;
 
     QString indexPath(qint64 collectionId) const;
-    // The last open() rebuilt the index from SQLite (for reporting and tests).
-    bool lastOpenRebuilt() const { return m_lastOpenRebuilt; }
+    // Temporary files of saves that crashed (their process is gone) are removed; returns how many.
+    int removeStaleTemporaryFiles() const;
 
 private:
     struct Entry final {
@@ -49,17 +67,27 @@ private:
         qint64 savedGeneration = -1;
     };
 
+    Result<std::shared_ptr<VectorIndex>> lookup(const Collection& collection) const;
+    // Keeps the newer of the map's entry and `entry`; returns the index that stays.
+    std::shared_ptr<VectorIndex> install(qint64 collectionId, Entry entry);
     Result<std::shared_ptr<VectorIndex>> loadFromDisk(const Collection& collection, int dimension) const;
-    Result<std::shared_ptr<VectorIndex>> rebuild(const Collection& collection, int dimension) const;
-    Status writeSidecar(qint64 collectionId, const Entry& entry) const;
+    // Reads the collection's generation and its vectors in one read transaction, so the index is
+    // exactly the database at the generation it is labelled with.
+    Result<std::pair<std::shared_ptr<VectorIndex>, qint64>> rebuild(qint64 collectionId, int dimension,
+                                                                    std::stop_token stop) const;
+    void startBackgroundRebuild(const Collection& collection, int dimension);
+    Status writeSidecar(const QString& path, const Entry& entry) const;
 
     Database& m_database;
     QString m_indexDir;
     VectorIndexParams m_params;
-    QThreadPool* m_pool;
-    QMutex m_mutex;
+    QThreadPool* m_insertPool;
+    mutable QMutex m_mutex;
     std::unordered_map<qint64, Entry> m_entries;
-    bool m_lastOpenRebuilt = false;
+    std::unordered_set<qint64> m_rebuilding; // collections with a background rebuild queued or running
+    int m_backgroundRebuilds = 0;
+    std::stop_source m_stop;
+    QThreadPool m_rebuildPool; // last member: destroyed (and waited for) first
 };
 
 } // namespace docrag

@@ -32,7 +32,8 @@ Document documentFor(const ProcessedFile& file, qint64 collectionId, qint64 now)
 } // namespace
 
 IngestWriter::IngestWriter(Database& database, VectorIndexManager& indexes, QThreadPool& pool,
-                           const Clock& clock, Collection collection, QString embedderId, int dimension)
+                           const Clock& clock, Collection collection, QString embedderId, int dimension,
+                           std::stop_token stop)
     : m_database(database)
     , m_indexes(indexes)
     , m_pool(pool)
@@ -40,17 +41,17 @@ IngestWriter::IngestWriter(Database& database, VectorIndexManager& indexes, QThr
     , m_collection(std::move(collection))
     , m_embedderId(std::move(embedderId))
     , m_dimension(dimension)
-    , m_chunks(std::make_unique<ChunkStore>(database.connection())) {}
+    , m_chunks(std::make_unique<ChunkStore>(database.connection()))
+    , m_stop(std::move(stop)) {}
 
 IngestWriter::~IngestWriter() = default;
 
 Result<VectorIndex*> IngestWriter::index() {
     if (!m_index) {
-        auto opened = m_indexes.open(m_collection, m_dimension);
+        auto opened = m_indexes.open(m_collection, m_dimension, m_stop, &m_indexRebuilt);
         if (!opened)
             return opened.error();
         m_index = *opened;
-        m_indexRebuilt = m_indexes.lastOpenRebuilt();
     }
     return m_index.get();
 }
@@ -159,7 +160,7 @@ void IngestWriter::updateIndex(const std::vector<qint64>& removed, const Process
     if (m_pendingLabels.size() >= kMaxPending)
         flushPending();
     if (!m_indexBroken)
-        m_indexes.markCurrent(m_collection.id, m_collection.generation);
+        m_indexes.markCurrent(m_collection.id, m_index.get(), m_collection.generation);
 }
 
 void IngestWriter::flushPending() {

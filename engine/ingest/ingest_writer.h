@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 
 #include <memory>
+#include <stop_token>
 #include <vector>
 
 class QThreadPool;
@@ -26,8 +27,10 @@ class VectorIndexManager;
 class IngestWriter final {
 public:
     // Construct it on the thread that will call it: it holds that thread's database connection.
+    // `pool` inserts vectors in parallel: it must not be a pool whose work waits on an index (a
+    // search), since the index is locked while it inserts. `stop` cancels a rebuild of the index.
     IngestWriter(Database& database, VectorIndexManager& indexes, QThreadPool& pool, const Clock& clock,
-                 Collection collection, QString embedderId, int dimension);
+                 Collection collection, QString embedderId, int dimension, std::stop_token stop = {});
     ~IngestWriter();
 
     Result<FileReport> write(ProcessedFile& file);
@@ -55,6 +58,7 @@ private:
     QString m_embedderId;
     int m_dimension;
     std::unique_ptr<ChunkStore> m_chunks; // the writer's connection; caches its prepared inserts
+    std::stop_token m_stop;
     std::shared_ptr<VectorIndex> m_index;
     bool m_indexRebuilt = false;
     bool m_indexBroken = false;

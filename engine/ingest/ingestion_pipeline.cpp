@@ -155,7 +155,7 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     report.collection = collection->name;
     report.collectionId = collection->id;
     IngestWriter writer(m_database, m_indexes, m_pool, m_clock, *collection, m_embedder.id(),
-                        m_embedder.dimension());
+                        m_embedder.dimension(), stop);
     IngestProgress& p = tally.progress;
     p.filesTotal = static_cast<int>(scan->files.size() + scan->skipped.size());
 

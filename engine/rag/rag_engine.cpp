@@ -2,6 +2,7 @@
 
 #include "engine/core/clock.h"
 #include "engine/core/logging.h"
+#include "engine/core/stop_link.h"
 #include "engine/embed/caching_embedder.h"
 #include "engine/embed/embedding_cache.h"
 #include "engine/embed/local_embedder.h"
@@ -22,6 +23,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace docrag {
@@ -60,10 +62,15 @@ RagEngine::RagEngine(EngineOptions options)
     : m_options(std::move(options)) {}
 
 RagEngine::~RagEngine() {
-    // Pool work refers to the members below: let it finish before they go (a caller stops a long
-    // ingest through its stop token first).
+    // Pool work refers to the members below: stop it (ingests, answers and rebuilds watch the
+    // shutdown token) and let it finish before they go.
+    m_shutdown.request_stop();
     m_longPool.waitForDone();
+    m_askPool.waitForDone();
     m_pool.waitForDone();
+    m_ingestWorkers.waitForDone();
+    m_densePool.waitForDone();
+    m_indexes.reset(); // stops and waits for its background rebuilds
 }
 
 Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options) {
@@ -86,20 +93,16 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
     engine->m_loaders = std::make_unique<LoaderRegistry>();
     engine->m_chunker = std::make_unique<Chunker>(options.chunker);
     engine->m_embedder = std::make_unique<LocalEmbedder>(options.embeddingDimension);
+    engine->configurePools();
     engine->m_indexes =
         std::make_unique<VectorIndexManager>(*engine->m_database, dataDir.filePath(QStringLiteral("indexes")),
-                                             options.vectorIndex, &engine->m_pool);
+                                             options.vectorIndex, &engine->m_insertPool);
     engine->m_retriever = std::make_unique<HybridRetriever>(*engine->m_database, *engine->m_indexes,
-                                                            *engine->m_embedder, &engine->m_pool);
+                                                            *engine->m_embedder, &engine->m_densePool);
     engine->m_retriever->setMonitor(engine->m_monitor.get());
-    if (options.threads > 0)
-        engine->m_pool.setMaxThreadCount(options.threads);
-    // Pool threads keep their database connections; letting them expire would leak connections.
-    engine->m_pool.setExpiryTimeout(-1);
-    engine->m_longPool.setMaxThreadCount(2);
     engine->m_pipeline = std::make_unique<IngestionPipeline>(
         *engine->m_database, *engine->m_indexes, *engine->m_loaders, *engine->m_chunker, *engine->m_embedder,
-        engine->m_pool, *engine->m_clock);
+        engine->m_ingestWorkers, *engine->m_clock);
     engine->m_pipeline->setMonitor(engine->m_monitor.get());
     engine->m_responseCache = std::make_unique<ResponseCache>(*engine->m_database, *engine->m_clock);
     // Set once: the server behind it may change while searches run (setModelServer).
@@ -111,6 +114,29 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
         *engine->m_database, *engine->m_retriever, *engine->m_responseCache, *engine->m_clock, nullptr);
     engine->setModelServer(options.openai);
     return engine;
+}
+
+void RagEngine::configurePools() {
+    const int threads = m_options.threads > 0 ? m_options.threads : QThread::idealThreadCount();
+    const struct {
+        QThreadPool& pool;
+        int threads;
+        const char* name;
+    } pools[] = {
+        {m_pool, threads, "docrag-query"},
+        // Up to this many questions at once: an answer streamed from a server keeps its thread.
+        {m_askPool, 8, "docrag-ask"},
+        {m_densePool, threads, "docrag-dense"},
+        {m_ingestWorkers, threads, "docrag-ingest"},
+        {m_insertPool, threads, "docrag-insert"},
+        {m_longPool, 2, "docrag-long"},
+    };
+    for (const auto& p : pools) {
+        p.pool.setMaxThreadCount(std::max(1, p.threads));
+        p.pool.setObjectName(QString::fromLatin1(p.name));
+        // Pool threads keep their database connections; letting them expire would leak connections.
+        p.pool.setExpiryTimeout(-1);
+    }
 }
 
 void RagEngine::setModelServer(const std::optional<OpenAiConfig>& config) {
@@ -140,8 +166,10 @@ const Embedder& RagEngine::embedder() const {
     return *m_embedder;
 }
 
-Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_token stop,
+Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_token callerStop,
                                        const IngestionPipeline::ProgressCallback& progress) {
+    const StopLink link(callerStop, m_shutdown.get_token());
+    const std::stop_token stop = link.token();
     // Ingesting a folder that holds the data directory must not ingest DocRag's own database and logs.
     IngestRequest withoutData = request;
     withoutData.scan.excludedDirs << m_options.dataDir;
@@ -159,8 +187,8 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
     const auto run = [&]() -> Result<IngestReport> {
         if (*embedder == m_embedder.get())
             return m_pipeline->run(withoutData, stop, watched);
-        IngestionPipeline pipeline(*m_database, *m_indexes, *m_loaders, *m_chunker, **embedder, m_pool,
-                                   *m_clock);
+        IngestionPipeline pipeline(*m_database, *m_indexes, *m_loaders, *m_chunker, **embedder,
+                                   m_ingestWorkers, *m_clock);
         pipeline.setMonitor(m_monitor.get());
         return pipeline.run(withoutData, stop, watched);
     };
@@ -231,8 +259,9 @@ Result<std::vector<Hit>> RagEngine::search(const QString& query, const SearchOpt
 
 QFuture<Result<Answer>> RagEngine::ask(const AskRequest& request, AskPipeline::DeltaCallback onDelta,
                                        std::stop_token stop) {
-    return QtConcurrent::run(&m_pool, [this, request, onDelta = std::move(onDelta), stop] {
-        auto answer = m_askPipeline->run(request, onDelta, stop);
+    return QtConcurrent::run(&m_askPool, [this, request, onDelta = std::move(onDelta), stop] {
+        const StopLink link(stop, m_shutdown.get_token());
+        auto answer = m_askPipeline->run(request, onDelta, link.token());
         if (answer) {
             if (answer->firstTokenMs > 0)
                 m_monitor->record(PerformanceMonitor::Operation::FirstToken, answer->firstTokenMs * 1000,

@@ -82,6 +82,7 @@ public:
 
     // Runs `work` (a call of the methods above) on the engine's pool and returns its future: how the
     // desktop app calls them without blocking its thread. Each pool thread has its own connection.
+    // Work given here must not wait for other work of this pool (see docs/threads.md).
     template <typename Work> auto run(Work work) { return QtConcurrent::run(&m_pool, std::move(work)); }
     // The same for long work (ingestion) on a thread of its own, so that questions and browsing keep
     // the pool while a collection is being built.
@@ -109,9 +110,14 @@ public:
     const EngineOptions& options() const { return m_options; }
     const Embedder& embedder() const;
     QThreadPool& pool() { return m_pool; }
+    // Set when the engine is going away: long work given this token (or linked to it) stops.
+    std::stop_token shutdownToken() const { return m_shutdown.get_token(); }
+    // Background rebuilds of vector indexes (tests and benchmarks wait for them).
+    VectorIndexManager& indexes() { return *m_indexes; }
 
 private:
     explicit RagEngine(EngineOptions options);
+    void configurePools();
     struct ModelServer; // the client and what is built on it, defined in the .cpp
 
     Result<const Embedder*> embedderFor(const IngestRequest& request);
@@ -136,8 +142,15 @@ private:
     std::unique_ptr<AskPipeline> m_askPipeline;
     std::atomic<double> m_ingestFilesPerSecond{0.0};
     std::atomic<qint64> m_ingestQueueDepth{0};
-    QThreadPool m_pool;
-    QThreadPool m_longPool;
+    std::stop_source m_shutdown;
+    // The executors (docs/threads.md): none runs work that waits for work of its own pool, and the
+    // dense and insert pools are leaves that wait for no pool at all.
+    QThreadPool m_pool;          // queries and browsing (run())
+    QThreadPool m_askPool;       // questions: retrieval, then the model's answer
+    QThreadPool m_densePool;     // the dense half of hybrid searches
+    QThreadPool m_ingestWorkers; // loading, chunking and embedding files
+    QThreadPool m_insertPool;    // parallel inserts of vector index rebuilds
+    QThreadPool m_longPool;      // ingests' writer threads (runLong())
 };
 
 } // namespace docrag

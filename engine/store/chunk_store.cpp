@@ -157,7 +157,8 @@ ChunkStore::vectorsForDocument(qint64 documentId, const QString& embedderId) con
 }
 
 Status ChunkStore::forEachVector(qint64 collectionId, const QString& embedderId,
-                                 const std::function<void(qint64, std::span<const float>)>& visit) const {
+                                 const std::function<void(qint64, std::span<const float>)>& visit,
+                                 std::stop_token stop) const {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(
@@ -168,7 +169,9 @@ Status ChunkStore::forEachVector(qint64 collectionId, const QString& embedderId,
     q.addBindValue(embedderId);
     if (!q.exec())
         return SqlError::from(q, "reading embeddings");
-    while (q.next()) {
+    for (int row = 0; q.next(); ++row) {
+        if (row % 1024 == 0 && stop.stop_requested())
+            return Error{ErrorCode::Cancelled, QStringLiteral("stopped")};
         const QByteArray blob = q.value(1).toByteArray();
         visit(q.value(0).toLongLong(), blobVector(blob));
     }

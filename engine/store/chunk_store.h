@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <span>
+#include <stop_token>
 #include <unordered_map>
 #include <vector>
 
@@ -32,9 +33,9 @@ public:
     Result<std::unordered_map<quint64, std::vector<float>>>
     vectorsForDocument(qint64 documentId, const QString& embedderId) const;
     // Streams every vector of a collection (to rebuild its index) without holding them all in memory.
-    Status
-    forEachVector(qint64 collectionId, const QString& embedderId,
-                  const std::function<void(qint64 chunkId, std::span<const float> vector)>& visit) const;
+    Status forEachVector(qint64 collectionId, const QString& embedderId,
+                         const std::function<void(qint64 chunkId, std::span<const float> vector)>& visit,
+                         std::stop_token stop = {}) const;
     Result<qint64> countVectors(qint64 collectionId, const QString& embedderId) const;
     // Full citation data of chunks, in the order of `ids`; unknown ids are left out.
     Result<std::vector<Hit>> hits(std::span<const qint64> ids) const;

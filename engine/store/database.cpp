@@ -5,10 +5,12 @@
 #include "engine/store/fts_ranker.h"
 #include "engine/store/sql_error.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <atomic>
 
@@ -30,6 +32,29 @@ Status exec(QSqlDatabase& db, const QString& sql, const char* context) {
     if (!query.exec(sql))
         return SqlError::from(query, context);
     return {};
+}
+
+bool isBusy(const QSqlError& error) {
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6), whatever the message's wording.
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("5") || code == QLatin1String("6") ||
+           error.databaseText().contains(QLatin1String("locked"));
+}
+
+// WAL is a property of the file: set once, every later connection inherits it. Switching a new file
+// to WAL needs it to itself for a moment, and SQLite does not always wait for that through the busy
+// handler: when another process is creating the same file, wait for it here.
+Status enableWal(QSqlDatabase& db, const QString& filePath) {
+    QDeadlineTimer deadline(Database::kBusyTimeoutMs);
+    for (;;) {
+        QSqlQuery wal(db);
+        if (wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && wal.next())
+            return {};
+        if (!isBusy(wal.lastError()) || deadline.hasExpired())
+            return Error{ErrorCode::Database, QStringLiteral("%1 is not a DocRag database: %2")
+                                                  .arg(filePath, wal.lastError().databaseText())};
+        QThread::msleep(20);
+    }
 }
 
 } // namespace
@@ -57,13 +82,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& filePath,
     auto db = database->openConnection();
     if (!db)
         return db.error();
-    // WAL is a property of the file: set once here, every later connection inherits it.
-    {
-        QSqlQuery wal(*db);
-        if (!wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !wal.next())
-            return Error{ErrorCode::Database, QStringLiteral("%1 is not a DocRag database: %2")
-                                                  .arg(filePath, wal.lastError().databaseText())};
-    }
+    if (Status wal = enableWal(*db, filePath); !wal)
+        return wal.error();
     if (Status migrated = database->migrate(migrations); !migrated)
         return migrated.error();
     return database;
@@ -89,7 +109,7 @@ Result<QSqlDatabase> Database::openConnection() {
         m_connectionNames << name;
     }
     db.setDatabaseName(m_filePath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!db.open())
         return SqlError::from(db.lastError(), "opening the database");
     // Per-connection settings. NORMAL sync is safe in WAL mode: a crash can lose the last commits
@@ -115,34 +135,43 @@ int Database::schemaVersion() {
 }
 
 Status Database::migrate(const std::vector<Migration>& migrations) {
-    const int current = schemaVersion();
-    if (current < 0)
-        return Error{ErrorCode::Database, QStringLiteral("%1 is not a readable database").arg(m_filePath)};
     const int latest = migrations.empty() ? 0 : migrations.back().version;
-    if (current > latest) {
-        return Error{ErrorCode::Unsupported,
-                     QStringLiteral("%1 has schema version %2, newer than this DocRag understands (%3)")
-                         .arg(m_filePath)
-                         .arg(current)
-                         .arg(latest)};
-    }
     for (const Migration& migration : migrations) {
-        if (migration.version <= current)
-            continue;
-        Status applied = transaction([&](QSqlDatabase& db) -> Status {
+        // Each step reads the version under the write lock, so two processes opening a new data
+        // folder at once apply it once: the second finds it done.
+        bool applied = false;
+        Status step = transaction([&](QSqlDatabase& db) -> Status {
+            QSqlQuery version(db);
+            if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next())
+                return Error{ErrorCode::Database, QStringLiteral("%1 is not a readable database: %2")
+                                                      .arg(m_filePath, version.lastError().databaseText())};
+            const int current = version.value(0).toInt();
+            if (current > latest)
+                return Error{
+                    ErrorCode::Unsupported,
+                    QStringLiteral("%1 has schema version %2, newer than this DocRag understands (%3)")
+                        .arg(m_filePath)
+                        .arg(current)
+                        .arg(latest)};
+            if (migration.version <= current)
+                return {};
             for (const QString& statement : migration.statements) {
                 if (Status s = exec(db, statement, "migrating the schema"); !s)
                     return Error{s.error().code, QStringLiteral("migration %1 (%2): %3")
                                                      .arg(migration.version)
                                                      .arg(migration.description, s.error().message)};
             }
+            applied = true;
             return exec(db, QStringLiteral("PRAGMA user_version=%1").arg(migration.version),
                         "recording the version");
         });
-        if (!applied)
-            return applied;
-        Logging::get("docrag.store")->info("migrated {} to schema {}", m_filePath, migration.version);
+        if (!step)
+            return step;
+        if (applied)
+            Logging::get("docrag.store")->info("migrated {} to schema {}", m_filePath, migration.version);
     }
+    if (migrations.empty() && schemaVersion() < 0)
+        return Error{ErrorCode::Database, QStringLiteral("%1 is not a readable database").arg(m_filePath)};
     return {};
 }
 
@@ -152,13 +181,26 @@ Status Database::transaction(const std::function<Status(QSqlDatabase&)>& work) {
         return Error{ErrorCode::Database, QStringLiteral("the database %1 is not open").arg(m_filePath)};
     const auto timer =
         PerformanceMonitor::ScopedTimer(m_monitor, PerformanceMonitor::Operation::DatabaseTransaction);
-    if (!db.transaction())
-        return SqlError::from(db.lastError(), "starting a transaction");
+    // IMMEDIATE: the write lock is taken now, waiting (busy timeout) for another writer to finish. A
+    // deferred BEGIN that reads first and writes later cannot wait: SQLite fails it at once when
+    // another connection wrote in between.
+    QSqlQuery begin(db);
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (isBusy(begin.lastError()))
+            return Error{ErrorCode::Database,
+                         QStringLiteral("the database %1 stayed locked by another writer for %2 s")
+                             .arg(m_filePath)
+                             .arg(kBusyTimeoutMs / 1000)};
+        return SqlError::from(begin, "starting a transaction");
+    }
     Status result = work(db);
-    if (result.ok() && !db.commit())
-        result = SqlError::from(db.lastError(), "committing");
+    if (result.ok()) {
+        QSqlQuery commit(db);
+        if (!commit.exec(QStringLiteral("COMMIT")))
+            result = SqlError::from(commit, "committing");
+    }
     if (!result.ok())
-        db.rollback();
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
     return result;
 }
 

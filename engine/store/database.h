@@ -27,6 +27,8 @@ public:
     open(const QString& filePath, const std::vector<Migration>& migrations = Migrations::all());
     ~Database();
     Database(const Database&) = delete;
+    // How long a writer waits for another one (of this or another process) to commit.
+    static constexpr int kBusyTimeoutMs = 10000;
     Database& operator=(const Database&) = delete;
 
     // The calling thread's connection, opened on first use.
@@ -37,7 +39,8 @@ public:
     const FtsRanker& ranker() const { return m_ranker; }
 
     // Runs `work` in one transaction on the calling thread's connection: commit if it returns ok,
-    // roll back otherwise, so a failure leaves what was stored before untouched.
+    // roll back otherwise, so a failure leaves what was stored before untouched. The write lock is
+    // taken up front (BEGIN IMMEDIATE), waiting up to kBusyTimeoutMs for other writers.
     Status transaction(const std::function<Status(QSqlDatabase&)>& work);
     // Times every transaction (none by default).
     void setMonitor(PerformanceMonitor* monitor) { m_monitor = monitor; }

@@ -70,16 +70,18 @@ private slots:
         const QString dir = m_dir.filePath(QStringLiteral("idx-a"));
         {
             VectorIndexManager manager(*m_db, dir);
-            auto index = manager.open(m_collection, kDim);
+            bool rebuilt = false;
+            auto index = manager.open(m_collection, kDim, {}, &rebuilt);
             QVERIFY(index.ok());
-            QVERIFY(manager.lastOpenRebuilt());
+            QVERIFY(rebuilt);
             QCOMPARE((*index)->size(), size_t(12));
             QVERIFY(QFile::exists(manager.indexPath(m_collection.id)));
         }
         VectorIndexManager again(*m_db, dir);
-        auto index = again.open(m_collection, kDim);
+        bool rebuilt = true;
+        auto index = again.open(m_collection, kDim, {}, &rebuilt);
         QVERIFY(index.ok());
-        QVERIFY(!again.lastOpenRebuilt());
+        QVERIFY(!rebuilt);
         QCOMPARE((*index)->size(), size_t(12));
     }
 
@@ -93,9 +95,10 @@ private slots:
         addChunks(5);
         m_collection = reload();
         VectorIndexManager manager(*m_db, dir);
-        auto index = manager.open(m_collection, kDim);
+        bool rebuilt = false;
+        auto index = manager.open(m_collection, kDim, {}, &rebuilt);
         QVERIFY(index.ok());
-        QVERIFY(manager.lastOpenRebuilt());
+        QVERIFY(rebuilt);
         QCOMPARE((*index)->size(), size_t(17));
     }
 
@@ -114,9 +117,10 @@ private slots:
         file.close();
 
         VectorIndexManager manager(*m_db, dir);
-        auto index = manager.open(m_collection, kDim);
+        bool rebuilt = false;
+        auto index = manager.open(m_collection, kDim, {}, &rebuilt);
         QVERIFY(index.ok());
-        QVERIFY(manager.lastOpenRebuilt());
+        QVERIFY(rebuilt);
         QCOMPARE((*index)->size(), size_t(12));
     }
 
@@ -130,8 +134,9 @@ private slots:
         }
         QVERIFY(QFile::remove(path + QStringLiteral(".json")));
         VectorIndexManager manager(*m_db, dir);
-        QVERIFY(manager.open(m_collection, kDim).ok());
-        QVERIFY(manager.lastOpenRebuilt());
+        bool rebuilt = false;
+        QVERIFY(manager.open(m_collection, kDim, {}, &rebuilt).ok());
+        QVERIFY(rebuilt);
     }
 
     void dropDeletesTheFiles() {
