@@ -29,7 +29,7 @@ int HealthCommand::run(CliContext& context, const QStringList& args) {
     RagEngine* engine = context.engine();
     if (!engine)
         return kExitFailure;
-    const HealthReport report = HealthCheck::run(*engine, timeout);
+    const HealthReport report = HealthCheck::run(engine->healthSubject(), timeout);
     if (context.json()) {
         context.printJson(QJsonDocument(report.toJson()));
     } else {

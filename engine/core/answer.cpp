@@ -22,6 +22,7 @@ QJsonObject Answer::toJson() const {
         {QStringLiteral("request_sent_ms"), requestSentMs},
         {QStringLiteral("tokens_in"), tokensIn},
         {QStringLiteral("tokens_out"), tokensOut},
+        {QStringLiteral("finish"), finish},
     };
 }
 
@@ -41,6 +42,7 @@ Answer Answer::fromJson(const QJsonObject& json) {
     a.requestSentMs = json.value(QStringLiteral("request_sent_ms")).toInteger(-1);
     a.tokensIn = json.value(QStringLiteral("tokens_in")).toInt();
     a.tokensOut = json.value(QStringLiteral("tokens_out")).toInt();
+    a.finish = json.value(QStringLiteral("finish")).toString();
     return a;
 }
 

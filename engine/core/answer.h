@@ -19,6 +19,9 @@ struct Answer final {
     QString model; // "extractive" for the offline answerer
     bool extractive = false;
     bool fromCache = false;
+    // Why the text ends where it does when it is not the whole answer: "stopped" (the user's Stop),
+    // "length" (the model's answer limit); empty for a complete answer.
+    QString finish;
     qint64 conversationId = 0;
     qint64 messageId = 0;      // the assistant message in the history
     qint64 latencyMs = 0;      // question to complete answer

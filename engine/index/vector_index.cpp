@@ -117,24 +117,27 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
     if (Status header = checkHeader(path, dimension); !header)
         return header.error();
     auto index = std::make_unique<VectorIndex>(dimension, 16, params);
+    // hnswlib 0.6.2's loading constructor leaves num_deleted_ uninitialised: load into a
+    // default-constructed graph instead. That constructor initialises nothing else either, so a load
+    // that throws leaves a graph whose destructor would free garbage: it is let go instead (a leak
+    // on a damaged or vanished file, never a crash).
+    auto graph = std::make_unique<Graph>(&index->m_impl->space);
+    graph->num_deleted_ = 0;
     try {
-        // hnswlib 0.6.2's loading constructor leaves num_deleted_ uninitialised: load into a
-        // default-constructed graph instead.
-        auto graph = std::make_unique<Graph>(&index->m_impl->space);
-        graph->num_deleted_ = 0;
         graph->loadIndex(path.toStdString(), &index->m_impl->space);
-        index->m_impl->graph = std::move(graph);
-        index->m_impl->adaptEf();
     } catch (const std::exception& e) {
+        (void)graph.release();
         return Error{ErrorCode::Corrupt,
                      QStringLiteral("cannot read index %1: %2").arg(path, QString::fromUtf8(e.what()))};
     }
+    index->m_impl->graph = std::move(graph);
+    index->m_impl->adaptEf();
     return index;
 }
 
 // What hnswlib's saveIndex writes for `g`: it checks none of its writes, so a full disk would leave a
 // short file that loads as a smaller graph. The file's size is compared with this instead.
-size_t expectedFileSize(const Graph& g) {
+static size_t expectedFileSize(const Graph& g) {
     size_t size = sizeof(g.offsetLevel0_) + sizeof(g.max_elements_) + sizeof(g.cur_element_count) +
                   sizeof(g.size_data_per_element_) + sizeof(g.label_offset_) + sizeof(g.offsetData_) +
                   sizeof(g.maxlevel_) + sizeof(g.enterpoint_node_) + sizeof(g.maxM_) + sizeof(g.maxM0_) +

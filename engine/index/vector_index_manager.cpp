@@ -26,10 +26,8 @@ namespace {
 
 constexpr int kSidecarFormat = 1;
 
-Result<QString> fileChecksum(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Io, QStringLiteral("cannot read %1").arg(path)};
+Result<QString> fileChecksum(QFile& file) {
+    const QString path = file.fileName();
     XXH3_state_t* state = XXH3_createState();
     XXH3_64bits_reset(state);
     QByteArray buffer(1 << 20, Qt::Uninitialized);
@@ -41,6 +39,13 @@ Result<QString> fileChecksum(const QString& path) {
     if (n < 0)
         return Error{ErrorCode::Io, QStringLiteral("cannot read %1").arg(path)};
     return Hashing::toHex(hash);
+}
+
+Result<QString> fileChecksum(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, QStringLiteral("cannot read %1").arg(path)};
+    return fileChecksum(file);
 }
 
 QString sidecarPath(const QString& indexPath) {
@@ -76,6 +81,29 @@ VectorIndexManager::~VectorIndexManager() {
 
 QString VectorIndexManager::indexPath(qint64 collectionId) const {
     return QDir(m_indexDir).filePath(QStringLiteral("collection-%1.hnsw").arg(collectionId));
+}
+
+Status VectorIndexManager::verifyFiles(const QString& indexDir, const Collection& collection,
+                                       qint64 vectors) {
+    const QString path = QDir(indexDir).filePath(QStringLiteral("collection-%1.hnsw").arg(collection.id));
+    QFile sidecarFile(sidecarPath(path));
+    if (!QFile::exists(path) || !sidecarFile.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::NotFound, QStringLiteral("no index file")};
+    const QJsonObject sidecar = QJsonDocument::fromJson(sidecarFile.readAll()).object();
+    if (sidecar.value(QLatin1String("embedder")).toString() != collection.embedderId)
+        return Error{ErrorCode::Corrupt, QStringLiteral("index made by another embedder")};
+    if (sidecar.value(QLatin1String("generation")).toInteger() != collection.generation)
+        return Error{ErrorCode::Corrupt, QStringLiteral("index is behind the database")};
+    if (sidecar.value(QLatin1String("count")).toInteger() != vectors)
+        return Error{ErrorCode::Corrupt, QStringLiteral("index holds %1 vectors, the database %2")
+                                             .arg(sidecar.value(QLatin1String("count")).toInteger())
+                                             .arg(vectors)};
+    auto checksum = fileChecksum(path);
+    if (!checksum)
+        return checksum.error();
+    if (*checksum != sidecar.value(QLatin1String("checksum")).toString())
+        return Error{ErrorCode::Corrupt, QStringLiteral("index file is damaged (checksum mismatch)")};
+    return {};
 }
 
 int VectorIndexManager::removeStaleTemporaryFiles() const {
@@ -216,12 +244,18 @@ Result<std::shared_ptr<VectorIndex>> VectorIndexManager::loadFromDisk(const Coll
                      QStringLiteral("index is behind the database (generation %1, database %2)")
                          .arg(sidecar.value(QLatin1String("generation")).toInteger())
                          .arg(collection.generation)};
-    auto checksum = fileChecksum(path);
+    // Another process may replace or delete the file meanwhile: everything below reads the one file
+    // opened here (through /proc/self/fd), so the checksum and the graph come from the same bytes.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::NotFound, QStringLiteral("no index file")};
+    auto checksum = fileChecksum(file);
     if (!checksum)
         return checksum.error();
     if (*checksum != sidecar.value(QLatin1String("checksum")).toString())
         return Error{ErrorCode::Corrupt, QStringLiteral("index file checksum mismatch")};
-    auto index = VectorIndex::load(path, dimension, m_params);
+    auto index =
+        VectorIndex::load(QStringLiteral("/proc/self/fd/%1").arg(file.handle()), dimension, m_params);
     if (!index)
         return index.error();
     if (static_cast<qint64>((*index)->size()) != sidecar.value(QLatin1String("count")).toInteger())

@@ -56,6 +56,9 @@ public:
     int backgroundRebuilds() const;
 
     QString indexPath(qint64 collectionId) const;
+    // Whether the files in `indexDir` hold `collection` as the database has it now (`vectors` of
+    // them): sidecar, generation, count and checksum. What a health check asks, without loading.
+    static Status verifyFiles(const QString& indexDir, const Collection& collection, qint64 vectors);
     // Temporary files of saves that crashed (their process is gone) are removed; returns how many.
     int removeStaleTemporaryFiles() const;
 

@@ -6,6 +6,7 @@
 #include "engine/llm/sse_parser.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QPointer>
 #include <QPromise>
 #include <QString>
@@ -27,7 +28,8 @@ struct HttpCall final {
     QString path;      // relative to the base URL: "chat/completions"
     QByteArray body;
     bool stream = false;
-    std::function<void(const SseEvent&)> onEvent; // streams: called on the client's thread
+    QDeadlineTimer deadline{QDeadlineTimer::Forever}; // the whole call, retries included
+    std::function<void(const SseEvent&)> onEvent;     // streams: called on the client's thread
     QPromise<Result<HttpResult>> promise;
     std::atomic_bool cancelled{false};
     std::unique_ptr<std::stop_callback<std::function<void()>>> stopCallback;
@@ -41,7 +43,16 @@ struct HttpCall final {
     QByteArray errorBody; // a stream's body when the status says it is an error, not events
     int eventsDelivered = 0;
     bool streamDone = false;
-    enum class Abort { None, ConnectTimeout, TotalTimeout, Cancelled } abort = Abort::None;
+    bool gotBytes = false; // the current attempt received something (headers or body)
+    QString lastFailure;   // why the previous attempt failed, for the message when time runs out
+    enum class Abort {
+        None,
+        ConnectTimeout,
+        IdleTimeout,
+        TotalTimeout,
+        Deadline,
+        Cancelled
+    } abort = Abort::None;
 };
 
 } // namespace docrag

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QString>
 #include <QtGlobal>
 
 namespace docrag {
@@ -13,6 +14,9 @@ struct HttpResult final {
     bool streamDone = false;
     int attempts = 1;
     qint64 sentNs = 0; // Clock::monotonicNs() when the last attempt's request was fully sent
+    // A stream that broke off after some of its events were delivered: why (they cannot be taken back).
+    QString interruption;
+    bool interruptedBySilence = false; // the idle timeout, rather than a broken connection
 };
 
 } // namespace docrag

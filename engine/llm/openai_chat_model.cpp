@@ -77,9 +77,17 @@ int OpenAiChatModel::answerTokens() const {
     return m_client.config().answerTokens;
 }
 
+int OpenAiChatModel::answerDeadlineMs() const {
+    return m_client.config().answerDeadlineMs;
+}
+
+QString OpenAiChatModel::endpoint() const {
+    return m_client.config().baseUrl.toString() + QLatin1Char('|') + name();
+}
+
 Result<ChatReply> OpenAiChatModel::complete(const std::vector<ChatTurn>& messages,
                                             const std::function<void(const QString&)>& onDelta,
-                                            std::stop_token stop) {
+                                            std::stop_token stop, QDeadlineTimer deadline) {
     QJsonArray list;
     int promptEstimate = 0;
     for (const ChatTurn& turn : messages) {
@@ -103,11 +111,27 @@ Result<ChatReply> OpenAiChatModel::complete(const std::vector<ChatTurn>& message
                             if (state->error.isEmpty())
                                 readChunk(event, *state, onDelta);
                         },
-                        stop)
+                        stop, deadline)
                     .result();
+    const QString host = m_client.config().baseUrl.host();
+    if (!done && done.error().code == ErrorCode::Cancelled) {
+        // Stopped by the user: what was written so far is the answer, marked as stopped.
+        ChatReply stopped = std::move(state->reply);
+        stopped.finishReason = QStringLiteral("stopped");
+        stopped.model = stopped.model.isEmpty() ? name() : stopped.model;
+        stopped.promptTokens = promptEstimate;
+        stopped.completionTokens = TokenCounter::estimate(stopped.text);
+        m_client.usage().addTokens(name(), stopped.promptTokens, stopped.completionTokens);
+        return stopped;
+    }
     if (!done)
         return done.error();
-    const QString host = m_client.config().baseUrl.host();
+    if (!done->interruption.isEmpty())
+        return Error{done->interruptedBySilence ? ErrorCode::Timeout : ErrorCode::Network,
+                     QStringLiteral("the answer from %1 was cut off after %2 characters: %3")
+                         .arg(host)
+                         .arg(state->reply.text.size())
+                         .arg(done->interruption)};
     if (!state->error.isEmpty())
         return Error{ErrorCode::Server,
                      QStringLiteral("%1 stopped with an error: %2").arg(host, state->error)};

@@ -17,9 +17,11 @@ public:
     QString name() const override;
     int contextTokens() const override;
     int answerTokens() const override;
+    int answerDeadlineMs() const override;
+    QString endpoint() const override;
     Result<ChatReply> complete(const std::vector<ChatTurn>& messages,
-                               const std::function<void(const QString&)>& onDelta,
-                               std::stop_token stop) override;
+                               const std::function<void(const QString&)>& onDelta, std::stop_token stop,
+                               QDeadlineTimer deadline) override;
 
 private:
     OpenAiClient& m_client;

@@ -23,27 +23,29 @@ OpenAiClient::~OpenAiClient() {
     m_thread.wait();
 }
 
-QFuture<Result<HttpResult>> OpenAiClient::get(const QString& path, std::stop_token stop) {
-    return start("GET", path, {}, false, {}, std::move(stop));
+QFuture<Result<HttpResult>> OpenAiClient::get(const QString& path, std::stop_token stop,
+                                              QDeadlineTimer deadline) {
+    return start("GET", path, {}, false, {}, std::move(stop), deadline);
 }
 
 QFuture<Result<HttpResult>> OpenAiClient::post(const QString& path, const QJsonObject& body,
-                                               std::stop_token stop) {
-    return start("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), false, {},
-                 std::move(stop));
+                                               std::stop_token stop, QDeadlineTimer deadline) {
+    return start("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), false, {}, std::move(stop),
+                 deadline);
 }
 
 QFuture<Result<HttpResult>> OpenAiClient::postStream(const QString& path, const QJsonObject& body,
                                                      std::function<void(const SseEvent&)> onEvent,
-                                                     std::stop_token stop) {
+                                                     std::stop_token stop, QDeadlineTimer deadline) {
     return start("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), true, std::move(onEvent),
-                 std::move(stop));
+                 std::move(stop), deadline);
 }
 
 QFuture<Result<HttpResult>> OpenAiClient::start(QByteArray method, const QString& path, QByteArray body,
                                                 bool stream, std::function<void(const SseEvent&)> onEvent,
-                                                std::stop_token stop) {
+                                                std::stop_token stop, QDeadlineTimer deadline) {
     auto call = std::make_shared<HttpCall>();
+    call->deadline = deadline;
     call->method = std::move(method);
     call->path = path;
     call->body = std::move(body);

@@ -6,6 +6,7 @@
 #include "engine/llm/sse_event.h"
 #include "engine/llm/usage_counters.h"
 
+#include <QDeadlineTimer>
 #include <QFuture>
 #include <QJsonObject>
 #include <QThread>
@@ -31,13 +32,18 @@ public:
     OpenAiClient& operator=(const OpenAiClient&) = delete;
 
     // `path` is relative to the base URL ("models", "embeddings", "chat/completions").
-    QFuture<Result<HttpResult>> get(const QString& path, std::stop_token stop = {});
-    QFuture<Result<HttpResult>> post(const QString& path, const QJsonObject& body, std::stop_token stop = {});
+    // `deadline` bounds the whole call, retries included: when it passes, the call fails with a
+    // message naming what the server did (or did not do) meanwhile.
+    QFuture<Result<HttpResult>> get(const QString& path, std::stop_token stop = {},
+                                    QDeadlineTimer deadline = QDeadlineTimer::Forever);
+    QFuture<Result<HttpResult>> post(const QString& path, const QJsonObject& body, std::stop_token stop = {},
+                                     QDeadlineTimer deadline = QDeadlineTimer::Forever);
     // Server-sent events: `onEvent` gets each one (not [DONE]) on the client's thread, as it arrives.
     // A request is retried only while none of its events has been delivered.
     QFuture<Result<HttpResult>> postStream(const QString& path, const QJsonObject& body,
                                            std::function<void(const SseEvent&)> onEvent,
-                                           std::stop_token stop = {});
+                                           std::stop_token stop = {},
+                                           QDeadlineTimer deadline = QDeadlineTimer::Forever);
 
     const OpenAiConfig& config() const { return m_config; }
     UsageCounters& usage() { return m_usage; }
@@ -45,7 +51,8 @@ public:
 
 private:
     QFuture<Result<HttpResult>> start(QByteArray method, const QString& path, QByteArray body, bool stream,
-                                      std::function<void(const SseEvent&)> onEvent, std::stop_token stop);
+                                      std::function<void(const SseEvent&)> onEvent, std::stop_token stop,
+                                      QDeadlineTimer deadline);
 
     OpenAiConfig m_config;
     UsageCounters m_usage;

@@ -20,8 +20,10 @@ struct OpenAiConfig final {
     int answerTokens = 1024;         // kept free for the answer
 
     int connectTimeoutMs = 10000;
-    int totalTimeoutMs = 120000;
-    int streamIdleTimeoutMs = 30000; // no byte of a stream for this long: the server is gone
+    int totalTimeoutMs = 120000; // one plain (not streamed) request, from sending to the last byte
+    int idleTimeoutMs = 30000;   // no byte for this long once the request is sent: the server is gone
+    // A question's whole answer, retries included: no answer takes longer than this.
+    int answerDeadlineMs = 60000;
     int maxRetries = 4;
     int retryBaseMs = 500;
     int retryMaxMs = 30000;

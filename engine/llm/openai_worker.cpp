@@ -107,36 +107,65 @@ void OpenAiWorker::send(const std::shared_ptr<HttpCall>& call) {
         request.setRawHeader("Authorization", "Bearer " + m_config.apiKey.toUtf8());
     if (call->stream)
         request.setRawHeader("Accept", "text/event-stream");
-    // For a stream, silence is the failure to watch; a plain request is bounded by the total timeout.
-    request.setTransferTimeout(call->stream ? m_config.streamIdleTimeoutMs : m_config.totalTimeoutMs);
-
     QNetworkReply* reply =
         call->method == "GET" ? network().get(request) : network().post(request, call->body);
     call->reply = reply;
+    call->gotBytes = false;
     m_usage.addRequest();
     Logging::get("docrag.net")
         ->debug("{} {} (attempt {})", call->method.constData(), call->path, call->attempt + 1);
 
-    auto* connectTimer = new QTimer(reply);
-    connectTimer->setSingleShot(true);
-    connect(connectTimer, &QTimer::timeout, reply, [call, reply] {
-        call->abort = HttpCall::Abort::ConnectTimeout;
-        reply->abort();
-    });
+    // Our own timers rather than Qt's transfer timeout, so that the message says what went silent.
+    const auto abortAfter = [reply, call](int ms, HttpCall::Abort why) {
+        auto* timer = new QTimer(reply);
+        timer->setSingleShot(true);
+        QObject::connect(timer, &QTimer::timeout, reply, [call, reply, why] {
+            call->abort = why;
+            reply->abort();
+        });
+        if (ms >= 0)
+            timer->start(std::max(0, ms));
+        return timer;
+    };
+    QTimer* connectTimer = abortAfter(m_config.connectTimeoutMs, HttpCall::Abort::ConnectTimeout);
+    QTimer* idleTimer = abortAfter(-1, HttpCall::Abort::IdleTimeout);
+    const auto heard = [call, idleTimer, idle = m_config.idleTimeoutMs] {
+        call->gotBytes = true;
+        idleTimer->start(idle);
+    };
     connect(reply, &QNetworkReply::requestSent, connectTimer, &QTimer::stop);
+    connect(reply, &QNetworkReply::requestSent, idleTimer,
+            [idleTimer, idle = m_config.idleTimeoutMs] { idleTimer->start(idle); });
     connect(reply, &QNetworkReply::requestSent, this, [this, call] { call->sentNs = m_clock.monotonicNs(); });
-    connectTimer->start(m_config.connectTimeoutMs);
-    auto* totalTimer = new QTimer(reply);
-    totalTimer->setSingleShot(true);
-    connect(totalTimer, &QTimer::timeout, reply, [call, reply] {
-        call->abort = HttpCall::Abort::TotalTimeout;
-        reply->abort();
-    });
-    totalTimer->start(m_config.totalTimeoutMs);
+    connect(reply, &QNetworkReply::metaDataChanged, idleTimer, heard);
+    connect(reply, &QNetworkReply::downloadProgress, idleTimer, heard);
+    // A stream is bounded by its silences and the deadline; a plain request also by the total time.
+    if (!call->stream)
+        abortAfter(m_config.totalTimeoutMs, HttpCall::Abort::TotalTimeout);
+    if (!call->deadline.isForever())
+        abortAfter(static_cast<int>(std::min<qint64>(call->deadline.remainingTime(), INT_MAX)),
+                   HttpCall::Abort::Deadline);
 
     if (call->stream)
         connect(reply, &QNetworkReply::readyRead, this, [this, call] { onReadyRead(call); });
     connect(reply, &QNetworkReply::finished, this, [this, call] { onFinished(call); });
+}
+
+QString OpenAiWorker::silenceMessage(const HttpCall& call) const {
+    const QString host = m_config.baseUrl.host();
+    const double seconds = m_config.idleTimeoutMs / 1000.0;
+    return call.gotBytes ? QStringLiteral("%1 stopped sending for %2 s").arg(host).arg(seconds)
+                         : QStringLiteral("%1 accepted the connection but sent nothing for %2 s")
+                               .arg(host)
+                               .arg(seconds);
+}
+
+Error OpenAiWorker::deadlineError(const HttpCall& call) const {
+    QString message =
+        QStringLiteral("no complete answer from %1 within the deadline").arg(m_config.baseUrl.host());
+    if (!call.lastFailure.isEmpty())
+        message += QStringLiteral(" (before that: %1)").arg(call.lastFailure);
+    return Error{ErrorCode::Timeout, message};
 }
 
 void OpenAiWorker::onReadyRead(const std::shared_ptr<HttpCall>& call) {
@@ -177,26 +206,45 @@ void OpenAiWorker::onFinished(const std::shared_ptr<HttpCall>& call) {
         complete(call, Error{ErrorCode::Cancelled, QStringLiteral("stopped")});
         return;
     }
+    if (call->abort == HttpCall::Abort::Deadline) {
+        complete(call, deadlineError(*call));
+        return;
+    }
     if (call->abort == HttpCall::Abort::TotalTimeout) {
         complete(call, Error{ErrorCode::Timeout, QStringLiteral("%1 did not finish answering within %2 s")
                                                      .arg(host)
                                                      .arg(m_config.totalTimeoutMs / 1000.0)});
         return;
     }
-    if (call->abort == HttpCall::Abort::ConnectTimeout) {
-        if (!retryLater(call, std::nullopt)) {
-            complete(call, Error{ErrorCode::Timeout, QStringLiteral("could not connect to %1 within %2 s")
-                                                         .arg(host)
-                                                         .arg(m_config.connectTimeoutMs / 1000.0)});
+    if (call->abort == HttpCall::Abort::ConnectTimeout || call->abort == HttpCall::Abort::IdleTimeout) {
+        const QString why = call->abort == HttpCall::Abort::IdleTimeout
+                                ? silenceMessage(*call)
+                                : QStringLiteral("could not connect to %1 within %2 s")
+                                      .arg(host)
+                                      .arg(m_config.connectTimeoutMs / 1000.0);
+        // A stream that already showed text is not sent again.
+        const bool shown = call->stream && call->eventsDelivered > 0;
+        if (shown || !retryLater(call, std::nullopt, why)) {
+            if (shown && call->abort == HttpCall::Abort::IdleTimeout) {
+                HttpResult partial;
+                partial.status = 200;
+                partial.attempts = call->attempt + 1;
+                partial.sentNs = call->sentNs;
+                partial.interruption = why;
+                partial.interruptedBySilence = true;
+                complete(call, std::move(partial));
+            } else {
+                complete(call, Error{ErrorCode::Timeout, why});
+            }
         }
         return;
     }
     if (status == 0) {
-        // No HTTP answer at all: refused, reset, DNS, TLS, or the transfer timeout.
-        if (!retryLater(call, std::nullopt)) {
+        // No HTTP answer at all: refused, reset, DNS or TLS.
+        const QString why = QStringLiteral("cannot reach %1: %2").arg(host, reply->errorString());
+        if (!retryLater(call, std::nullopt, why)) {
             const bool timeout = isTimeoutError(networkError);
-            complete(call, Error{timeout ? ErrorCode::Timeout : ErrorCode::Network,
-                                 QStringLiteral("cannot reach %1: %2").arg(host, reply->errorString())});
+            complete(call, Error{timeout ? ErrorCode::Timeout : ErrorCode::Network, why});
         }
         return;
     }
@@ -210,15 +258,15 @@ void OpenAiWorker::onFinished(const std::shared_ptr<HttpCall>& call) {
         if (call->stream) {
             if (networkError != QNetworkReply::NoError && !call->streamDone) {
                 // Nothing shown yet: the whole request can go again.
-                if (call->eventsDelivered == 0 && retryLater(call, std::nullopt))
+                const QString why =
+                    QStringLiteral("the connection to %1 broke: %2").arg(host, reply->errorString());
+                if (call->eventsDelivered == 0 && retryLater(call, std::nullopt, why))
                     return;
-                if (isTimeoutError(networkError)) {
-                    complete(call,
-                             Error{ErrorCode::Timeout, QStringLiteral("%1 stopped sending for %2 s")
-                                                           .arg(host)
-                                                           .arg(m_config.streamIdleTimeoutMs / 1000.0)});
+                if (call->eventsDelivered == 0) {
+                    complete(call, Error{ErrorCode::Network, why});
                     return;
                 }
+                result.interruption = why;
             }
             result.streamDone = call->streamDone;
             complete(call, std::move(result));
@@ -246,9 +294,22 @@ void OpenAiWorker::onFinished(const std::shared_ptr<HttpCall>& call) {
         const auto serverDelay =
             RetryPolicy::serverDelayMs(reply->rawHeader("Retry-After"), reply->rawHeader("retry-after-ms"),
                                        QDateTime::currentDateTimeUtc());
-        if (retryLater(call, serverDelay))
-            return;
         const bool limited = status == 429;
+        // Waiting longer than the call may take only to fail then: say so at once.
+        const qint64 allowed =
+            call->deadline.isForever() ? 10ll * m_config.retryMaxMs : call->deadline.remainingTime();
+        if (serverDelay && *serverDelay > allowed) {
+            complete(call, Error{limited ? ErrorCode::RateLimited : ErrorCode::Server,
+                                 QStringLiteral("%1 asked to retry after %2 s, beyond the %3 s left to "
+                                                "answer (%4)")
+                                     .arg(host)
+                                     .arg(*serverDelay / 1000.0)
+                                     .arg(allowed / 1000.0)
+                                     .arg(describe(status, body))});
+            return;
+        }
+        if (retryLater(call, serverDelay, describe(status, body)))
+            return;
         complete(call, Error{limited ? ErrorCode::RateLimited : ErrorCode::Server,
                              QStringLiteral("%1 %2 after %3 attempts (%4)")
                                  .arg(host, limited ? QStringLiteral("kept refusing for too many requests")
@@ -261,11 +322,16 @@ void OpenAiWorker::onFinished(const std::shared_ptr<HttpCall>& call) {
                          QStringLiteral("%1 rejected the request (%2)").arg(host, describe(status, body))});
 }
 
-bool OpenAiWorker::retryLater(const std::shared_ptr<HttpCall>& call, std::optional<int> serverDelayMs) {
+bool OpenAiWorker::retryLater(const std::shared_ptr<HttpCall>& call, std::optional<int> serverDelayMs,
+                              const QString& why) {
+    call->lastFailure = why;
     if (call->attempt >= m_config.maxRetries || (call->stream && call->eventsDelivered > 0))
         return false;
     const int delay = m_retry.delayMs(
         call->attempt, std::uniform_real_distribution<double>(0.0, 1.0)(m_random), serverDelayMs);
+    // No retry that could not even start before the deadline.
+    if (!call->deadline.isForever() && call->deadline.remainingTime() <= delay)
+        return false;
     ++call->attempt;
     m_usage.addRetry();
     call->parser = SseParser();
@@ -273,7 +339,7 @@ bool OpenAiWorker::retryLater(const std::shared_ptr<HttpCall>& call, std::option
     call->abort = HttpCall::Abort::None;
     call->streamDone = false;
     Logging::get("docrag.net")
-        ->info("retrying {} in {} ms (attempt {})", call->path, delay, call->attempt + 1);
+        ->info("retrying {} in {} ms (attempt {}): {}", call->path, delay, call->attempt + 1, why);
     QTimer::singleShot(delay, Qt::PreciseTimer, this, [this, call] { send(call); });
     return true;
 }

@@ -37,7 +37,12 @@ private:
     void send(const std::shared_ptr<HttpCall>& call);
     void onReadyRead(const std::shared_ptr<HttpCall>& call);
     void onFinished(const std::shared_ptr<HttpCall>& call);
-    bool retryLater(const std::shared_ptr<HttpCall>& call, std::optional<int> serverDelayMs);
+    // Schedules another attempt unless retries, the stream or the deadline forbid it; `why` is this
+    // attempt's failure, kept for the final message.
+    bool retryLater(const std::shared_ptr<HttpCall>& call, std::optional<int> serverDelayMs,
+                    const QString& why);
+    QString silenceMessage(const HttpCall& call) const;
+    Error deadlineError(const HttpCall& call) const;
     void complete(const std::shared_ptr<HttpCall>& call, Result<HttpResult> result);
     QNetworkAccessManager& network();
 

@@ -2,8 +2,11 @@
 
 #include "engine/core/clock.h"
 #include "engine/embed/embedder.h"
+#include "engine/index/vector_index_manager.h"
 #include "engine/llm/openai_client.h"
-#include "engine/rag/rag_engine.h"
+#include "engine/store/chunk_store.h"
+#include "engine/store/collection_store.h"
+#include "engine/store/database.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,54 +26,80 @@ double msSince(const QElapsedTimer& t) {
     return static_cast<double>(t.nsecsElapsed()) / 1e6;
 }
 
-HealthCheckResult databaseCheck(RagEngine& engine, std::vector<CollectionInfo>& collections) {
+struct CollectionState final {
+    Collection collection;
+    qint64 vectors = 0;
+};
+
+HealthCheckResult databaseCheck(Database& database, int integrityTimeoutMs,
+                                std::vector<CollectionState>& collections) {
     QElapsedTimer t;
     t.start();
-    auto found = engine.collections();
     HealthCheckResult r{QStringLiteral("database"), HealthCheckResult::State::Ok, QString(), 0.0};
-    if (!found) {
+    const auto fail = [&](const QString& detail) {
         r.state = HealthCheckResult::State::Failed;
-        r.detail = found.error().message;
-    } else {
-        collections = std::move(*found);
-        qint64 chunks = 0;
-        for (const CollectionInfo& c : collections)
-            chunks += c.stats.chunks;
-        r.detail = QStringLiteral("%1 collections, %2 passages").arg(collections.size()).arg(chunks);
+        r.detail = detail;
+        r.latencyMs = msSince(t);
+        return r;
+    };
+    // Reading the collections proves little: a damaged page shows only when it is read.
+    auto integrity = database.quickCheck(integrityTimeoutMs);
+    if (!integrity && integrity.error().code != ErrorCode::Timeout)
+        return fail(integrity.error().message);
+    if (integrity && *integrity != QLatin1String("ok"))
+        return fail(QStringLiteral("the database is damaged: %1").arg(*integrity));
+    CollectionStore store(database.connection());
+    auto found = store.list();
+    if (!found)
+        return fail(found.error().message);
+    qint64 chunks = 0;
+    ChunkStore chunkStore(database.connection());
+    for (Collection& c : *found) {
+        auto stats = store.stats(c.id);
+        auto vectors = chunkStore.countVectors(c.id, c.embedderId);
+        if (!stats || !vectors)
+            return fail(!stats ? stats.error().message : vectors.error().message);
+        chunks += stats->chunks;
+        collections.push_back(CollectionState{std::move(c), *vectors});
+    }
+    r.detail = QStringLiteral("%1 collections, %2 passages").arg(collections.size()).arg(chunks);
+    if (!integrity) {
+        r.state = HealthCheckResult::State::Warning;
+        r.detail += QStringLiteral("; ") + integrity.error().message;
     }
     r.latencyMs = msSince(t);
     return r;
 }
 
-HealthCheckResult indexCheck(RagEngine& engine, const std::vector<CollectionInfo>& collections) {
+HealthCheckResult indexCheck(const QString& dataDir, const std::vector<CollectionState>& collections) {
     QElapsedTimer t;
     t.start();
     HealthCheckResult r{QStringLiteral("index"), HealthCheckResult::State::Ok, QString(), 0.0};
-    QStringList missing;
-    const QDir indexes(QDir(engine.options().dataDir).filePath(QStringLiteral("indexes")));
-    for (const CollectionInfo& c : collections) {
-        if (c.stats.chunks > 0 &&
-            !QFileInfo::exists(indexes.filePath(QStringLiteral("collection-%1.hnsw").arg(c.collection.id))))
-            missing << c.collection.name;
+    QStringList behind;
+    const QString indexes = QDir(dataDir).filePath(QStringLiteral("indexes"));
+    for (const CollectionState& c : collections) {
+        if (c.vectors == 0)
+            continue;
+        if (Status s = VectorIndexManager::verifyFiles(indexes, c.collection, c.vectors); !s)
+            behind << QStringLiteral("%1 (%2)").arg(c.collection.name, s.error().message);
     }
-    if (!missing.isEmpty()) {
-        // Not a failure: the index is rebuilt from the stored vectors on the next search.
+    if (!behind.isEmpty()) {
+        // Not a failure: the index is rebuilt from the stored vectors in the background.
         r.state = HealthCheckResult::State::Warning;
-        r.detail =
-            QStringLiteral("no vector index file yet for %1 (rebuilt from the database on first search)")
-                .arg(missing.join(QStringLiteral(", ")));
+        r.detail = QStringLiteral("vector index not current for %1; it is rebuilt from the database on the "
+                                  "next search")
+                       .arg(behind.join(QStringLiteral(", ")));
     } else {
-        r.detail = QStringLiteral("%1 vector indexes").arg(collections.size());
+        r.detail = QStringLiteral("%1 vector indexes match the database").arg(collections.size());
     }
     r.latencyMs = msSince(t);
     return r;
 }
 
-HealthCheckResult embedderCheck(RagEngine& engine) {
+HealthCheckResult embedderCheck(const Embedder& embedder) {
     QElapsedTimer t;
     t.start();
     HealthCheckResult r{QStringLiteral("embedder"), HealthCheckResult::State::Ok, QString(), 0.0};
-    const Embedder& embedder = engine.embedder();
     std::vector<float> vector(static_cast<size_t>(embedder.dimension()));
     const QString probe = QStringLiteral("health check");
     double norm = 0.0;
@@ -89,9 +118,8 @@ HealthCheckResult embedderCheck(RagEngine& engine) {
     return r;
 }
 
-HealthCheckResult endpointCheck(RagEngine& engine, int timeoutMs) {
+HealthCheckResult endpointCheck(const std::optional<OpenAiConfig>& config, int timeoutMs) {
     HealthCheckResult r{QStringLiteral("model_endpoint"), HealthCheckResult::State::Ok, QString(), 0.0};
-    const std::optional<OpenAiConfig>& config = engine.options().openai;
     if (!config) {
         r.detail = QStringLiteral("none configured: answers are extractive (offline)");
         return r;
@@ -109,11 +137,11 @@ HealthCheckResult endpointCheck(RagEngine& engine, int timeoutMs) {
     return r;
 }
 
-HealthCheckResult diskCheck(RagEngine& engine) {
+HealthCheckResult diskCheck(const QString& dataDir) {
     QElapsedTimer t;
     t.start();
     HealthCheckResult r{QStringLiteral("disk"), HealthCheckResult::State::Ok, QString(), 0.0};
-    const QStorageInfo storage(engine.options().dataDir);
+    const QStorageInfo storage(dataDir);
     const qint64 free = storage.bytesAvailable();
     r.detail = QStringLiteral("%1 MB free on %2").arg(free / (1024 * 1024)).arg(storage.rootPath());
     if (!storage.isValid() || free < kDiskFailBytes)
@@ -157,16 +185,16 @@ QJsonObject HealthReport::toJson() const {
                        {QStringLiteral("checks"), list}};
 }
 
-HealthReport HealthCheck::run(RagEngine& engine, int endpointTimeoutMs) {
+HealthReport HealthCheck::run(const Subject& subject, int endpointTimeoutMs, int integrityTimeoutMs) {
     QElapsedTimer t;
     t.start();
     HealthReport report;
-    std::vector<CollectionInfo> collections;
-    report.checks.push_back(databaseCheck(engine, collections));
-    report.checks.push_back(indexCheck(engine, collections));
-    report.checks.push_back(embedderCheck(engine));
-    report.checks.push_back(endpointCheck(engine, endpointTimeoutMs));
-    report.checks.push_back(diskCheck(engine));
+    std::vector<CollectionState> collections;
+    report.checks.push_back(databaseCheck(subject.database, integrityTimeoutMs, collections));
+    report.checks.push_back(indexCheck(subject.dataDir, collections));
+    report.checks.push_back(embedderCheck(subject.embedder));
+    report.checks.push_back(endpointCheck(subject.openai, endpointTimeoutMs));
+    report.checks.push_back(diskCheck(subject.dataDir));
     report.elapsedMs = msSince(t);
     return report;
 }

@@ -6,12 +6,14 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
 #include <stop_token>
 #include <vector>
 
 namespace docrag {
 
-class RagEngine;
+class Database;
+class Embedder;
 
 struct HealthCheckResult final {
     enum class State { Ok, Warning, Failed };
@@ -29,17 +31,26 @@ struct HealthReport final {
     QJsonObject toJson() const;
 };
 
-// What `docrag-cli health` and the status bar ask: can the database answer, are the vector indexes there,
-// does the embedder work, does the model server answer (and how fast), is there disk space left. Runs on
-// the calling thread; the endpoint check is bounded by its timeout.
+// What `docrag-cli health` and the status bar ask: is the database readable and intact (a bounded
+// quick_check), do the vector index files match it, does the embedder work, does the model server
+// answer (and how fast), is there disk space left. Runs on the calling thread; the integrity and
+// endpoint checks are bounded by their timeouts.
 class HealthCheck final {
 public:
+    // What is checked: handed in, so that the check knows nothing of the engine above it.
+    struct Subject final {
+        Database& database;
+        QString dataDir;
+        const Embedder& embedder;
+        std::optional<OpenAiConfig> openai;
+    };
     struct EndpointProbe final {
         int models = 0;
         qint64 elapsedMs = 0;
     };
 
-    static HealthReport run(RagEngine& engine, int endpointTimeoutMs = 2000);
+    static HealthReport run(const Subject& subject, int endpointTimeoutMs = 2000,
+                            int integrityTimeoutMs = 2000);
     // GET {base}/models once, without retries, within `timeoutMs`.
     static Result<EndpointProbe> probeEndpoint(const OpenAiConfig& config, int timeoutMs,
                                                std::stop_token stop = {});

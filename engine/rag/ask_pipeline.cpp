@@ -34,6 +34,11 @@ QString AskPipeline::modelName() const {
     return model ? model->name() : ExtractiveAnswerer::modelName();
 }
 
+QString AskPipeline::modelIdentity() const {
+    const ChatModel* model = m_chatModel.load();
+    return model ? model->endpoint() : ExtractiveAnswerer::modelName();
+}
+
 Result<QStringList> AskPipeline::collectionNames(const SearchOptions& options) {
     auto all = CollectionStore(m_database.connection()).list();
     if (!all)
@@ -54,12 +59,16 @@ Result<QStringList> AskPipeline::collectionNames(const SearchOptions& options) {
 Result<Answer> AskPipeline::run(const AskRequest& request, const DeltaCallback& onDelta,
                                 std::stop_token stop) {
     const qint64 startNs = m_clock.monotonicNs();
+    // The whole question, retrieval and model included, has one deadline.
+    const ChatModel* model = m_chatModel.load();
+    const QDeadlineTimer deadline =
+        model ? QDeadlineTimer(model->answerDeadlineMs()) : QDeadlineTimer(QDeadlineTimer::Forever);
     AskRequest effective = request;
     effective.question = request.question.trimmed();
     if (effective.question.isEmpty())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("the question is empty")};
     if (!effective.remember) {
-        auto answered = answer(effective, onDelta, stop, startNs);
+        auto answered = answer(effective, onDelta, stop, startNs, deadline);
         if (answered)
             answered->latencyMs = elapsedMs(m_clock, startNs);
         return answered;
@@ -83,7 +92,7 @@ Result<Answer> AskPipeline::run(const AskRequest& request, const DeltaCallback& 
         return stored.error();
 
     effective.conversationId = conversationId;
-    auto answered = answer(effective, onDelta, stop, startNs);
+    auto answered = answer(effective, onDelta, stop, startNs, deadline);
     ChatMessage reply;
     reply.conversationId = conversationId;
     if (!answered) {
@@ -112,11 +121,11 @@ Result<Answer> AskPipeline::run(const AskRequest& request, const DeltaCallback& 
 }
 
 Result<Answer> AskPipeline::answer(const AskRequest& request, const DeltaCallback& onDelta,
-                                   std::stop_token stop, qint64 startNs) {
+                                   std::stop_token stop, qint64 startNs, QDeadlineTimer deadline) {
     auto names = collectionNames(request.search);
     if (!names)
         return names.error();
-    const QString cacheKey = ResponseCache::key(request.question, *names, modelName());
+    const QString cacheKey = ResponseCache::key(request.question, *names, modelIdentity());
     if (request.useCache) {
         auto cached = m_cache.get(cacheKey);
         if (!cached)
@@ -139,7 +148,7 @@ Result<Answer> AskPipeline::answer(const AskRequest& request, const DeltaCallbac
         return hits.error();
     Answer a;
     if (ChatModel* model = m_chatModel.load()) {
-        auto generated = generate(*model, request, *hits, onDelta, stop, startNs);
+        auto generated = generate(*model, request, *hits, onDelta, stop, startNs, deadline);
         if (!generated)
             return generated.error();
         a = std::move(*generated);
@@ -149,14 +158,16 @@ Result<Answer> AskPipeline::answer(const AskRequest& request, const DeltaCallbac
         if (onDelta)
             onDelta(a.text);
     }
-    // A cache failure costs a later question some time; it does not make this answer wrong.
-    (void)m_cache.put(cacheKey, a.toJson(), *names);
+    // A cache failure costs a later question some time; it does not make this answer wrong. A stopped
+    // or cut-off answer is not the answer to cache.
+    if (a.finish.isEmpty())
+        (void)m_cache.put(cacheKey, a.toJson(), *names);
     return a;
 }
 
 Result<Answer> AskPipeline::generate(ChatModel& model, const AskRequest& request,
                                      const std::vector<Hit>& hits, const DeltaCallback& onDelta,
-                                     std::stop_token stop, qint64 startNs) {
+                                     std::stop_token stop, qint64 startNs, QDeadlineTimer deadline) {
     std::vector<ChatTurn> turns;
     if (request.conversationId > 0 && request.historyMessages > 0) {
         // The question just stored is the last message: the turns before it are the history.
@@ -180,7 +191,7 @@ Result<Answer> AskPipeline::generate(ChatModel& model, const AskRequest& request
         if (onDelta)
             onDelta(piece);
     };
-    auto reply = model.complete(prompt.messages, forward, stop);
+    auto reply = model.complete(prompt.messages, forward, stop, deadline);
     if (!reply)
         return reply.error();
     Answer a;
@@ -189,6 +200,8 @@ Result<Answer> AskPipeline::generate(ChatModel& model, const AskRequest& request
     a.model = reply->model;
     a.tokensIn = reply->promptTokens;
     a.tokensOut = reply->completionTokens;
+    if (reply->finishReason == QLatin1String("stopped") || reply->finishReason == QLatin1String("length"))
+        a.finish = reply->finishReason;
     a.firstTokenMs = firstTokenMs.load();
     a.requestSentMs = reply->sentNs > 0 ? (reply->sentNs - startNs) / 1000000 : -1;
     for (size_t i = 0; i < prompt.passageIndexes.size(); ++i)

@@ -5,6 +5,8 @@
 #include "engine/core/result.h"
 #include "engine/rag/ask_request.h"
 
+#include <QDeadlineTimer>
+
 #include <atomic>
 #include <functional>
 #include <stop_token>
@@ -34,16 +36,19 @@ public:
                        std::stop_token stop = {});
 
     QString modelName() const;
+    // The model and the server it runs on: part of the response cache's key.
+    QString modelIdentity() const;
     // nullptr: extractive answers. Call when no question is being answered: an answer in progress
     // may use either model, and the caller keeps the old one alive.
     void setChatModel(ChatModel* chatModel) { m_chatModel.store(chatModel); }
 
 private:
     Result<Answer> answer(const AskRequest& request, const DeltaCallback& onDelta, std::stop_token stop,
-                          qint64 startNs);
+                          qint64 startNs, QDeadlineTimer deadline);
     Result<QStringList> collectionNames(const SearchOptions& options);
     Result<Answer> generate(ChatModel& model, const AskRequest& request, const std::vector<Hit>& hits,
-                            const DeltaCallback& onDelta, std::stop_token stop, qint64 startNs);
+                            const DeltaCallback& onDelta, std::stop_token stop, qint64 startNs,
+                            QDeadlineTimer deadline);
 
     Database& m_database;
     HybridRetriever& m_retriever;

@@ -162,6 +162,10 @@ const Embedder* RagEngine::remoteEmbedder() const {
     return server ? &server->remoteEmbedder : nullptr;
 }
 
+HealthCheck::Subject RagEngine::healthSubject() {
+    return HealthCheck::Subject{*m_database, m_options.dataDir, *m_embedder, m_options.openai};
+}
+
 const Embedder& RagEngine::embedder() const {
     return *m_embedder;
 }

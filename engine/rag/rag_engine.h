@@ -8,6 +8,7 @@
 #include "engine/core/result.h"
 #include "engine/index/hybrid_retriever.h"
 #include "engine/ingest/ingestion_pipeline.h"
+#include "engine/metrics/health_check.h"
 #include "engine/metrics/performance_snapshot.h"
 #include "engine/rag/ask_pipeline.h"
 #include "engine/rag/engine_options.h"
@@ -69,6 +70,8 @@ public:
     // dashboard's and `docrag-cli stats --json`'s figures. Cheap: milliseconds.
     PerformanceSnapshot performanceSnapshot();
     PerformanceMonitor& monitor() { return *m_monitor; }
+    // What `docrag-cli health` and the status bar check.
+    HealthCheck::Subject healthSubject();
     // Drops expired answers and the oldest cached embeddings beyond their caps, so that the caches
     // stay within the disk budget (with the logs, under 100 MB). Runs after every ingest; the desktop
     // app also runs it when it starts (not at open: a read-only command must not write).

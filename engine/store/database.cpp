@@ -8,11 +8,13 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 
 #include <atomic>
+#include <sqlite3.h>
 
 namespace docrag {
 namespace {
@@ -173,6 +175,34 @@ Status Database::migrate(const std::vector<Migration>& migrations) {
     if (migrations.empty() && schemaVersion() < 0)
         return Error{ErrorCode::Database, QStringLiteral("%1 is not a readable database").arg(m_filePath)};
     return {};
+}
+
+Result<QString> Database::quickCheck(int timeoutMs) {
+    QSqlDatabase db = connection();
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return Error{ErrorCode::Database, QStringLiteral("the database %1 is not open").arg(m_filePath)};
+    sqlite3* sqlite = *static_cast<sqlite3* const*>(handle.data());
+    // SQLite calls the handler every 1000 virtual machine steps; a non-zero answer interrupts the check.
+    QDeadlineTimer deadline(timeoutMs);
+    sqlite3_progress_handler(
+        sqlite, 1000, [](void* d) { return static_cast<QDeadlineTimer*>(d)->hasExpired() ? 1 : 0; },
+        &deadline);
+    QSqlQuery check(db);
+    const bool ran = check.exec(QStringLiteral("PRAGMA quick_check(20)"));
+    QStringList problems;
+    while (ran && check.next())
+        problems << check.value(0).toString();
+    const QSqlError error = check.lastError();
+    check.finish();
+    sqlite3_progress_handler(sqlite, 0, nullptr, nullptr);
+    if (deadline.hasExpired() && (!ran || error.isValid()))
+        return Error{ErrorCode::Timeout,
+                     QStringLiteral("the integrity check did not finish within %1 ms").arg(timeoutMs)};
+    if (!ran || error.isValid())
+        return Error{ErrorCode::Corrupt,
+                     QStringLiteral("the integrity check failed: %1").arg(error.databaseText())};
+    return problems.join(QStringLiteral("; "));
 }
 
 Status Database::transaction(const std::function<Status(QSqlDatabase&)>& work) {

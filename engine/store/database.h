@@ -42,6 +42,9 @@ public:
     // roll back otherwise, so a failure leaves what was stored before untouched. The write lock is
     // taken up front (BEGIN IMMEDIATE), waiting up to kBusyTimeoutMs for other writers.
     Status transaction(const std::function<Status(QSqlDatabase&)>& work);
+    // PRAGMA quick_check on the calling thread's connection, given up after `timeoutMs`: "ok", or
+    // what SQLite found wrong (an Error with code Timeout when it did not finish in time).
+    Result<QString> quickCheck(int timeoutMs);
     // Times every transaction (none by default).
     void setMonitor(PerformanceMonitor* monitor) { m_monitor = monitor; }
 

@@ -51,7 +51,7 @@ private slots:
         request.collection = QStringLiteral("docs");
         request.paths = {m_tree.filePath(QStringLiteral("docs"))};
         QVERIFY(engine->ingest(request).ok());
-        const HealthReport report = HealthCheck::run(*engine);
+        const HealthReport report = HealthCheck::run(engine->healthSubject());
         QVERIFY(report.ok());
         QCOMPARE(report.checks.size(), size_t(5));
         for (const HealthCheckResult& c : report.checks)
@@ -64,9 +64,67 @@ private slots:
         // A missing index file is a warning (it is rebuilt from the database), not a failure.
         QVERIFY(QFile::remove(QDir(m_tree.filePath(QStringLiteral("offline/indexes")))
                                   .filePath(QStringLiteral("collection-1.hnsw"))));
-        const HealthReport later = HealthCheck::run(*engine);
+        const HealthReport later = HealthCheck::run(engine->healthSubject());
         QVERIFY(later.ok());
         QCOMPARE(check(later, QStringLiteral("index")).state, State::Warning);
+    }
+
+    // A database that opens and lists its collections can still be damaged where nothing read yet:
+    // the check runs SQLite's quick_check (it used to say healthy here).
+    void aDamagedDatabaseFailsTheCheck() {
+        for (int i = 0; i < 120; ++i)
+            m_tree.write(QStringLiteral("many/p%1.md").arg(i),
+                         QStringLiteral("# Page %1\n\n%2\n")
+                             .arg(i)
+                             .arg(QStringLiteral("word%1 ").arg(i).repeated(300)));
+        const QString path = m_tree.filePath(QStringLiteral("damaged/docrag.sqlite3"));
+        {
+            auto engine = open(QStringLiteral("damaged"));
+            QVERIFY(engine);
+            IngestRequest request;
+            request.collection = QStringLiteral("many");
+            request.paths = {m_tree.filePath(QStringLiteral("many"))};
+            QVERIFY(engine->ingest(request).ok());
+            QVERIFY(HealthCheck::run(engine->healthSubject()).ok());
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 pages = file.size() / 4096;
+        QVERIFY(pages > 40);
+        // Scribble over the b-tree pages of the second half of the file, leaving the schema alone.
+        for (qint64 page = pages / 2; page < pages - 1; page += 3) {
+            file.seek(page * 4096 + 8);
+            file.write(QByteArray(64, '\x7f'));
+        }
+        file.close();
+        auto engine = open(QStringLiteral("damaged"));
+        QVERIFY(engine);
+        const HealthReport report = HealthCheck::run(engine->healthSubject());
+        QVERIFY(!report.ok());
+        const HealthCheckResult& database = check(report, QStringLiteral("database"));
+        QCOMPARE(database.state, State::Failed);
+        QVERIFY2(!database.detail.isEmpty(), qPrintable(database.detail));
+    }
+
+    // An index file that does not match the database (damaged, or behind it) is a warning naming why.
+    void aDamagedIndexIsNamed() {
+        auto engine = open(QStringLiteral("index-damaged"));
+        QVERIFY(engine);
+        IngestRequest request;
+        request.collection = QStringLiteral("docs");
+        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
+        QVERIFY(engine->ingest(request).ok());
+        QCOMPARE(check(HealthCheck::run(engine->healthSubject()), QStringLiteral("index")).state, State::Ok);
+        QFile file(QDir(m_tree.filePath(QStringLiteral("index-damaged/indexes")))
+                       .filePath(QStringLiteral("collection-1.hnsw")));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.seek(file.size() / 2);
+        file.write("garbage");
+        file.close();
+        const HealthCheckResult index =
+            check(HealthCheck::run(engine->healthSubject()), QStringLiteral("index"));
+        QCOMPARE(index.state, State::Warning);
+        QVERIFY2(index.detail.contains(QStringLiteral("checksum")), qPrintable(index.detail));
     }
 
     void theModelEndpointIsReachedWithItsLatency() {
@@ -76,7 +134,7 @@ private slots:
         config.baseUrl = QUrl(server.baseUrl());
         auto engine = open(QStringLiteral("online"), config);
         QVERIFY(engine);
-        const HealthReport report = HealthCheck::run(*engine);
+        const HealthReport report = HealthCheck::run(engine->healthSubject());
         QVERIFY(report.ok());
         const HealthCheckResult& endpoint = check(report, QStringLiteral("model_endpoint"));
         QCOMPARE(endpoint.state, State::Ok);
@@ -96,7 +154,7 @@ private slots:
         config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
         auto engine = open(QStringLiteral("unreachable"), config);
         QVERIFY(engine);
-        const HealthReport report = HealthCheck::run(*engine, 500);
+        const HealthReport report = HealthCheck::run(engine->healthSubject(), 500);
         QVERIFY(!report.ok());
         QCOMPARE(check(report, QStringLiteral("model_endpoint")).state, State::Failed);
         QVERIFY(report.elapsedMs < 5000);
