@@ -80,6 +80,9 @@ QJsonObject CliJson::collection(const CollectionInfo& info) {
         {QStringLiteral("bytes"), info.stats.bytes},
         {QStringLiteral("created_at_ms"), c.createdAtMs},
         {QStringLiteral("updated_at_ms"), c.updatedAtMs},
+        {QStringLiteral("ingest"), CollectionInfo::ingestName(info.ingest)},
+        {QStringLiteral("files_done"), c.filesDone},
+        {QStringLiteral("files_total"), c.filesTotal},
     };
 }
 

@@ -28,6 +28,11 @@ void printCollection(QTextStream& out, const CollectionInfo& info) {
         << QDateTime::fromMSecsSinceEpoch(c.updatedAtMs).toString(Qt::ISODate) << '\n';
     for (const QString& root : c.rootPaths)
         out << "  from " << root << '\n';
+    if (info.ingest == CollectionInfo::Ingest::Interrupted)
+        out << "  INTERRUPTED: " << c.filesDone << " of " << c.filesTotal
+            << " files done; resume with: docrag-cli ingest --resume --collection \"" << c.name << "\"\n";
+    else if (info.ingest == CollectionInfo::Ingest::Running)
+        out << "  being ingested now: " << c.filesDone << " of " << c.filesTotal << " files done\n";
 }
 
 } // namespace

@@ -95,18 +95,36 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
                       QStringLiteral("pattern")});
     parser.addOption({QStringLiteral("no-default-excludes"),
                       QStringLiteral("Also ingest hidden files, build and dependency folders.")});
+    parser.addOption({QStringLiteral("resume"),
+                      QStringLiteral("Run the collection's interrupted ingest again, as it was asked for "
+                                     "(no PATH needed); what was stored is kept.")});
     if (!context.parse(parser, args, QStringLiteral("Ingest folders or files into a collection.")))
         return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
 
+    const bool resume = parser.isSet(QStringLiteral("resume"));
     IngestRequest request;
     request.paths = parser.positionalArguments();
     request.collection = parser.value(QStringLiteral("collection"));
     request.docType = parser.value(QStringLiteral("doc-type"));
+    if (resume) {
+        if (request.collection.isEmpty())
+            return context.usage(QStringLiteral("--resume needs --collection NAME"));
+        if (!request.paths.isEmpty())
+            return context.usage(QStringLiteral("--resume takes no PATH: it runs the stored request again"));
+        RagEngine* engine = context.engine();
+        if (!engine)
+            return kExitFailure;
+        auto stored = engine->resumeRequest(request.collection);
+        if (!stored)
+            return context.failWith(stored.error());
+        request = *stored;
+    }
     if (request.paths.isEmpty())
         return context.usage(QStringLiteral("give at least one folder or file to ingest"));
     if (request.collection.isEmpty())
         return context.usage(QStringLiteral("--collection NAME is required"));
-    request.embedder = parser.value(QStringLiteral("embedder"));
+    if (!resume)
+        request.embedder = parser.value(QStringLiteral("embedder"));
     if (!request.embedder.isEmpty() && request.embedder != QLatin1String("local") &&
         request.embedder != QLatin1String("openai"))
         return context.usage(
@@ -121,8 +139,10 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
             return context.usage(QStringLiteral("--max-file-size takes a positive number of megabytes"));
         request.maxFileBytes = static_cast<qint64>(mb * 1024 * 1024);
     }
-    request.scan.extraExcludes = parser.values(QStringLiteral("exclude"));
-    request.scan.useDefaultExcludes = !parser.isSet(QStringLiteral("no-default-excludes"));
+    if (!resume) {
+        request.scan.extraExcludes = parser.values(QStringLiteral("exclude"));
+        request.scan.useDefaultExcludes = !parser.isSet(QStringLiteral("no-default-excludes"));
+    }
 
     RagEngine* engine = context.engine();
     if (!engine)
@@ -200,6 +220,11 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
             out << "Cancelled: the files above are stored; run the same command again to resume.\n";
         out.flush();
     }
+    // Every file failing, or some: the run did not do what was asked, and scripts must see it.
+    if (const int failed = r.count(FileOutcome::Failed); failed > 0)
+        return context.fail(QStringLiteral("%1 of %2 files failed; the others are stored (see above)")
+                                .arg(failed)
+                                .arg(r.files.size()));
     return r.cancelled ? kExitFailure : kExitOk;
 }
 

@@ -18,6 +18,13 @@ struct Collection final {
     // Bumped in the same transaction as every change to the collection's chunks, so a
     // derived cache (the vector index file) can tell whether it is still current.
     qint64 generation = 0;
+    // The last ingest: "running" from its start until it ends, then "" when it ran to its end, or
+    // "interrupted" (cancelled or failed). "running" with no process holding the collection's
+    // IngestLock means that process died: interrupted too.
+    QString ingestState;
+    QString ingestRequestJson; // what to run again to resume
+    qint64 filesTotal = 0;     // of that ingest
+    qint64 filesDone = 0;
 };
 
 } // namespace docrag

@@ -56,7 +56,7 @@ Result<VectorIndex*> IngestWriter::index() {
     return m_index.get();
 }
 
-Result<FileReport> IngestWriter::write(ProcessedFile& file) {
+Result<FileReport> IngestWriter::write(ProcessedFile& file, qint64 filesDone) {
     // Open the index before writing so that a stale index is rebuilt from the database as it was,
     // not with this file's chunks already in it.
     const bool touchesChunks = file.kind == ProcessedFile::Kind::Indexed ||
@@ -74,6 +74,10 @@ Result<FileReport> IngestWriter::write(ProcessedFile& file) {
         report = writeOne(db, file, removed, changed);
         if (!report)
             return report.error();
+        if (filesDone >= 0) {
+            if (Status s = CollectionStore(db).setFilesDone(m_collection.id, filesDone); !s)
+                return s;
+        }
         return changed ? CollectionStore(db).bumpGeneration(m_collection.id, m_clock.nowMs()) : Status();
     });
     if (!stored)

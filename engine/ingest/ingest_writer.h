@@ -33,7 +33,8 @@ public:
                  Collection collection, QString embedderId, int dimension, std::stop_token stop = {});
     ~IngestWriter();
 
-    Result<FileReport> write(ProcessedFile& file);
+    // `filesDone` is the ingest's count once this file is written, stored in the same transaction.
+    Result<FileReport> write(ProcessedFile& file, qint64 filesDone = -1);
     Result<FileReport> remove(const Document& document);
     // A file that is skipped before it is read (too large, unsupported type).
     Result<FileReport> skipUnread(const QString& path, const QString& reason,

@@ -13,6 +13,7 @@
 #include "engine/store/document_store.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QMutex>
 #include <QThreadPool>
 #include <QWaitCondition>
@@ -151,6 +152,27 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     for (Document& d : *existingRows)
         existing.emplace(d.path, std::move(d));
 
+    // Until it ends, the collection says an ingest is running, with what to run again to resume.
+    const QString requestJson =
+        QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact));
+    const qint64 filesTotal = static_cast<qint64>(scan->files.size() + scan->skipped.size());
+    if (Status s = m_database.transaction([&](QSqlDatabase& db) {
+            return CollectionStore(db).setIngestState(collection->id, QStringLiteral("running"), requestJson,
+                                                      filesTotal, 0);
+        });
+        !s)
+        return s.error();
+    const auto recordEnd = [&](bool complete, qint64 filesDone) {
+        Status s = m_database.transaction([&](QSqlDatabase& db) {
+            return CollectionStore(db).setIngestState(
+                collection->id, complete ? QStringLiteral("") : QStringLiteral("interrupted"), requestJson,
+                filesTotal, filesDone);
+        });
+        // Not fatal to the files stored: the collection shows as interrupted, and a re-run mends it.
+        if (!s)
+            Logging::get("docrag.ingest")->warn("cannot record the end of the ingest: {}", s.error().message);
+    };
+
     IngestReport report;
     report.collection = collection->name;
     report.collectionId = collection->id;
@@ -210,8 +232,10 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
             jobs.push_back(FileJob{file.path, file.size, file.mtimeMs, previous, {}});
             continue;
         }
-        if (!decided)
+        if (!decided) {
+            recordEnd(false, p.filesDone);
             return decided.error();
+        }
         record(std::move(*decided));
     }
     QStringList unseen; // what the scan could not look into: its documents are not known to be gone
@@ -223,8 +247,10 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
         if (seen.contains(path) || !isUnder(path, scan->roots) || isUnder(path, unseen))
             continue;
         auto removed = writer.remove(document);
-        if (!removed)
+        if (!removed) {
+            recordEnd(false, p.filesDone);
             return removed.error();
+        }
         record(std::move(*removed));
     }
     notify(nullptr);
@@ -270,7 +296,7 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
         report.bytesRead += done.bytesRead;
         report.embeddingsComputed += done.embedded;
         report.embeddingsReused += done.reused;
-        auto written = writer.write(done);
+        auto written = writer.write(done, p.filesDone + 1);
         if (!written) {
             failure = written.error();
             continue;
@@ -286,6 +312,7 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     report.indexRebuilt = writer.indexRebuilt();
     if (Status saved = writer.finish(); !saved)
         log->warn("cannot save the vector index (it will be rebuilt): {}", saved.error().message);
+    recordEnd(!report.cancelled && !failure, p.filesDone);
     if (failure)
         return *failure;
     std::sort(report.files.begin(), report.files.end(),

@@ -3,6 +3,7 @@
 #include "engine/core/result.h"
 #include "engine/ingest/file_scanner.h"
 #include "engine/ingest/ingest_report.h"
+#include "engine/ingest/ingest_request.h"
 
 #include <QString>
 #include <QStringList>
@@ -21,17 +22,6 @@ class Embedder;
 class LoaderRegistry;
 class PerformanceMonitor;
 class VectorIndexManager;
-
-struct IngestRequest final {
-    static constexpr qint64 kDefaultMaxFileBytes = 64ll * 1024 * 1024;
-
-    QString collection;
-    QString docType;   // empty: keep the collection's
-    QString embedder;  // "local" or "openai"; empty: the collection's, or local for a new one
-    QStringList paths; // folders or files
-    qint64 maxFileBytes = kDefaultMaxFileBytes;
-    ScanOptions scan;
-};
 
 // Folders in, searchable collection out: scan → compare with the database → load, chunk and embed
 // on the thread pool → one transaction per file → vector index → progress. Incremental (unchanged

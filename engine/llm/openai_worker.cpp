@@ -137,8 +137,15 @@ void OpenAiWorker::send(const std::shared_ptr<HttpCall>& call) {
     connect(reply, &QNetworkReply::requestSent, idleTimer,
             [idleTimer, idle = m_config.idleTimeoutMs] { idleTimer->start(idle); });
     connect(reply, &QNetworkReply::requestSent, this, [this, call] { call->sentNs = m_clock.monotonicNs(); });
-    connect(reply, &QNetworkReply::metaDataChanged, idleTimer, heard);
-    connect(reply, &QNetworkReply::downloadProgress, idleTimer, heard);
+    // Qt reports progress and metadata before the server said anything: only real bytes count.
+    connect(reply, &QNetworkReply::metaDataChanged, idleTimer, [reply, heard] {
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+            heard();
+    });
+    connect(reply, &QNetworkReply::downloadProgress, idleTimer, [heard](qint64 received, qint64) {
+        if (received > 0)
+            heard();
+    });
     // A stream is bounded by its silences and the deadline; a plain request also by the total time.
     if (!call->stream)
         abortAfter(m_config.totalTimeoutMs, HttpCall::Abort::TotalTimeout);

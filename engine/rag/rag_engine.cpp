@@ -9,6 +9,7 @@
 #include "engine/embed/openai_embedder.h"
 #include "engine/index/vector_index_manager.h"
 #include "engine/ingest/chunker.h"
+#include "engine/ingest/ingest_lock.h"
 #include "engine/ingest/loader_registry.h"
 #include "engine/llm/openai_chat_model.h"
 #include "engine/llm/openai_client.h"
@@ -23,6 +24,8 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -174,6 +177,12 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
                                        const IngestionPipeline::ProgressCallback& progress) {
     const StopLink link(callerStop, m_shutdown.get_token());
     const std::stop_token stop = link.token();
+    auto lock = IngestLock::acquire(lockDir(), request.collection, stop, [&](qint64 pid) {
+        Logging::get("docrag.ingest")
+            ->info("waiting for another ingest of \"{}\" (process {}) to finish", request.collection, pid);
+    });
+    if (!lock)
+        return lock.error();
     // Ingesting a folder that holds the data directory must not ingest DocRag's own database and logs.
     IngestRequest withoutData = request;
     withoutData.scan.excludedDirs << m_options.dataDir;
@@ -228,6 +237,22 @@ Result<const Embedder*> RagEngine::embedderFor(const IngestRequest& request) {
     return remote;
 }
 
+QString CollectionInfo::ingestName(Ingest ingest) {
+    switch (ingest) {
+    case Ingest::Complete:
+        return QStringLiteral("complete");
+    case Ingest::Running:
+        return QStringLiteral("running");
+    case Ingest::Interrupted:
+        return QStringLiteral("interrupted");
+    }
+    return QString();
+}
+
+QString RagEngine::lockDir() const {
+    return QDir(m_options.dataDir).filePath(QStringLiteral("locks"));
+}
+
 Result<std::vector<CollectionInfo>> RagEngine::collections() {
     CollectionStore store(m_database->connection());
     auto all = store.list();
@@ -238,9 +263,30 @@ Result<std::vector<CollectionInfo>> RagEngine::collections() {
         auto stats = store.stats(c.id);
         if (!stats)
             return stats.error();
-        out.push_back(CollectionInfo{std::move(c), *stats});
+        CollectionInfo info{std::move(c), *stats, CollectionInfo::Ingest::Complete};
+        if (info.collection.ingestState == QLatin1String("interrupted"))
+            info.ingest = CollectionInfo::Ingest::Interrupted;
+        else if (info.collection.ingestState == QLatin1String("running"))
+            // Its process holds the lock while it runs; a free lock means that process died.
+            info.ingest = IngestLock::isHeld(lockDir(), info.collection.name)
+                              ? CollectionInfo::Ingest::Running
+                              : CollectionInfo::Ingest::Interrupted;
+        out.push_back(std::move(info));
     }
     return out;
+}
+
+Result<IngestRequest> RagEngine::resumeRequest(const QString& collection) {
+    auto found = CollectionStore(m_database->connection()).find(collection);
+    if (!found)
+        return found.error();
+    const QJsonObject json = QJsonDocument::fromJson(found->ingestRequestJson.toUtf8()).object();
+    if (json.isEmpty())
+        return Error{ErrorCode::NotFound,
+                     QStringLiteral("collection \"%1\" has no ingest to resume").arg(collection)};
+    IngestRequest request = IngestRequest::fromJson(json);
+    request.collection = found->name;
+    return request;
 }
 
 Status RagEngine::removeCollection(const QString& name) {

@@ -38,8 +38,12 @@ class ResponseCache;
 class VectorIndexManager;
 
 struct CollectionInfo final {
+    // Interrupted: the last ingest was cancelled, failed, or its process died; it can be resumed.
+    enum class Ingest { Complete, Running, Interrupted };
     Collection collection;
     CollectionStats stats;
+    Ingest ingest = Ingest::Complete;
+    static QString ingestName(Ingest ingest); // "complete", "running", "interrupted"
 };
 
 struct EngineStats final {
@@ -60,9 +64,12 @@ public:
     RagEngine(const RagEngine&) = delete;
     RagEngine& operator=(const RagEngine&) = delete;
 
+    // Waits for another ingest of the same collection (in any process) to finish first.
     Result<IngestReport> ingest(const IngestRequest& request, std::stop_token stop = {},
                                 const IngestionPipeline::ProgressCallback& progress = {});
     Result<std::vector<CollectionInfo>> collections();
+    // The request of the collection's last ingest, to run again when it was interrupted.
+    Result<IngestRequest> resumeRequest(const QString& collection);
     Status removeCollection(const QString& name);
     Result<std::vector<Hit>> search(const QString& query, const SearchOptions& options);
     Result<EngineStats> stats();
@@ -121,6 +128,7 @@ public:
 private:
     explicit RagEngine(EngineOptions options);
     void configurePools();
+    QString lockDir() const;
     struct ModelServer; // the client and what is built on it, defined in the .cpp
 
     Result<const Embedder*> embedderFor(const IngestRequest& request);

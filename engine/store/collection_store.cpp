@@ -12,7 +12,8 @@ namespace docrag {
 namespace {
 
 const char* const kColumns =
-    "id, name, doc_type, root_paths, embedder_id, settings_json, generation, created_at, updated_at";
+    "id, name, doc_type, root_paths, embedder_id, settings_json, generation, created_at, "
+    "updated_at, ingest_state, ingest_request, files_total, files_done";
 
 Collection fromRow(const QSqlQuery& q) {
     Collection c;
@@ -26,6 +27,10 @@ Collection fromRow(const QSqlQuery& q) {
     c.generation = q.value(6).toLongLong();
     c.createdAtMs = q.value(7).toLongLong();
     c.updatedAtMs = q.value(8).toLongLong();
+    c.ingestState = q.value(9).toString();
+    c.ingestRequestJson = q.value(10).toString();
+    c.filesTotal = q.value(11).toLongLong();
+    c.filesDone = q.value(12).toLongLong();
     return c;
 }
 
@@ -110,6 +115,31 @@ Status CollectionStore::remove(qint64 id) {
     q.addBindValue(id);
     if (!q.exec())
         return SqlError::from(q, "removing a collection");
+    return {};
+}
+
+Status CollectionStore::setIngestState(qint64 id, const QString& state, const QString& requestJson,
+                                       qint64 filesTotal, qint64 filesDone) {
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE collections SET ingest_state = ?, ingest_request = ?, files_total = ?, "
+                             "files_done = ? WHERE id = ?"));
+    q.addBindValue(state);
+    q.addBindValue(requestJson);
+    q.addBindValue(filesTotal);
+    q.addBindValue(filesDone);
+    q.addBindValue(id);
+    if (!q.exec())
+        return SqlError::from(q, "recording the ingest's state");
+    return {};
+}
+
+Status CollectionStore::setFilesDone(qint64 id, qint64 filesDone) {
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE collections SET files_done = ? WHERE id = ?"));
+    q.addBindValue(filesDone);
+    q.addBindValue(id);
+    if (!q.exec())
+        return SqlError::from(q, "recording the ingest's progress");
     return {};
 }
 

@@ -30,6 +30,10 @@ public:
     Result<Collection> create(const Collection& collection);
     Status update(const Collection& collection);
     Status remove(qint64 id);
+    // The ingest's state, its request (JSON) and progress; see Collection::ingestState.
+    Status setIngestState(qint64 id, const QString& state, const QString& requestJson, qint64 filesTotal,
+                          qint64 filesDone);
+    Status setFilesDone(qint64 id, qint64 filesDone);
     // Called in the transaction of every change to the collection's chunks.
     Status bumpGeneration(qint64 id, qint64 nowMs);
     Result<CollectionStats> stats(qint64 id) const;

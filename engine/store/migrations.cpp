@@ -127,10 +127,27 @@ Migration initialSchema() {
     return m;
 }
 
+// What an ingest is doing to a collection, so that one that was interrupted (cancelled, failed, or its
+// process killed) shows as such and can be resumed with the same request; and why an answer ends
+// where it does.
+Migration ingestState() {
+    Migration m;
+    m.version = 2;
+    m.description = QStringLiteral("collections' ingest state and request, messages' finish");
+    m.statements = {
+        QStringLiteral("ALTER TABLE collections ADD COLUMN ingest_state TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE collections ADD COLUMN ingest_request TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE collections ADD COLUMN files_total INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE collections ADD COLUMN files_done INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN finish TEXT NOT NULL DEFAULT ''"),
+    };
+    return m;
+}
+
 } // namespace
 
 const std::vector<Migration>& Migrations::all() {
-    static const std::vector<Migration> migrations = {initialSchema()};
+    static const std::vector<Migration> migrations = {initialSchema(), ingestState()};
     return migrations;
 }
 

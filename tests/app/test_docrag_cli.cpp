@@ -315,6 +315,24 @@ private slots:
 
     // A real crash: the process is killed with SIGKILL in the middle of an ingest. The next run keeps
     // every file that was reported as indexed and does the rest.
+    // A run in which a file failed exits 1 and says how many (it used to exit 0 even when every file
+    // failed); what did work is stored and searchable.
+    void anIngestWithAFailedFileExitsWithOne() {
+        test::TempTree corpus;
+        corpus.write(QStringLiteral("good.md"), QStringLiteral("# Good\n\nA page that loads.\n"));
+        corpus.write(QStringLiteral("broken.pdf"), QByteArray("%PDF-1.4\nthis is not a real pdf\n"));
+        const QString data = corpus.filePath(QStringLiteral("data"));
+        Run r = run({QStringLiteral("ingest"), corpus.path(), QStringLiteral("--collection"),
+                     QStringLiteral("mixed"), QStringLiteral("--data-dir"), data, QStringLiteral("--exclude"),
+                     QStringLiteral("data/")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("1 of 2 files failed"), r.err.constData());
+        Run search = run({QStringLiteral("search"), QStringLiteral("page that loads"),
+                          QStringLiteral("--data-dir"), data});
+        QCOMPARE(search.exitCode, 0);
+        QVERIFY(search.out.contains("good.md"));
+    }
+
     void aKilledIngestResumes() {
         test::TempTree corpus;
         const int files = 3000;
@@ -343,10 +361,23 @@ private slots:
         pending += p.readAllStandardOutput();
         reported = static_cast<int>(pending.count("indexed   "));
 
-        Run resumed = run({QStringLiteral("ingest"), corpus.path(), QStringLiteral("--collection"),
-                           QStringLiteral("big"), QStringLiteral("--data-dir"), data,
-                           QStringLiteral("--json"), QStringLiteral("--exclude"), QStringLiteral("data/")},
-                          120000);
+        // The collection says it was interrupted, how far it got, and how to resume (it used to be
+        // listed as if it were complete).
+        Run listed = run(
+            {QStringLiteral("collections"), QStringLiteral("--data-dir"), data, QStringLiteral("--json")});
+        QCOMPARE(listed.exitCode, 0);
+        const QJsonObject big = json(listed).value(QLatin1String("collections")).toArray().first().toObject();
+        QCOMPARE(big.value(QLatin1String("ingest")).toString(), QStringLiteral("interrupted"));
+        QVERIFY(big.value(QLatin1String("files_done")).toInt() >= reported);
+        QCOMPARE(big.value(QLatin1String("files_total")).toInt(), files);
+        Run text = run({QStringLiteral("collections"), QStringLiteral("--data-dir"), data});
+        QVERIFY(text.out.contains("INTERRUPTED"));
+        QVERIFY(text.out.contains("ingest --resume --collection \"big\""));
+
+        Run resumed =
+            run({QStringLiteral("ingest"), QStringLiteral("--resume"), QStringLiteral("--collection"),
+                 QStringLiteral("big"), QStringLiteral("--data-dir"), data, QStringLiteral("--json")},
+                120000);
         QCOMPARE(resumed.exitCode, 0);
         const QJsonObject counts = json(resumed).value(QLatin1String("files")).toObject();
         const int unchanged = counts.value(QLatin1String("unchanged")).toInt();
@@ -354,6 +385,16 @@ private slots:
         QVERIFY(unchanged < files);
         QCOMPARE(unchanged + counts.value(QLatin1String("indexed")).toInt(), files);
         QVERIFY(json(resumed).value(QLatin1String("index_rebuilt")).toBool());
+
+        Run after = run(
+            {QStringLiteral("collections"), QStringLiteral("--data-dir"), data, QStringLiteral("--json")});
+        QCOMPARE(json(after)
+                     .value(QLatin1String("collections"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("ingest")),
+                 QJsonValue(QStringLiteral("complete")));
 
         Run search = run({QStringLiteral("search"), QStringLiteral("topic 7"), QStringLiteral("--data-dir"),
                           data, QStringLiteral("--json")});

@@ -116,7 +116,7 @@ private slots:
 
     void twoIngestsAndThreeReadersShareOneDataFolder() {
         const QString reference = m_tree.filePath(QStringLiteral("reference"));
-        for (const QString topic : {QStringLiteral("alpha"), QStringLiteral("beta")})
+        for (const QString& topic : {QStringLiteral("alpha"), QStringLiteral("beta")})
             QCOMPARE(CliProcess::run(ingestArgs(topic, reference)).exitCode, 0);
 
         const QString data = m_tree.filePath(QStringLiteral("shared"));
@@ -124,7 +124,7 @@ private slots:
         clock.start();
         const qint64 durationMs = stressSeconds() * 1000ll;
         std::vector<std::thread> loops;
-        for (const QString topic : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
+        for (const QString& topic : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
             loops.emplace_back([this, topic, data, &clock, durationMs] {
                 for (int round = 0; clock.elapsed() < durationMs; ++round) {
                     if (round > 0) {
@@ -156,7 +156,7 @@ private slots:
         for (std::thread& t : loops)
             t.join();
         // The last state of each collection is a complete ingest: both loops end with one.
-        for (const QString topic : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
+        for (const QString& topic : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
             const QStringList ingest = ingestArgs(topic, data);
             record(CliProcess::run(ingest, kStallMs), ingest);
         }
@@ -164,7 +164,7 @@ private slots:
         QVERIFY2(m_failures.isEmpty(), qPrintable(m_failures.join(QStringLiteral("\n"))));
         QVERIFY(m_runs > 20);
 
-        for (const QString topic : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
+        for (const QString& topic : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
             const Contents expected = contents(reference, topic);
             const Contents got = contents(data, topic);
             QCOMPARE(got.documents.size(), 240);

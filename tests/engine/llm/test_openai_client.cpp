@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QTcpServer>
 #include <QTest>
 
 #include <thread>
@@ -184,6 +185,48 @@ private slots:
         auto r = pending.result();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Cancelled);
+    }
+
+    // A server that accepts the connection and then says nothing: the call ends at its deadline with
+    // that reason (it used to take minutes and say "Operation canceled").
+    void aSilentServerFailsAtTheDeadlineNamingTheSilence() {
+        QTcpServer silent; // the kernel accepts the connections; nobody ever answers them
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        OpenAiConfig c = config();
+        c.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(silent.serverPort()));
+        c.idleTimeoutMs = 300;
+        OpenAiClient client(c, m_clock);
+        QElapsedTimer timer;
+        timer.start();
+        auto r = client
+                     .post(QStringLiteral("embeddings"), embeddingBody(QStringLiteral("x")), {},
+                           QDeadlineTimer(1500))
+                     .result();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Timeout);
+        QVERIFY2(
+            r.error().message.contains(QStringLiteral("accepted the connection but sent nothing for 0.3 s")),
+            qPrintable(r.error().message));
+        QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // A Retry-After longer than the time left fails at once, saying so (an ask used to wait for it,
+    // four times over).
+    void aRetryAfterBeyondTheDeadlineFailsAtOnce() {
+        m_server->enqueueFault(FakeFault::RateLimited, 120);
+        OpenAiClient client(config(), m_clock);
+        QElapsedTimer timer;
+        timer.start();
+        auto r = client
+                     .post(QStringLiteral("embeddings"), embeddingBody(QStringLiteral("x")), {},
+                           QDeadlineTimer(5000))
+                     .result();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::RateLimited);
+        QVERIFY2(r.error().message.contains(QStringLiteral("asked to retry after 120 s")),
+                 qPrintable(r.error().message));
+        QVERIFY(timer.elapsed() < 1000);
+        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/embeddings")), 1);
     }
 };
 

@@ -226,6 +226,57 @@ private slots:
         QCOMPARE(again->outcome, FileOutcome::Indexed);
     }
 
+    // Stop keeps what was written and the passages it cites, marked as stopped, and that partial
+    // answer is not served from the cache later (it used to be an error that lost its sources).
+    void stopKeepsThePartialAnswerAndItsSources() {
+        m_server.reset();
+        m_server.setStreamTokenDelay(80);
+        m_server.setChatReply(QStringLiteral("Open the settings dialog [1] and then choose the feature page, "
+                                             "where every option is described [2]."));
+        std::stop_source stop;
+        AskRequest request;
+        request.question = QStringLiteral("How do I configure feature 5?");
+        auto answered = m_engine
+                            ->ask(
+                                request, [&](const QString&) { stop.request_stop(); }, stop.get_token())
+                            .result();
+        QVERIFY2(answered.ok(), qPrintable(answered.ok() ? QString() : answered.error().message));
+        QCOMPARE(answered->finish, QStringLiteral("stopped"));
+        QVERIFY(!answered->text.isEmpty());
+        QVERIFY(answered->text.size() < 40);
+        QVERIFY(!answered->sources.empty());
+        const auto stored = m_engine->history().messages(answered->conversationId).value();
+        QCOMPARE(stored.back().content, answered->text);
+        QCOMPARE(stored.back().sources.size(), answered->sources.size());
+        m_server.setStreamTokenDelay(0);
+        auto again = ask(QStringLiteral("How do I configure feature 5?"));
+        QVERIFY(again.ok());
+        QVERIFY(!again->fromCache);
+        QVERIFY(again->finish.isEmpty());
+    }
+
+    // The same question to another server is another answer: the cache key names the server, not
+    // only the model (a switched server used to get the first one's cached answer).
+    void anotherServerIsAnotherCacheEntry() {
+        m_server.reset();
+        m_server.setChatReply(QStringLiteral("From the first server [1]."));
+        auto first = ask(QStringLiteral("How do I configure feature 7?"));
+        QVERIFY(first.ok());
+        QVERIFY(!first->fromCache);
+        FakeOpenAiServer other;
+        other.setChatReply(QStringLiteral("From the second server [1]."));
+        OpenAiConfig config = m_engine->openAiClient()->config();
+        const OpenAiConfig original = config;
+        config.baseUrl = QUrl(other.baseUrl());
+        m_engine->setModelServer(config);
+        auto second = ask(QStringLiteral("How do I configure feature 7?"));
+        m_engine->setModelServer(original);
+        QVERIFY(second.ok());
+        QVERIFY(!second->fromCache);
+        QCOMPARE(second->text, QStringLiteral("From the second server [1]."));
+        QCOMPARE(other.requestCount(QStringLiteral("/v1/chat/completions")), 1);
+    }
+
     void switchesModelServerAtRuntime() {
         m_server.reset();
         m_server.setChatReply(QStringLiteral("Generated after the switch [1]."));

@@ -1,0 +1,45 @@
+#include "engine/ingest/ingest_request.h"
+
+#include <QJsonArray>
+
+namespace docrag {
+namespace {
+
+QStringList strings(const QJsonValue& value) {
+    QStringList out;
+    for (const QJsonValue& v : value.toArray())
+        out << v.toString();
+    return out;
+}
+
+} // namespace
+
+QJsonObject IngestRequest::toJson() const {
+    return QJsonObject{
+        {QStringLiteral("collection"), collection},
+        {QStringLiteral("doc_type"), docType},
+        {QStringLiteral("embedder"), embedder},
+        {QStringLiteral("paths"), QJsonArray::fromStringList(paths)},
+        {QStringLiteral("max_file_bytes"), maxFileBytes},
+        {QStringLiteral("default_excludes"), scan.useDefaultExcludes},
+        {QStringLiteral("excludes"), QJsonArray::fromStringList(scan.extraExcludes)},
+        {QStringLiteral("excluded_dirs"), QJsonArray::fromStringList(scan.excludedDirs)},
+        {QStringLiteral("includes"), QJsonArray::fromStringList(scan.includePatterns)},
+    };
+}
+
+IngestRequest IngestRequest::fromJson(const QJsonObject& json) {
+    IngestRequest r;
+    r.collection = json.value(QStringLiteral("collection")).toString();
+    r.docType = json.value(QStringLiteral("doc_type")).toString();
+    r.embedder = json.value(QStringLiteral("embedder")).toString();
+    r.paths = strings(json.value(QStringLiteral("paths")));
+    r.maxFileBytes = json.value(QStringLiteral("max_file_bytes")).toInteger(kDefaultMaxFileBytes);
+    r.scan.useDefaultExcludes = json.value(QStringLiteral("default_excludes")).toBool(true);
+    r.scan.extraExcludes = strings(json.value(QStringLiteral("excludes")));
+    r.scan.excludedDirs = strings(json.value(QStringLiteral("excluded_dirs")));
+    r.scan.includePatterns = strings(json.value(QStringLiteral("includes")));
+    return r;
+}
+
+} // namespace docrag
