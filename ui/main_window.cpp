@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include "engine/metrics/health_check.h"
 #include "engine/rag/rag_engine.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/chat/conversation_list.h"
@@ -27,6 +28,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace docrag {
 
@@ -110,6 +112,12 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
         m_viewer->showChunk(document, chunk);
     });
     connect(m_library, &LibraryView::collectionsLoaded, m_chat, &ChatPane::setCollections);
+    connect(m_library, &LibraryView::resumeRequested, this, &MainWindow::resumeIngest);
+    connect(m_library, &LibraryView::interruptedFound, this, [this](const QStringList& interrupted) {
+        if (!interrupted.isEmpty() && !m_ingestBar->isVisible())
+            m_ingestLabel->setText(tr("Interrupted ingest: %1. Resume it from the library's context menu.")
+                                       .arg(interrupted.join(QStringLiteral(", "))));
+    });
     connect(m_conversations, &ConversationList::conversationSelected, m_chat, &ChatPane::openConversation);
     connect(m_chat, &ChatPane::conversationChanged, this, [this](qint64 id) {
         m_conversations->setCurrentConversation(id);
@@ -234,15 +242,37 @@ void MainWindow::refreshHealth() {
         }
         emit self->healthChecked();
     });
-    if (!m_engine.openAiClient())
+    refreshModelHealth();
+}
+
+void MainWindow::refreshModelHealth() {
+    const std::optional<OpenAiConfig> config = m_engine.options().openai;
+    if (!config) {
         m_modelHealth->setState(HealthIndicator::State::Warning,
                                 tr("no model server configured: answers are extractive (offline). Set one in "
                                    "Settings."));
-    else
-        m_modelHealth->setState(
-            HealthIndicator::State::Ok,
-            tr("%1, model %2")
-                .arg(m_engine.options().openai->baseUrl.toString(), m_engine.options().openai->chatModel));
+        return;
+    }
+    // Green only once the server has answered: a configured server is not a working one.
+    m_modelHealth->setState(HealthIndicator::State::Unknown,
+                            tr("checking %1…").arg(config->baseUrl.toString()));
+    const quint64 generation = ++m_modelProbeGeneration;
+    QPointer<MainWindow> self(this);
+    QtConcurrent::run([config = *config] {
+        return HealthCheck::probeEndpoint(config, kModelProbeTimeoutMs);
+    }).then(this, [self, generation, config = *config](const Result<HealthCheck::EndpointProbe>& probe) {
+        if (!self || generation != self->m_modelProbeGeneration)
+            return;
+        if (probe)
+            self->m_modelHealth->setState(HealthIndicator::State::Ok,
+                                          tr("%1, model %2, answered in %3 ms")
+                                              .arg(config.baseUrl.toString(), config.chatModel)
+                                              .arg(probe->elapsedMs));
+        else
+            self->m_modelHealth->setState(
+                HealthIndicator::State::Failed,
+                tr("%1 does not answer: %2").arg(config.baseUrl.toString(), probe.error().message));
+    });
 }
 
 void MainWindow::ensureGuide(const QString& folder) {
@@ -283,6 +313,20 @@ void MainWindow::ingestFinished(bool, const QString& summary) {
     m_ingestLabel->setText(summary);
     m_library->reload();
     refreshHealth();
+}
+
+void MainWindow::resumeIngest(const QString& collection) {
+    QPointer<MainWindow> self(this);
+    RagEngine* engine = &m_engine;
+    m_engine.run([engine, collection] { return engine->resumeRequest(collection); })
+        .then(this, [self](const Result<IngestRequest>& request) {
+            if (!self)
+                return;
+            if (!request)
+                self->m_ingestLabel->setText(tr("Cannot resume: %1").arg(request.error().message));
+            else if (!self->m_ingest->start(*request))
+                self->m_ingestLabel->setText(tr("Another ingest is running; resume when it has finished."));
+        });
 }
 
 void MainWindow::openIngestWizard() {

@@ -44,6 +44,8 @@ public:
 
 public slots:
     void refreshHealth();
+    void refreshModelHealth();
+    void resumeIngest(const QString& collection);
     void openIngestWizard();
     void openSettings();
 
@@ -72,6 +74,8 @@ private:
     QProgressBar* m_ingestBar = nullptr;
     QLabel* m_ingestLabel = nullptr;
     QTimer* m_healthTimer = nullptr;
+    quint64 m_modelProbeGeneration = 0; // a newer probe makes older answers moot
+    static constexpr int kModelProbeTimeoutMs = 3000;
     ApiKeyStore* m_keys = nullptr;
     QString m_sessionKey; // the key in use: from the keychain, or typed in Settings when it has none
 };

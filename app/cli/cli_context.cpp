@@ -44,6 +44,13 @@ QString readModelOptions(const QCommandLineParser& parser, std::optional<OpenAiC
         if (!ok || config.embeddingDimensions < 8 || config.embeddingDimensions > 8192)
             return QStringLiteral("--dimensions takes a number from 8 to 8192");
     }
+    if (parser.isSet(QStringLiteral("deadline"))) {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("deadline")).toDouble(&ok);
+        if (!ok || seconds < 1 || seconds > 3600)
+            return QStringLiteral("--deadline takes a number of seconds from 1 to 3600");
+        config.answerDeadlineMs = static_cast<int>(seconds * 1000);
+    }
     for (const auto& [option, target, most] :
          {std::tuple{"max-in-flight", &config.maxInFlight, 64},
           std::tuple{"embedding-batch", &config.embeddingBatchInputs, 2048}}) {
@@ -95,6 +102,9 @@ void CliContext::addModelOptions(QCommandLineParser& parser) {
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("dimensions"), QStringLiteral("Embedding dimensions (default 512)."),
                       QStringLiteral("n")});
+    parser.addOption({QStringLiteral("deadline"),
+                      QStringLiteral("Most seconds one answer may take, retries included (default 60)."),
+                      QStringLiteral("seconds")});
     parser.addOption(
         {QStringLiteral("offline"), QStringLiteral("Use no model server, whatever the environment says.")});
 }

@@ -23,6 +23,7 @@ struct ChatMessage final {
     int feedback = 0; // +1, -1, 0 for none
     QString feedbackNote;
     std::vector<Source> sources;
+    QString finish; // "stopped" or "length" for an answer that is not whole (see Answer::finish)
 };
 
 } // namespace docrag

@@ -36,6 +36,8 @@ QString errorCodeName(ErrorCode code) {
         return QStringLiteral("server");
     case ErrorCode::Auth:
         return QStringLiteral("auth");
+    case ErrorCode::ReadOnly:
+        return QStringLiteral("read_only");
     case ErrorCode::Internal:
         break;
     }

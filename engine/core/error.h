@@ -21,6 +21,7 @@ enum class ErrorCode {
     RateLimited, // 429 after every retry
     Server,      // 5xx after every retry, or a malformed reply
     Auth,        // the key was refused
+    ReadOnly,    // the data folder cannot be written
     Internal,
 };
 

@@ -1,6 +1,7 @@
 #include "engine/index/hybrid_retriever.h"
 
 #include "engine/core/logging.h"
+#include "engine/core/tsan.h"
 #include "engine/embed/embedder.h"
 #include "engine/embed/text_analyzer.h"
 #include "engine/index/exact_vector_scan.h"
@@ -118,13 +119,13 @@ Result<std::vector<Hit>> HybridRetriever::search(const QString& query, const Sea
     const RetrievalTuning& tuning = options.tuning;
 
     // The dense half does not touch the database connection of this thread: in hybrid mode it runs on
-    // the dense pool, in parallel with BM25. That pool is a leaf (its tasks wait on no pool), so this
-    // wait cannot close a cycle whatever thread searches.
+    // the dense pool, in parallel with BM25. Dense tasks wait only on the index lock, SQLite and the
+    // model client, never on a search or a pool that searches: this wait cannot close a cycle.
     const bool dense = options.mode != SearchMode::Lexical;
     QFuture<Result<std::vector<ScoredChunk>>> denseFuture;
     if (dense && m_pool && options.mode == SearchMode::Hybrid)
-        denseFuture =
-            QtConcurrent::run(m_pool, [&] { return denseSearch(query, *collections, options.candidates); });
+        denseFuture = QtConcurrent::run(
+            m_pool, Tsan::handOff([&] { return denseSearch(query, *collections, options.candidates); }));
 
     RankFusion fusion(tuning.rrfK);
     std::optional<Error> failure;
@@ -146,6 +147,7 @@ Result<std::vector<Hit>> HybridRetriever::search(const QString& query, const Sea
     if (dense) {
         auto found = denseFuture.isValid() ? denseFuture.result()
                                            : denseSearch(query, *collections, options.candidates);
+        Tsan::acquire();
         if (found)
             fusion.add(RankFusion::List::Dense, *found, tuning.denseWeight);
         else if (!failure)

@@ -6,8 +6,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <atomic>
@@ -22,6 +20,7 @@
 #include <numeric>
 #include <shared_mutex>
 #include <unistd.h>
+#include <xxhash.h>
 
 namespace docrag {
 namespace {
@@ -151,7 +150,7 @@ static size_t expectedFileSize(const Graph& g) {
     return size;
 }
 
-Status VectorIndex::save(const QString& path) const {
+Status VectorIndex::save(const QString& path, quint64* checksum) const {
     // A name of its own per process and call: two processes saving the same index must not write
     // into one temporary file. VectorIndexManager removes those whose process is gone.
     static std::atomic<quint64> s_saves{0};
@@ -182,6 +181,21 @@ Status VectorIndex::save(const QString& path) const {
     if (::fsync(written.handle()) != 0) {
         written.remove();
         return Error{ErrorCode::Io, QStringLiteral("cannot sync %1").arg(tmp)};
+    }
+    if (checksum) {
+        XXH3_state_t* state = XXH3_createState();
+        XXH3_64bits_reset(state);
+        QByteArray buffer(1 << 20, Qt::Uninitialized);
+        qint64 n = 0;
+        written.seek(0);
+        while ((n = written.read(buffer.data(), buffer.size())) > 0)
+            XXH3_64bits_update(state, buffer.constData(), static_cast<size_t>(n));
+        *checksum = XXH3_64bits_digest(state);
+        XXH3_freeState(state);
+        if (n < 0) {
+            written.remove();
+            return Error{ErrorCode::Io, QStringLiteral("cannot read back %1").arg(tmp)};
+        }
     }
     written.close();
     if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
@@ -217,12 +231,13 @@ Status VectorIndex::add(qint64 label, std::span<const float> vector) {
 }
 
 Status VectorIndex::addBatch(std::span<const qint64> labels, std::span<const float> vectors,
-                             QThreadPool& pool, std::stop_token stop) {
+                             std::stop_token stop) {
     const auto dim = static_cast<size_t>(m_dimension);
     if (vectors.size() != labels.size() * dim)
         return Error{ErrorCode::InvalidArgument,
                      QStringLiteral("%1 vectors for %2 labels").arg(vectors.size() / dim).arg(labels.size())};
-    constexpr size_t kSlice = 2048;
+    // Searches wait for the lock while a slice goes in: small slices keep that wait short.
+    constexpr size_t kSlice = 512;
     for (size_t from = 0; from < labels.size(); from += kSlice) {
         if (stop.stop_requested())
             return Error{ErrorCode::Cancelled, QStringLiteral("stopped")};
@@ -236,20 +251,18 @@ Status VectorIndex::addBatch(std::span<const qint64> labels, std::span<const flo
             return Error{ErrorCode::Internal,
                          QStringLiteral("cannot grow the index: %1").arg(QString::fromUtf8(e.what()))};
         }
-        std::vector<size_t> slice(to - from);
-        std::iota(slice.begin(), slice.end(), from);
-        std::atomic_bool failed = false;
-        // hnswlib supports concurrent insertion; searches are held off by the lock meanwhile.
-        QtConcurrent::blockingMap(&pool, slice, [&](size_t i) {
-            try {
+        // One insert at a time: hnswlib 0.6.2's concurrent addPoint holds the new element's lock
+        // while it takes its neighbours' locks, so two elements inserted at once that pick each other
+        // as neighbours deadlock (ThreadSanitizer reports the lock-order inversion).
+        try {
+            for (size_t i = from; i < to; ++i)
                 g.addPoint(vectors.data() + i * dim, static_cast<hnswlib::labeltype>(labels[i]));
-            } catch (const std::exception&) {
-                failed = true;
-            }
-        });
+        } catch (const std::exception& e) {
+            m_impl->adaptEf();
+            return Error{ErrorCode::Internal,
+                         QStringLiteral("cannot add to the index: %1").arg(QString::fromUtf8(e.what()))};
+        }
         m_impl->adaptEf();
-        if (failed)
-            return Error{ErrorCode::Internal, QStringLiteral("cannot add to the index")};
     }
     return {};
 }

@@ -5,8 +5,6 @@
 
 #include <QString>
 
-class QThreadPool;
-
 #include <memory>
 #include <span>
 #include <stop_token>
@@ -39,16 +37,17 @@ public:
     // Any failure (missing, truncated, wrong dimension) is an Error, never a crash or an exception.
     static Result<std::unique_ptr<VectorIndex>> load(const QString& path, int dimension,
                                                      VectorIndexParams params = {});
-    // Writes to a temporary file, syncs it and renames it over `path`, so a crash never leaves half a file.
-    Status save(const QString& path) const;
+    // Writes to a temporary file, checks its size, syncs it and renames it over `path`, so a crash or a
+    // full disk never leaves half a file. `checksum` gets the XXH3 of the bytes written, read before the
+    // rename: another process may replace the file at `path` right after.
+    Status save(const QString& path, quint64* checksum = nullptr) const;
 
     // Adds or replaces the vector of `label`.
     Status add(qint64 label, std::span<const float> vector);
-    // Adds many vectors (labels.size() * dimension floats) on `pool`'s threads, a slice at a time so
-    // that searches still get their turn between slices.
-    // Stops between slices once `stop` is requested (Cancelled). `pool` must be a leaf: its tasks
-    // never wait on this index, since the index is locked while they insert.
-    Status addBatch(std::span<const qint64> labels, std::span<const float> vectors, QThreadPool& pool,
+    // Adds many vectors (labels.size() * dimension floats) on the calling thread, a slice at a time so
+    // that searches still get their turn between slices; stops between slices once `stop` is
+    // requested (Cancelled).
+    Status addBatch(std::span<const qint64> labels, std::span<const float> vectors,
                     std::stop_token stop = {});
     void remove(qint64 label);
     // The k most similar vectors, best first; score = inner product (cosine for normalised vectors).

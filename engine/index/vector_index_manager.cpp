@@ -2,6 +2,7 @@
 
 #include "engine/core/hashing.h"
 #include "engine/core/logging.h"
+#include "engine/core/tsan.h"
 #include "engine/store/chunk_store.h"
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
@@ -58,12 +59,10 @@ bool processAlive(qint64 pid) {
 
 } // namespace
 
-VectorIndexManager::VectorIndexManager(Database& database, QString indexDir, VectorIndexParams params,
-                                       QThreadPool* insertPool)
+VectorIndexManager::VectorIndexManager(Database& database, QString indexDir, VectorIndexParams params)
     : m_database(database)
     , m_indexDir(std::move(indexDir))
-    , m_params(params)
-    , m_insertPool(insertPool ? insertPool : QThreadPool::globalInstance()) {
+    , m_params(params) {
     QDir().mkpath(m_indexDir);
     m_rebuildPool.setMaxThreadCount(1);
     // The rebuild thread keeps its database connection; an expiring thread would leak it.
@@ -74,9 +73,14 @@ VectorIndexManager::VectorIndexManager(Database& database, QString indexDir, Vec
 }
 
 VectorIndexManager::~VectorIndexManager() {
+    stopRebuilds();
+    m_rebuildPool.waitForDone();
+    Tsan::acquire();
+}
+
+void VectorIndexManager::stopRebuilds() {
     m_stop.request_stop();
     m_rebuildPool.clear();
-    m_rebuildPool.waitForDone();
 }
 
 QString VectorIndexManager::indexPath(qint64 collectionId) const {
@@ -167,7 +171,7 @@ void VectorIndexManager::startBackgroundRebuild(const Collection& collection, in
     const qint64 id = collection.id;
     const QString embedderId = collection.embedderId;
     const QString name = collection.name;
-    m_rebuildPool.start([this, id, embedderId, name, dimension] {
+    m_rebuildPool.start(Tsan::handOff([this, id, embedderId, name, dimension] {
         auto rebuilt = rebuild(id, dimension, m_stop.get_token());
         if (rebuilt) {
             auto& [index, generation] = *rebuilt;
@@ -183,11 +187,13 @@ void VectorIndexManager::startBackgroundRebuild(const Collection& collection, in
         m_rebuilding.erase(id);
         if (rebuilt)
             ++m_backgroundRebuilds;
-    });
+    }));
 }
 
 bool VectorIndexManager::waitForRebuilds(int timeoutMs) {
-    return m_rebuildPool.waitForDone(timeoutMs);
+    const bool done = m_rebuildPool.waitForDone(timeoutMs);
+    Tsan::acquire();
+    return done;
 }
 
 int VectorIndexManager::backgroundRebuilds() const {
@@ -281,15 +287,14 @@ VectorIndexManager::rebuild(qint64 collectionId, int dimension, std::stop_token 
     if (!count)
         return count.error();
     auto index = std::make_shared<VectorIndex>(dimension, static_cast<size_t>(*count) + 16, m_params);
-    // Read in slices and insert each in parallel: a 100k-chunk collection rebuilds in seconds
-    // without holding every vector in memory at once.
+    // Read in slices: a 100k-chunk collection rebuilds without holding every vector in memory at once.
     constexpr size_t kSlice = 16384;
     std::vector<qint64> labels;
     std::vector<float> vectors;
     Status added;
     auto flush = [&] {
         if (added.ok() && !labels.empty())
-            added = index->addBatch(labels, vectors, *m_insertPool, stop);
+            added = index->addBatch(labels, vectors, stop);
         labels.clear();
         vectors.clear();
     };
@@ -329,9 +334,12 @@ Status VectorIndexManager::save(qint64 collectionId) {
     }
     // Written outside the mutex: searches and other collections go on meanwhile.
     const QString path = indexPath(collectionId);
-    if (Status s = entry.index->save(path); !s)
+    quint64 written = 0;
+    if (Status s = entry.index->save(path, &written); !s)
         return s;
-    if (Status s = writeSidecar(path, entry); !s) {
+    // The checksum of the bytes this save wrote: if another process replaced the file meanwhile, the
+    // sidecar does not match it and the index is rebuilt rather than trusted.
+    if (Status s = writeSidecar(path, entry, Hashing::toHex(written)); !s) {
         // An index without a sidecar is never trusted, so a half-done save only costs a rebuild.
         QFile::remove(sidecarPath(path));
         return s;
@@ -342,16 +350,14 @@ Status VectorIndexManager::save(qint64 collectionId) {
     return {};
 }
 
-Status VectorIndexManager::writeSidecar(const QString& path, const Entry& entry) const {
-    auto checksum = fileChecksum(path);
-    if (!checksum)
-        return checksum.error();
+Status VectorIndexManager::writeSidecar(const QString& path, const Entry& entry,
+                                        const QString& checksum) const {
     QJsonObject sidecar{{QLatin1String("format"), kSidecarFormat},
                         {QLatin1String("embedder"), entry.embedderId},
                         {QLatin1String("dimension"), entry.index->dimension()},
                         {QLatin1String("generation"), entry.generation},
                         {QLatin1String("count"), static_cast<qint64>(entry.index->size())},
-                        {QLatin1String("checksum"), *checksum}};
+                        {QLatin1String("checksum"), checksum}};
     QSaveFile file(sidecarPath(path));
     if (!file.open(QIODevice::WriteOnly))
         return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(file.fileName())};

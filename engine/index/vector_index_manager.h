@@ -23,16 +23,14 @@ class Database;
 //
 // Waits, so that none can close a cycle: the mutex guards only the map and is never held across file
 // I/O, a rebuild or a wait. Searches never wait for a rebuild (current() starts one in the background
-// and answers nullptr meanwhile). Rebuilds run on the manager's own one-thread pool and insert on the
-// insert pool, whose tasks wait on nothing.
+// and answers nullptr meanwhile). Rebuilds run on the manager's own one-thread pool, one at a time.
 class VectorIndexManager final {
 public:
-    // Inserts run in parallel on `insertPool` (the global pool when none is given); that pool must
-    // never run work that waits on an index, a search or a rebuild.
-    VectorIndexManager(Database& database, QString indexDir, VectorIndexParams params = {},
-                       QThreadPool* insertPool = nullptr);
+    VectorIndexManager(Database& database, QString indexDir, VectorIndexParams params = {});
     // Stops the background rebuilds (within one slice of inserts) and waits for them.
     ~VectorIndexManager();
+    // Asks the background rebuilds to stop, and starts no new one (shutdown).
+    void stopRebuilds();
 
     // For searches, never waits for a rebuild: the collection's index when it is current (loaded from
     // its file if need be), or nullptr while it is missing, stale or corrupt, in which case a rebuild
@@ -79,12 +77,11 @@ private:
     Result<std::pair<std::shared_ptr<VectorIndex>, qint64>> rebuild(qint64 collectionId, int dimension,
                                                                     std::stop_token stop) const;
     void startBackgroundRebuild(const Collection& collection, int dimension);
-    Status writeSidecar(const QString& path, const Entry& entry) const;
+    Status writeSidecar(const QString& path, const Entry& entry, const QString& checksum) const;
 
     Database& m_database;
     QString m_indexDir;
     VectorIndexParams m_params;
-    QThreadPool* m_insertPool;
     mutable QMutex m_mutex;
     std::unordered_map<qint64, Entry> m_entries;
     std::unordered_set<qint64> m_rebuilding; // collections with a background rebuild queued or running

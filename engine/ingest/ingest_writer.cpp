@@ -2,6 +2,7 @@
 
 #include "engine/core/clock.h"
 #include "engine/core/logging.h"
+#include "engine/index/index_inserter.h"
 #include "engine/index/vector_index_manager.h"
 #include "engine/store/chunk_store.h"
 #include "engine/store/collection_store.h"
@@ -13,7 +14,8 @@
 namespace docrag {
 namespace {
 
-constexpr size_t kMaxPending = 32768;
+// Handed to the inserter thread in small batches, so that inserting overlaps the rest of the ingest.
+constexpr size_t kMaxPending = 1024;
 const QString kKeptPrevious = QStringLiteral("; the previously indexed version is kept");
 
 Document documentFor(const ProcessedFile& file, qint64 collectionId, qint64 now) {
@@ -31,12 +33,10 @@ Document documentFor(const ProcessedFile& file, qint64 collectionId, qint64 now)
 
 } // namespace
 
-IngestWriter::IngestWriter(Database& database, VectorIndexManager& indexes, QThreadPool& pool,
-                           const Clock& clock, Collection collection, QString embedderId, int dimension,
-                           std::stop_token stop)
+IngestWriter::IngestWriter(Database& database, VectorIndexManager& indexes, const Clock& clock,
+                           Collection collection, QString embedderId, int dimension, std::stop_token stop)
     : m_database(database)
     , m_indexes(indexes)
-    , m_pool(pool)
     , m_clock(clock)
     , m_collection(std::move(collection))
     , m_embedderId(std::move(embedderId))
@@ -52,6 +52,7 @@ Result<VectorIndex*> IngestWriter::index() {
         if (!opened)
             return opened.error();
         m_index = *opened;
+        m_inserter = std::make_unique<IndexInserter>(m_index, m_stop);
     }
     return m_index.get();
 }
@@ -163,6 +164,8 @@ void IngestWriter::updateIndex(const std::vector<qint64>& removed, const Process
     }
     if (m_pendingLabels.size() >= kMaxPending)
         flushPending();
+    if (m_inserter->failed())
+        indexFailed();
     if (!m_indexBroken)
         m_indexes.markCurrent(m_collection.id, m_index.get(), m_collection.generation);
 }
@@ -170,13 +173,19 @@ void IngestWriter::updateIndex(const std::vector<qint64>& removed, const Process
 void IngestWriter::flushPending() {
     if (m_pendingLabels.empty() || m_indexBroken)
         return;
-    if (Status s = m_index->addBatch(m_pendingLabels, m_pendingVectors, m_pool); !s) {
-        Logging::get("docrag.ingest")->warn("vector index update failed: {}", s.error().message);
-        m_indexBroken = true;
-        m_indexes.invalidate(m_collection.id);
-    }
+    m_inserter->add(std::move(m_pendingLabels), std::move(m_pendingVectors));
     m_pendingLabels.clear();
     m_pendingVectors.clear();
+}
+
+void IngestWriter::indexFailed() {
+    if (m_indexBroken)
+        return;
+    const Status s = m_inserter->finish();
+    Logging::get("docrag.ingest")
+        ->warn("vector index update failed: {}", s.ok() ? QStringLiteral("stopped") : s.error().message);
+    m_indexBroken = true;
+    m_indexes.invalidate(m_collection.id);
 }
 
 Result<FileReport> IngestWriter::skipUnread(const QString& path, const QString& reason,
@@ -216,6 +225,10 @@ Status IngestWriter::finish() {
     flushPending();
     if (m_indexBroken)
         return {};
+    if (Status inserted = m_inserter->finish(); !inserted) {
+        indexFailed();
+        return {};
+    }
     return m_indexes.save(m_collection.id);
 }
 

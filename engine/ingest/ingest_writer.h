@@ -11,11 +11,10 @@
 #include <stop_token>
 #include <vector>
 
-class QThreadPool;
-
 namespace docrag {
 
 class ChunkStore;
+class IndexInserter;
 class Clock;
 class Database;
 class VectorIndex;
@@ -27,10 +26,9 @@ class VectorIndexManager;
 class IngestWriter final {
 public:
     // Construct it on the thread that will call it: it holds that thread's database connection.
-    // `pool` inserts vectors in parallel: it must not be a pool whose work waits on an index (a
-    // search), since the index is locked while it inserts. `stop` cancels a rebuild of the index.
-    IngestWriter(Database& database, VectorIndexManager& indexes, QThreadPool& pool, const Clock& clock,
-                 Collection collection, QString embedderId, int dimension, std::stop_token stop = {});
+    // `stop` cancels a rebuild of the index and the inserts of its vectors.
+    IngestWriter(Database& database, VectorIndexManager& indexes, const Clock& clock, Collection collection,
+                 QString embedderId, int dimension, std::stop_token stop = {});
     ~IngestWriter();
 
     // `filesDone` is the ingest's count once this file is written, stored in the same transaction.
@@ -50,10 +48,11 @@ private:
     Result<VectorIndex*> index();
     void updateIndex(const std::vector<qint64>& removed, const ProcessedFile* added);
     void flushPending();
+    // The inserter failed or stopped: the index is forgotten and rebuilt from the database later.
+    void indexFailed();
 
     Database& m_database;
     VectorIndexManager& m_indexes;
-    QThreadPool& m_pool;
     const Clock& m_clock;
     Collection m_collection;
     QString m_embedderId;
@@ -61,10 +60,11 @@ private:
     std::unique_ptr<ChunkStore> m_chunks; // the writer's connection; caches its prepared inserts
     std::stop_token m_stop;
     std::shared_ptr<VectorIndex> m_index;
+    std::unique_ptr<IndexInserter> m_inserter; // declared after m_index: goes (and joins) before it
     bool m_indexRebuilt = false;
     bool m_indexBroken = false;
-    // New vectors wait here and go into the graph in parallel batches: one insert at a time on the
-    // writer thread would leave the other cores idle and make the index the bottleneck.
+    // New vectors wait here and go into the graph in batches, a slice at a time so that searches
+    // get their turn between slices.
     std::vector<qint64> m_pendingLabels;
     std::vector<float> m_pendingVectors;
 };

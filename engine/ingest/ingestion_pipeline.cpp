@@ -2,6 +2,7 @@
 
 #include "engine/core/clock.h"
 #include "engine/core/logging.h"
+#include "engine/core/tsan.h"
 #include "engine/embed/embedder.h"
 #include "engine/ingest/file_processor.h"
 #include "engine/ingest/ingest_writer.h"
@@ -14,38 +15,40 @@
 
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QMutex>
 #include <QThreadPool>
-#include <QWaitCondition>
 
 #include <algorithm>
+#include <condition_variable>
 #include <deque>
+#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace docrag {
 namespace {
 
-// Hands finished files from pool threads to the writer thread.
+// Hands finished files from pool threads to the writer thread. Standard primitives, not QMutex with
+// QWaitCondition: the wait inside Qt's library would hide the unlock from ThreadSanitizer.
 class ResultQueue final {
 public:
     void push(ProcessedFile file) {
-        QMutexLocker lock(&m_mutex);
-        m_items.push_back(std::move(file));
-        m_ready.wakeOne();
+        {
+            std::lock_guard lock(m_mutex);
+            m_items.push_back(std::move(file));
+        }
+        m_ready.notify_one();
     }
     ProcessedFile pop() {
-        QMutexLocker lock(&m_mutex);
-        while (m_items.empty())
-            m_ready.wait(&m_mutex);
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [this] { return !m_items.empty(); });
         ProcessedFile file = std::move(m_items.front());
         m_items.pop_front();
         return file;
     }
 
 private:
-    QMutex m_mutex;
-    QWaitCondition m_ready;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
     std::deque<ProcessedFile> m_items;
 };
 
@@ -176,8 +179,8 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     IngestReport report;
     report.collection = collection->name;
     report.collectionId = collection->id;
-    IngestWriter writer(m_database, m_indexes, m_pool, m_clock, *collection, m_embedder.id(),
-                        m_embedder.dimension(), stop);
+    IngestWriter writer(m_database, m_indexes, m_clock, *collection, m_embedder.id(), m_embedder.dimension(),
+                        stop);
     IngestProgress& p = tally.progress;
     p.filesTotal = static_cast<int>(scan->files.size() + scan->skipped.size());
 
@@ -277,11 +280,12 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
                     job.reusable = std::move(*reusable);
             }
             p.currentFile = job.path;
-            workers.start([&processor, &queue, stop, monitor = m_monitor, job = std::move(job)]() mutable {
-                const auto timer = PerformanceMonitor::ScopedTimer(
-                    monitor, PerformanceMonitor::Operation::IngestFile, job.path);
-                queue.push(processor.process(std::move(job), stop));
-            });
+            workers.start(Tsan::handOff(
+                [&processor, &queue, stop, monitor = m_monitor, job = std::move(job)]() mutable {
+                    const auto timer = PerformanceMonitor::ScopedTimer(
+                        monitor, PerformanceMonitor::Operation::IngestFile, job.path);
+                    queue.push(processor.process(std::move(job), stop));
+                }));
             ++inFlight;
         }
         if (inFlight == 0)

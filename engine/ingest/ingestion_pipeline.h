@@ -32,8 +32,8 @@ public:
     // Called on the thread that runs the pipeline, after every file (with its report) and at the start.
     using ProgressCallback = std::function<void(const IngestProgress& progress, const FileReport* finished)>;
 
-    // `pool` loads, chunks and embeds files and inserts their vectors into the index: a pool of the
-    // ingest's own, never the one searches run on (they wait on the index while it is locked).
+    // `pool` loads, chunks and embeds files: a pool of the ingest's own, so that a long ingest never
+    // takes the threads questions run on.
     IngestionPipeline(Database& database, VectorIndexManager& indexes, const LoaderRegistry& loaders,
                       const Chunker& chunker, const Embedder& embedder, QThreadPool& pool,
                       const Clock& clock);

@@ -113,6 +113,7 @@ Result<Answer> AskPipeline::run(const AskRequest& request, const DeltaCallback& 
     reply.tokensIn = a.tokensIn;
     reply.tokensOut = a.tokensOut;
     reply.sources = a.sources;
+    reply.finish = a.finish;
     auto stored = history.addMessage(reply);
     if (!stored)
         return stored.error();

@@ -65,15 +65,17 @@ RagEngine::RagEngine(EngineOptions options)
     : m_options(std::move(options)) {}
 
 RagEngine::~RagEngine() {
-    // Pool work refers to the members below: stop it (ingests, answers and rebuilds watch the
-    // shutdown token) and let it finish before they go.
+    // Pool work refers to the members below: stop it (ingests and answers watch the shutdown token,
+    // rebuilds their manager's stop) and let it finish before they go.
     m_shutdown.request_stop();
+    m_indexes->stopRebuilds();
     m_longPool.waitForDone();
     m_askPool.waitForDone();
     m_pool.waitForDone();
     m_ingestWorkers.waitForDone();
     m_densePool.waitForDone();
     m_indexes.reset(); // stops and waits for its background rebuilds
+    Tsan::acquire();
 }
 
 Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options) {
@@ -97,9 +99,8 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
     engine->m_chunker = std::make_unique<Chunker>(options.chunker);
     engine->m_embedder = std::make_unique<LocalEmbedder>(options.embeddingDimension);
     engine->configurePools();
-    engine->m_indexes =
-        std::make_unique<VectorIndexManager>(*engine->m_database, dataDir.filePath(QStringLiteral("indexes")),
-                                             options.vectorIndex, &engine->m_insertPool);
+    engine->m_indexes = std::make_unique<VectorIndexManager>(
+        *engine->m_database, dataDir.filePath(QStringLiteral("indexes")), options.vectorIndex);
     engine->m_retriever = std::make_unique<HybridRetriever>(*engine->m_database, *engine->m_indexes,
                                                             *engine->m_embedder, &engine->m_densePool);
     engine->m_retriever->setMonitor(engine->m_monitor.get());
@@ -131,7 +132,6 @@ void RagEngine::configurePools() {
         {m_askPool, 8, "docrag-ask"},
         {m_densePool, threads, "docrag-dense"},
         {m_ingestWorkers, threads, "docrag-ingest"},
-        {m_insertPool, threads, "docrag-insert"},
         {m_longPool, 2, "docrag-long"},
     };
     for (const auto& p : pools) {
@@ -165,6 +165,10 @@ const Embedder* RagEngine::remoteEmbedder() const {
     return server ? &server->remoteEmbedder : nullptr;
 }
 
+bool RagEngine::readOnly() const {
+    return m_database->readOnly();
+}
+
 HealthCheck::Subject RagEngine::healthSubject() {
     return HealthCheck::Subject{*m_database, m_options.dataDir, *m_embedder, m_options.openai};
 }
@@ -175,6 +179,10 @@ const Embedder& RagEngine::embedder() const {
 
 Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_token callerStop,
                                        const IngestionPipeline::ProgressCallback& progress) {
+    if (m_database->readOnly())
+        return Error{ErrorCode::ReadOnly, QStringLiteral("the data folder %1 is read-only: cannot ingest "
+                                                         "into it")
+                                              .arg(m_options.dataDir)};
     const StopLink link(callerStop, m_shutdown.get_token());
     const std::stop_token stop = link.token();
     auto lock = IngestLock::acquire(lockDir(), request.collection, stop, [&](qint64 pid) {
@@ -309,18 +317,23 @@ Result<std::vector<Hit>> RagEngine::search(const QString& query, const SearchOpt
 
 QFuture<Result<Answer>> RagEngine::ask(const AskRequest& request, AskPipeline::DeltaCallback onDelta,
                                        std::stop_token stop) {
-    return QtConcurrent::run(&m_askPool, [this, request, onDelta = std::move(onDelta), stop] {
-        const StopLink link(stop, m_shutdown.get_token());
-        auto answer = m_askPipeline->run(request, onDelta, link.token());
-        if (answer) {
-            if (answer->firstTokenMs > 0)
-                m_monitor->record(PerformanceMonitor::Operation::FirstToken, answer->firstTokenMs * 1000,
-                                  request.question);
-            m_monitor->record(PerformanceMonitor::Operation::Answer, answer->latencyMs * 1000,
-                              request.question);
-        }
-        return answer;
-    });
+    AskRequest effective = request;
+    // A read-only data folder still answers; the question and answer are not kept.
+    if (m_database->readOnly())
+        effective.remember = false;
+    return QtConcurrent::run(&m_askPool,
+                             Tsan::handOff([this, request = effective, onDelta = std::move(onDelta), stop] {
+                                 const StopLink link(stop, m_shutdown.get_token());
+                                 auto answer = m_askPipeline->run(request, onDelta, link.token());
+                                 if (answer) {
+                                     if (answer->firstTokenMs > 0)
+                                         m_monitor->record(PerformanceMonitor::Operation::FirstToken,
+                                                           answer->firstTokenMs * 1000, request.question);
+                                     m_monitor->record(PerformanceMonitor::Operation::Answer,
+                                                       answer->latencyMs * 1000, request.question);
+                                 }
+                                 return answer;
+                             }));
 }
 
 HistoryStore RagEngine::history() {

@@ -6,6 +6,7 @@
 #include "engine/core/document.h"
 #include "engine/core/hit.h"
 #include "engine/core/result.h"
+#include "engine/core/tsan.h"
 #include "engine/index/hybrid_retriever.h"
 #include "engine/ingest/ingestion_pipeline.h"
 #include "engine/metrics/health_check.h"
@@ -92,16 +93,19 @@ public:
 
     // Runs `work` (a call of the methods above) on the engine's pool and returns its future: how the
     // desktop app calls them without blocking its thread. Each pool thread has its own connection.
-    // Work given here must not wait for other work of this pool (see docs/threads.md).
-    template <typename Work> auto run(Work work) { return QtConcurrent::run(&m_pool, std::move(work)); }
+    // Work given here must not wait for other work of this pool (see docs/design/threads.md).
+    template <typename Work> auto run(Work work) {
+        return QtConcurrent::run(&m_pool, Tsan::handOff(std::move(work)));
+    }
     // The same for long work (ingestion) on a thread of its own, so that questions and browsing keep
     // the pool while a collection is being built.
     template <typename Work> auto runLong(Work work) {
-        return QtConcurrent::run(&m_longPool, std::move(work));
+        return QtConcurrent::run(&m_longPool, Tsan::handOff(std::move(work)));
     }
 
-    // Answers on the engine's pool. `onDelta` gets the text as it is produced, on a pool thread:
-    // a UI forwards it to its own thread. The question is in the history before anything can fail.
+    // Answers on the engine's ask pool. `onDelta` gets the text as it is produced, on another thread
+    // (the model client's, or the ask pool's): a UI forwards it to its own thread. The question is in the
+    // history before anything can fail.
     QFuture<Result<Answer>> ask(const AskRequest& request, AskPipeline::DeltaCallback onDelta = {},
                                 std::stop_token stop = {});
     // The history, on the calling thread's connection.
@@ -118,6 +122,8 @@ public:
     void setModelServer(const std::optional<OpenAiConfig>& config);
 
     const EngineOptions& options() const { return m_options; }
+    // The data folder cannot be written: searching and answering work, storing does not.
+    bool readOnly() const;
     const Embedder& embedder() const;
     QThreadPool& pool() { return m_pool; }
     // Set when the engine is going away: long work given this token (or linked to it) stops.
@@ -154,13 +160,12 @@ private:
     std::atomic<double> m_ingestFilesPerSecond{0.0};
     std::atomic<qint64> m_ingestQueueDepth{0};
     std::stop_source m_shutdown;
-    // The executors (docs/threads.md): none runs work that waits for work of its own pool, and the
-    // dense and insert pools are leaves that wait for no pool at all.
+    // The executors (docs/design/threads.md): none runs work that waits for work of its own pool, and
+    // every wait goes to a pool that never waits back.
     QThreadPool m_pool;          // queries and browsing (run())
     QThreadPool m_askPool;       // questions: retrieval, then the model's answer
     QThreadPool m_densePool;     // the dense half of hybrid searches
     QThreadPool m_ingestWorkers; // loading, chunking and embedding files
-    QThreadPool m_insertPool;    // parallel inserts of vector index rebuilds
     QThreadPool m_longPool;      // ingests' writer threads (runLong())
 };
 

@@ -7,14 +7,18 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUrl>
 
 #include <atomic>
 #include <sqlite3.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace docrag {
 namespace {
@@ -59,11 +63,23 @@ Status enableWal(QSqlDatabase& db, const QString& filePath) {
     }
 }
 
+// Whether this process may write the file and the folder it lives in (SQLite writes its WAL and
+// shared-memory files there): a read-only mount, or permissions, say no.
+bool writable(const QFileInfo& file) {
+    const QByteArray folder = QFile::encodeName(file.absolutePath());
+    struct statvfs fs {};
+    if (::statvfs(folder.constData(), &fs) == 0 && (fs.f_flag & ST_RDONLY))
+        return false;
+    return ::access(folder.constData(), W_OK) == 0 &&
+           ::access(QFile::encodeName(file.absoluteFilePath()).constData(), W_OK) == 0;
+}
+
 } // namespace
 
-Database::Database(QString filePath)
+Database::Database(QString filePath, bool readOnly)
     : m_filePath(std::move(filePath))
-    , m_connectionPrefix(QStringLiteral("docrag-%1-").arg(s_nextInstance++)) {}
+    , m_connectionPrefix(QStringLiteral("docrag-%1-").arg(s_nextInstance++))
+    , m_readOnly(readOnly) {}
 
 Database::~Database() {
     QMutexLocker lock(&m_mutex);
@@ -80,10 +96,24 @@ Result<std::unique_ptr<Database>> Database::open(const QString& filePath,
         return Error{ErrorCode::Io,
                      QStringLiteral("cannot create the directory %1").arg(info.absolutePath())};
 
-    std::unique_ptr<Database> database(new Database(info.absoluteFilePath()));
+    const bool readOnly = info.exists() && !writable(info);
+    std::unique_ptr<Database> database(new Database(info.absoluteFilePath(), readOnly));
     auto db = database->openConnection();
     if (!db)
         return db.error();
+    if (readOnly) {
+        // Nothing can be migrated here: a read-only file must already be of this version.
+        const int version = database->schemaVersion();
+        const int latest = migrations.empty() ? 0 : migrations.back().version;
+        if (version != latest)
+            return Error{ErrorCode::ReadOnly,
+                         QStringLiteral("%1 is read-only and has schema version %2, not %3: open it once "
+                                        "where it can be written")
+                             .arg(filePath)
+                             .arg(version)
+                             .arg(latest)};
+        return database;
+    }
     if (Status wal = enableWal(*db, filePath); !wal)
         return wal.error();
     if (Status migrated = database->migrate(migrations); !migrated)
@@ -110,8 +140,19 @@ Result<QSqlDatabase> Database::openConnection() {
         QMutexLocker lock(&m_mutex);
         m_connectionNames << name;
     }
-    db.setDatabaseName(m_filePath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    if (m_readOnly) {
+        // Without its -wal and -shm files (gone after a clean close) a WAL database can be read from a
+        // read-only folder only as immutable: nothing can change it there anyway.
+        const bool walThere = QFileInfo::exists(m_filePath + QStringLiteral("-wal")) &&
+                              QFileInfo::exists(m_filePath + QStringLiteral("-shm"));
+        QUrl uri = QUrl::fromLocalFile(m_filePath);
+        uri.setQuery(walThere ? QStringLiteral("mode=ro") : QStringLiteral("mode=ro&immutable=1"));
+        db.setDatabaseName(uri.toString());
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    } else {
+        db.setDatabaseName(m_filePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    }
     if (!db.open())
         return SqlError::from(db.lastError(), "opening the database");
     // Per-connection settings. NORMAL sync is safe in WAL mode: a crash can lose the last commits
@@ -206,6 +247,10 @@ Result<QString> Database::quickCheck(int timeoutMs) {
 }
 
 Status Database::transaction(const std::function<Status(QSqlDatabase&)>& work) {
+    if (m_readOnly)
+        return Error{ErrorCode::ReadOnly,
+                     QStringLiteral("the data folder %1 is read-only: nothing can be stored there")
+                         .arg(QFileInfo(m_filePath).absolutePath())};
     QSqlDatabase db = connection();
     if (!db.isOpen())
         return Error{ErrorCode::Database, QStringLiteral("the database %1 is not open").arg(m_filePath)};

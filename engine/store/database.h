@@ -34,6 +34,9 @@ public:
     // The calling thread's connection, opened on first use.
     QSqlDatabase connection();
     QString filePath() const { return m_filePath; }
+    // The file or its folder cannot be written (a read-only mount, no permission): it is opened for
+    // reading, and every transaction fails with ErrorCode::ReadOnly.
+    bool readOnly() const { return m_readOnly; }
     int schemaVersion();
     // The ranking functions installed on every connection, and what they know of the terms.
     const FtsRanker& ranker() const { return m_ranker; }
@@ -49,12 +52,13 @@ public:
     void setMonitor(PerformanceMonitor* monitor) { m_monitor = monitor; }
 
 private:
-    explicit Database(QString filePath);
+    Database(QString filePath, bool readOnly);
     Result<QSqlDatabase> openConnection();
     Status migrate(const std::vector<Migration>& migrations);
 
     QString m_filePath;
     QString m_connectionPrefix;
+    bool m_readOnly = false;
     QMutex m_mutex;
     QStringList m_connectionNames;
     FtsRanker m_ranker;

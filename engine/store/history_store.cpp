@@ -27,7 +27,7 @@ std::vector<Source> parseSources(const QString& json) {
 }
 
 const char* const kMessageColumns = "id, conversation_id, role, content, created_at, model, latency_ms, "
-                                    "tokens_in, tokens_out, feedback, feedback_note, sources_json";
+                                    "tokens_in, tokens_out, feedback, feedback_note, sources_json, finish";
 
 ChatMessage readMessage(const QSqlQuery& q) {
     ChatMessage m;
@@ -43,6 +43,7 @@ ChatMessage readMessage(const QSqlQuery& q) {
     m.feedback = q.value(9).toInt();
     m.feedbackNote = q.value(10).toString();
     m.sources = parseSources(q.value(11).toString());
+    m.finish = q.value(12).toString();
     return m;
 }
 
@@ -140,8 +141,8 @@ Result<qint64> HistoryStore::addMessage(ChatMessage m) {
     m.createdAt = m_clock.nowMs();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO messages(conversation_id, role, content, created_at, model, "
-                             "latency_ms, tokens_in, tokens_out, feedback, feedback_note, sources_json) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "latency_ms, tokens_in, tokens_out, feedback, feedback_note, sources_json, "
+                             "finish) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m.conversationId);
     q.addBindValue(sqlText(m.role));
     q.addBindValue(sqlText(m.content));
@@ -153,6 +154,7 @@ Result<qint64> HistoryStore::addMessage(ChatMessage m) {
     q.addBindValue(m.feedback);
     q.addBindValue(sqlText(m.feedbackNote));
     q.addBindValue(sourcesJson(m.sources));
+    q.addBindValue(sqlText(m.finish));
     if (!q.exec())
         return SqlError::from(q, "storing a message");
     const qint64 id = q.lastInsertId().toLongLong();

@@ -140,6 +140,41 @@ private slots:
         QVERIFY2(ingest.exitCode() == 0, ingest.readAllStandardError().constData());
     }
 
+    // A data folder on a read-only mount (made here in a user namespace) is still searched and
+    // answered from, and says it is read-only when asked to store something.
+    void aReadOnlyDataFolderIsSearchable() {
+        const QString data = m_tree.filePath(QStringLiteral("data-readonly"));
+        QCOMPARE(CliProcess::run(
+                     ingestArgs(m_tree.filePath(QStringLiteral("alpha")), QStringLiteral("alpha"), data))
+                     .exitCode,
+                 0);
+        const QString unshare = QStandardPaths::findExecutable(QStringLiteral("unshare"));
+        QVERIFY2(!unshare.isEmpty(), "unshare (util-linux) is needed to mount the folder read-only");
+        const QStringList readOnly{
+            unshare,
+            QStringLiteral("-rm"),
+            QStringLiteral("sh"),
+            QStringLiteral("-c"),
+            QStringLiteral("mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" "
+                           "&& exec \"$@\""),
+            data};
+        const QStringList search{QStringLiteral("search"), QStringLiteral("alpha option"),
+                                 QStringLiteral("--data-dir"), data};
+        const auto searched = CliProcess::run(search, 20000, readOnly);
+        QVERIFY2(searched.exitCode == 0, qPrintable(searched.describe(search)));
+        QVERIFY(searched.out.contains("alpha"));
+        const QStringList ask{QStringLiteral("ask"), QStringLiteral("--offline"),
+                              QStringLiteral("How do I configure the alpha tool?"),
+                              QStringLiteral("--data-dir"), data};
+        const auto asked = CliProcess::run(ask, 20000, readOnly);
+        QVERIFY2(asked.exitCode == 0, qPrintable(asked.describe(ask)));
+        const QStringList ingest =
+            ingestArgs(m_tree.filePath(QStringLiteral("beta")), QStringLiteral("beta"), data);
+        const auto refused = CliProcess::run(ingest, 20000, readOnly);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("read-only"), refused.err.constData());
+    }
+
     // Two processes creating a new data folder at the same moment: one used to fail ("table
     // collections already exists" or "not a DocRag database") nearly every time.
     void twoProcessesOpenANewDataFolder() {

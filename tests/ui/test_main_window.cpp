@@ -23,6 +23,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -178,7 +179,13 @@ private slots:
         QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("stopButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!window.chatPane()->isAnswering(), 3000);
         QVERIFY(window.findChild<QPushButton*>(QStringLiteral("sendButton"))->isEnabled());
-        QVERIFY(window.chatPane()->entries().back().content.count(QStringLiteral("word")) < 200);
+        // The partial answer stays an answer, with its sources, marked as stopped (not an error).
+        const TranscriptEntry& last = window.chatPane()->entries().back();
+        QCOMPARE(last.role, TranscriptEntry::Role::Assistant);
+        QCOMPARE(last.finish, QStringLiteral("stopped"));
+        QVERIFY(!last.sources.empty());
+        QVERIFY(last.content.count(QStringLiteral("word")) < 200);
+        QVERIFY(transcriptText(window).contains(QStringLiteral("stopped")));
         m_server.setStreamTokenDelay(0);
     }
 
@@ -244,8 +251,32 @@ private slots:
         auto* model = window.findChild<HealthIndicator*>(QStringLiteral("modelHealthLabel"));
         QCOMPARE(database->state(), HealthIndicator::State::Ok);
         QCOMPARE(index->state(), HealthIndicator::State::Ok);
-        QCOMPARE(model->state(), HealthIndicator::State::Ok);
+        QTRY_COMPARE(model->state(), HealthIndicator::State::Ok);
         QVERIFY(model->toolTip().contains(QStringLiteral("fake-chat")));
+    }
+
+    // A configured server that does not answer is a red light, not a green one (it used to be green
+    // whatever the connection test had said).
+    void theModelLightIsRedWhenTheServerDoesNotAnswer() {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort(); // closed again: nothing listens there now
+        }
+        test::TempTree data;
+        EngineOptions options;
+        options.dataDir = data.filePath(QStringLiteral("data"));
+        OpenAiConfig config;
+        config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
+        options.openai = config;
+        auto engine = RagEngine::open(options);
+        QVERIFY(engine.ok());
+        MainWindow window(**engine);
+        window.show();
+        auto* model = window.findChild<HealthIndicator*>(QStringLiteral("modelHealthLabel"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->state(), HealthIndicator::State::Failed, 8000);
+        QVERIFY2(model->toolTip().contains(QStringLiteral("does not answer")), qPrintable(model->toolTip()));
     }
 
     // First run, no network: the bundled guide becomes the first collection and answers at once.

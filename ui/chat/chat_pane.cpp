@@ -41,6 +41,7 @@ TranscriptEntry entryFor(const ChatMessage& m) {
     e.messageId = m.id;
     e.latencyMs = m.latencyMs;
     e.feedback = m.feedback;
+    e.finish = m.finish;
     return e;
 }
 
@@ -211,7 +212,12 @@ void ChatPane::finish(const Result<Answer>& result) {
         last.fromCache = result->fromCache;
         last.messageId = result->messageId;
         last.latencyMs = result->latencyMs;
-        if (result->fromCache)
+        last.finish = result->finish;
+        if (result->finish == QLatin1String("stopped"))
+            m_status->setText(tr("Stopped: the answer so far is kept, with its sources."));
+        else if (result->finish == QLatin1String("length"))
+            m_status->setText(tr("The answer reached the model's length limit and was cut off."));
+        else if (result->fromCache)
             m_status->setText(tr("Answered from the cache: the same question was answered a moment ago."));
         else if (result->extractive)
             m_status->setText(

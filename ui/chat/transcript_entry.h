@@ -18,6 +18,7 @@ struct TranscriptEntry final {
     bool extractive = false;
     bool fromCache = false;
     bool streaming = false;
+    QString finish;       // "stopped" or "length": the answer is not whole
     qint64 messageId = 0; // 0 while the answer is not stored yet
     qint64 latencyMs = 0;
     int feedback = 0;

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPointer>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -59,6 +60,8 @@ LibraryView::LibraryView(RagEngine& engine, QWidget* parent)
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, [this] { search(m_search->text()); });
     connect(m_tree, &QTreeWidget::itemExpanded, this, &LibraryView::expand);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &LibraryView::showContextMenu);
     connect(m_tree, &QTreeWidget::currentItemChanged, this,
             [this](QTreeWidgetItem* item) { activate(item); });
     connect(m_results, &QTextBrowser::anchorClicked, this, &LibraryView::linkActivated);
@@ -77,18 +80,49 @@ void LibraryView::reload() {
 void LibraryView::showCollections(const std::vector<CollectionInfo>& collections) {
     m_tree->clear();
     QStringList names;
+    QStringList interrupted;
     for (const CollectionInfo& info : collections) {
-        names << info.collection.name;
+        const Collection& c = info.collection;
+        names << c.name;
         auto* item = new QTreeWidgetItem(m_tree);
-        item->setText(0, tr("%1  (%2 documents, %3 passages)")
-                             .arg(info.collection.name)
-                             .arg(info.stats.indexed)
-                             .arg(QLocale().toString(info.stats.chunks)));
+        QString text = tr("%1  (%2 documents, %3 passages)")
+                           .arg(c.name)
+                           .arg(info.stats.indexed)
+                           .arg(QLocale().toString(info.stats.chunks));
+        if (info.ingest == CollectionInfo::Ingest::Interrupted) {
+            text += QStringLiteral("  ") +
+                    tr("interrupted: %1 of %2 files done").arg(c.filesDone).arg(c.filesTotal);
+            item->setToolTip(
+                0, tr("The last ingest of this collection did not finish. Right-click (or press "
+                      "the menu key) and choose Resume ingest to finish it; what was stored is kept."));
+            interrupted << tr("%1 (%2 of %3 files)").arg(c.name).arg(c.filesDone).arg(c.filesTotal);
+        } else if (info.ingest == CollectionInfo::Ingest::Running) {
+            text += QStringLiteral("  ") +
+                    tr("being ingested: %1 of %2 files").arg(c.filesDone).arg(c.filesTotal);
+        }
+        item->setText(0, text);
         item->setData(0, kKindRole, CollectionItem);
-        item->setData(0, kIdRole, info.collection.id);
+        item->setData(0, kIdRole, c.id);
+        item->setData(0, kInterruptedRole,
+                      info.ingest == CollectionInfo::Ingest::Interrupted ? c.name : QString());
         item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
     }
     emit collectionsLoaded(names);
+    emit interruptedFound(interrupted);
+}
+
+void LibraryView::showContextMenu(const QPoint& at) {
+    QTreeWidgetItem* item = m_tree->itemAt(at);
+    if (!item)
+        item = m_tree->currentItem(); // the menu key
+    const QString name = item ? item->data(0, kInterruptedRole).toString() : QString();
+    if (name.isEmpty())
+        return;
+    QMenu menu(this);
+    QAction* resume = menu.addAction(tr("&Resume ingest"));
+    resume->setObjectName(QStringLiteral("resumeIngestAction"));
+    connect(resume, &QAction::triggered, this, [this, name] { emit resumeRequested(name); });
+    menu.exec(m_tree->viewport()->mapToGlobal(at));
 }
 
 void LibraryView::expand(QTreeWidgetItem* item) {

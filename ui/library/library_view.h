@@ -27,9 +27,10 @@ public:
 
     enum ItemKind { CollectionItem = 1, DocumentItem, HeadingItem, PlaceholderItem };
     static constexpr int kKindRole = Qt::UserRole;
-    static constexpr int kIdRole = Qt::UserRole + 1;       // collection or document id
-    static constexpr int kChunkRole = Qt::UserRole + 2;    // heading items: the chunk it starts at
-    static constexpr int kDocumentRole = Qt::UserRole + 3; // heading items: their document
+    static constexpr int kIdRole = Qt::UserRole + 1;          // collection or document id
+    static constexpr int kChunkRole = Qt::UserRole + 2;       // heading items: the chunk it starts at
+    static constexpr int kDocumentRole = Qt::UserRole + 3;    // heading items: their document
+    static constexpr int kInterruptedRole = Qt::UserRole + 4; // collection items: resumable
 
 public slots:
     void reload();
@@ -38,10 +39,15 @@ public slots:
 signals:
     void chunkActivated(qint64 documentId, qint64 chunkId); // 0: the document's start
     void collectionsLoaded(const QStringList& names);
+    // Collections whose last ingest was interrupted, as "name: done of total files" texts.
+    void interruptedFound(const QStringList& collections);
+    // The user chose "Resume ingest" on an interrupted collection.
+    void resumeRequested(const QString& collection);
     void searchFinished(int hits);
 
 private:
     void showCollections(const std::vector<CollectionInfo>& collections);
+    void showContextMenu(const QPoint& at);
     void expand(QTreeWidgetItem* item);
     void showDocuments(QTreeWidgetItem* item, const std::vector<Document>& documents);
     void showOutline(QTreeWidgetItem* item, const std::vector<Chunk>& chunks);

@@ -7,7 +7,9 @@
 #include <QThreadPool>
 
 #include <cmath>
+#include <csignal>
 #include <random>
+#include <sys/resource.h>
 
 using namespace docrag;
 
@@ -63,8 +65,7 @@ private slots:
         const auto data = randomUnitVectors(3000, 2);
         std::vector<qint64> labels(3000);
         std::iota(labels.begin(), labels.end(), 1);
-        QThreadPool pool;
-        QVERIFY(index.addBatch(labels, data, pool).ok());
+        QVERIFY(index.addBatch(labels, data).ok());
         const auto queries = randomUnitVectors(50, 3);
         int agreed = 0;
         for (size_t q = 0; q < 50; ++q) {
@@ -110,6 +111,38 @@ private slots:
         QVERIFY(loaded.ok());
         QCOMPARE((*loaded)->size(), size_t(200));
         QCOMPARE((*loaded)->search(row(data, 17), 1).value().front().chunkId, qint64(17));
+    }
+
+    // A save that cannot write the whole file (a full disk, here a file size limit) fails and leaves
+    // the previous file and no temporary one behind; it used to succeed with a short file.
+    void aShortWriteFailsTheSave() {
+        test::TempTree dir;
+        const QString path = dir.filePath(QStringLiteral("i.hnsw"));
+        const auto data = randomUnitVectors(400, 9);
+        VectorIndex index(kDim);
+        QVERIFY(index.add(0, row(data, 0)).ok());
+        QVERIFY(index.save(path).ok());
+        const QByteArray before = [&] {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        for (size_t i = 1; i < 400; ++i)
+            QVERIFY(index.add(static_cast<qint64>(i), row(data, i)).ok());
+        struct rlimit old {};
+        QVERIFY(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small = old;
+        small.rlim_cur = 4096;
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+        const Status saved = index.save(path);
+        ::setrlimit(RLIMIT_FSIZE, &old);
+        std::signal(SIGXFSZ, previousHandler);
+        QVERIFY(!saved.ok());
+        QCOMPARE(saved.error().code, ErrorCode::Io);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("i.hnsw")});
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
     }
 
     void badFilesAreErrorsNotCrashes() {

@@ -5,6 +5,8 @@
 #include "engine/store/document_store.h"
 #include "tests/support/temp_tree.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QTest>
 
@@ -137,6 +139,25 @@ private slots:
         bool rebuilt = false;
         QVERIFY(manager.open(m_collection, kDim, {}, &rebuilt).ok());
         QVERIFY(rebuilt);
+    }
+
+    // Temporary files of saves whose process died are removed when a manager starts; a save still
+    // running in a live process (this one) keeps its file.
+    void removesTheTemporaryFilesOfCrashedSaves() {
+        const QString dir = m_dir.filePath(QStringLiteral("idx-tmp"));
+        QDir().mkpath(dir);
+        // Far above any pid Linux hands out (pid_max is at most 4194304).
+        const QString dead = dir + QStringLiteral("/collection-1.hnsw.tmp-999999999-1");
+        const QString alive =
+            dir + QStringLiteral("/collection-1.hnsw.tmp-%1-1").arg(QCoreApplication::applicationPid());
+        for (const QString& path : {dead, alive}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("half an index");
+        }
+        VectorIndexManager manager(*m_db, dir);
+        QVERIFY(!QFile::exists(dead));
+        QVERIFY(QFile::exists(alive));
     }
 
     void dropDeletesTheFiles() {
