@@ -146,15 +146,24 @@ std::shared_ptr<VectorIndex> VectorIndexManager::install(qint64 collectionId, En
     return index;
 }
 
-Result<std::shared_ptr<VectorIndex>> VectorIndexManager::current(const Collection& collection,
-                                                                 int dimension) {
+std::shared_ptr<VectorIndex> VectorIndexManager::cachedOrLoaded(const Collection& collection, int dimension,
+                                                                QString* why) {
     if (auto found = lookup(collection))
         return *found;
     auto loaded = loadFromDisk(collection, dimension);
-    if (loaded) {
-        Entry entry{*loaded, collection.embedderId, collection.generation, collection.generation};
-        return install(collection.id, std::move(entry));
+    if (!loaded) {
+        if (why)
+            *why = loaded.error().message;
+        return nullptr;
     }
+    return install(collection.id,
+                   Entry{*loaded, collection.embedderId, collection.generation, collection.generation});
+}
+
+Result<std::shared_ptr<VectorIndex>> VectorIndexManager::current(const Collection& collection,
+                                                                 int dimension) {
+    if (auto index = cachedOrLoaded(collection, dimension))
+        return index;
     startBackgroundRebuild(collection, dimension);
     return std::shared_ptr<VectorIndex>();
 }
@@ -205,16 +214,11 @@ Result<std::shared_ptr<VectorIndex>> VectorIndexManager::open(const Collection& 
                                                               std::stop_token stop, bool* rebuilt) {
     if (rebuilt)
         *rebuilt = false;
-    if (auto found = lookup(collection))
-        return *found;
-    auto loaded = loadFromDisk(collection, dimension);
-    if (loaded) {
-        Entry entry{*loaded, collection.embedderId, collection.generation, collection.generation};
-        return install(collection.id, std::move(entry));
-    }
+    QString why;
+    if (auto index = cachedOrLoaded(collection, dimension, &why))
+        return index;
     Logging::get("docrag.index")
-        ->info("rebuilding the index of \"{}\" from the database: {}", collection.name,
-               loaded.error().message);
+        ->info("rebuilding the index of \"{}\" from the database: {}", collection.name, why);
     auto made = rebuild(collection.id, dimension, stop);
     if (!made)
         return made.error();

@@ -69,6 +69,9 @@ private:
     };
 
     Result<std::shared_ptr<VectorIndex>> lookup(const Collection& collection) const;
+    // The index in memory, or loaded from its file; nullptr (and why) when it has to be rebuilt.
+    std::shared_ptr<VectorIndex> cachedOrLoaded(const Collection& collection, int dimension,
+                                                QString* why = nullptr);
     // Keeps the newer of the map's entry and `entry`; returns the index that stays.
     std::shared_ptr<VectorIndex> install(qint64 collectionId, Entry entry);
     Result<std::shared_ptr<VectorIndex>> loadFromDisk(const Collection& collection, int dimension) const;

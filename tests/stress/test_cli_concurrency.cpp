@@ -1,4 +1,5 @@
 #include "tests/support/cli_process.h"
+#include "tests/support/synthetic_pages.h"
 #include "tests/support/temp_tree.h"
 
 #include <QDir>
@@ -11,22 +12,6 @@ using namespace docrag;
 using test::CliProcess;
 
 namespace {
-
-// Markdown pages with distinct words, enough that an ingest takes a moment.
-void writeCorpus(const test::TempTree& tree, const QString& folder, int pages, const QString& topic) {
-    for (int i = 0; i < pages; ++i) {
-        QString text = QStringLiteral("# %1 page %2\n\n").arg(topic).arg(i);
-        for (int s = 0; s < 6; ++s)
-            text += QStringLiteral("## Section %1\n\nThe %2 subsystem handles case %3 of step %4 with care. "
-                                   "Configure %2 option %5 before running the %2 tool.\n\n")
-                        .arg(s)
-                        .arg(topic)
-                        .arg(i * 7 + s)
-                        .arg(s)
-                        .arg(i % 13);
-        tree.write(QStringLiteral("%1/p%2.md").arg(folder).arg(i, 4, 10, QLatin1Char('0')), text);
-    }
-}
 
 QStringList ingestArgs(const QString& folder, const QString& collection, const QString& data) {
     return {QStringLiteral("ingest"),     folder, QStringLiteral("--collection"), collection,
@@ -46,8 +31,8 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY2(QFile::exists(CliProcess::path()), qPrintable(CliProcess::path()));
-        writeCorpus(m_tree, QStringLiteral("alpha"), 150, QStringLiteral("alpha"));
-        writeCorpus(m_tree, QStringLiteral("beta"), 150, QStringLiteral("beta"));
+        test::SyntheticPages::write(m_tree, QStringLiteral("alpha"), QStringLiteral("alpha"), 150);
+        test::SyntheticPages::write(m_tree, QStringLiteral("beta"), QStringLiteral("beta"), 150);
     }
 
     // A missing index (as after a crash) used to make `ask` wait forever, and `search` on one core:

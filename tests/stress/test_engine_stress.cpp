@@ -1,6 +1,7 @@
 #include "engine/core/tsan.h"
 #include "engine/index/vector_index_manager.h"
 #include "engine/rag/rag_engine.h"
+#include "tests/support/synthetic_pages.h"
 #include "tests/support/temp_tree.h"
 #include "tests/support/watchdog.h"
 
@@ -16,21 +17,6 @@
 using namespace docrag;
 
 namespace {
-
-void writeCorpus(const test::TempTree& tree, const QString& topic, int pages) {
-    for (int i = 0; i < pages; ++i) {
-        QString text = QStringLiteral("# %1 page %2\n\n").arg(topic).arg(i);
-        for (int s = 0; s < 4; ++s)
-            text += QStringLiteral("## Part %1\n\nThe %2 module handles job %3 at stage %4; set %2 flag %5 "
-                                   "to change it.\n\n")
-                        .arg(s)
-                        .arg(topic)
-                        .arg(i * 13 + s)
-                        .arg(s)
-                        .arg(i % 11);
-        tree.write(QStringLiteral("%1/p%2.md").arg(topic).arg(i, 4, 10, QLatin1Char('0')), text);
-    }
-}
 
 // Sanitizer builds run several times slower: they stretch the time limits by DOCRAG_TIME_SCALE.
 int timeScale() {
@@ -67,8 +53,8 @@ private slots:
     void initTestCase() {
         for (const QString& topic : {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma"),
                                      QStringLiteral("delta")})
-            writeCorpus(m_tree, topic, 150);
-        writeCorpus(m_tree, QStringLiteral("huge"), 3000);
+            test::SyntheticPages::write(m_tree, topic, topic, 150);
+        test::SyntheticPages::write(m_tree, QStringLiteral("huge"), QStringLiteral("huge"), 3000);
     }
 
     void questionsDuringIngestsWithBrokenIndexes_data() {

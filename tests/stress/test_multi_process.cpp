@@ -1,4 +1,5 @@
 #include "tests/support/cli_process.h"
+#include "tests/support/synthetic_pages.h"
 #include "tests/support/temp_tree.h"
 
 #include <QElapsedTimer>
@@ -21,21 +22,6 @@ int stressSeconds() {
     bool ok = false;
     const int fromEnv = qEnvironmentVariableIntValue("DOCRAG_STRESS_SECONDS", &ok);
     return ok && fromEnv > 0 ? fromEnv : 60;
-}
-
-void writeCorpus(const test::TempTree& tree, const QString& topic, int pages) {
-    for (int i = 0; i < pages; ++i) {
-        QString text = QStringLiteral("# %1 page %2\n\n").arg(topic).arg(i);
-        for (int s = 0; s < 5; ++s)
-            text += QStringLiteral("## Part %1\n\nThe %2 service answers request %3 in step %4. Use the %2 "
-                                   "setting %5 to tune it.\n\n")
-                        .arg(s)
-                        .arg(topic)
-                        .arg(i * 11 + s)
-                        .arg(s)
-                        .arg(i % 17);
-        tree.write(QStringLiteral("%1/page%2.md").arg(topic).arg(i, 4, 10, QLatin1Char('0')), text);
-    }
 }
 
 // What a collection holds, read straight from the SQLite file: documents with their content hashes,
@@ -110,8 +96,8 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY2(QFile::exists(CliProcess::path()), qPrintable(CliProcess::path()));
-        writeCorpus(m_tree, QStringLiteral("alpha"), 240);
-        writeCorpus(m_tree, QStringLiteral("beta"), 240);
+        test::SyntheticPages::write(m_tree, QStringLiteral("alpha"), QStringLiteral("alpha"), 240);
+        test::SyntheticPages::write(m_tree, QStringLiteral("beta"), QStringLiteral("beta"), 240);
     }
 
     void twoIngestsAndThreeReadersShareOneDataFolder() {
