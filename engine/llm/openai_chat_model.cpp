@@ -60,6 +60,51 @@ void readChunk(const SseEvent& event, StreamState& state,
     }
 }
 
+// The stream has ended (or failed, or was stopped): the reply, or why there is none.
+Result<ChatReply> finishReply(OpenAiClient& client, const QString& name, StreamState& state,
+                              const Result<HttpResult>& done, int promptEstimate) {
+    const QString host = client.config().baseUrl.host();
+    if (!done && done.error().code == ErrorCode::Cancelled) {
+        // Stopped by the user: what was written so far is the answer, marked as stopped.
+        ChatReply stopped = std::move(state.reply);
+        stopped.finishReason = QStringLiteral("stopped");
+        stopped.model = stopped.model.isEmpty() ? name : stopped.model;
+        stopped.promptTokens = promptEstimate;
+        stopped.completionTokens = TokenCounter::estimate(stopped.text);
+        client.usage().addTokens(name, stopped.promptTokens, stopped.completionTokens);
+        return stopped;
+    }
+    if (!done)
+        return done.error();
+    if (!done->interruption.isEmpty())
+        return Error{done->interruptedBySilence ? ErrorCode::Timeout : ErrorCode::Network,
+                     QStringLiteral("the answer from %1 was cut off after %2 characters: %3")
+                         .arg(host)
+                         .arg(state.reply.text.size())
+                         .arg(done->interruption)};
+    if (!state.error.isEmpty())
+        return Error{ErrorCode::Server,
+                     QStringLiteral("%1 stopped with an error: %2").arg(host, state.error)};
+    if (!done->streamDone && state.reply.finishReason.isEmpty()) {
+        return Error{ErrorCode::Network,
+                     QStringLiteral("the answer from %1 was cut off after %2 characters; ask again")
+                         .arg(host)
+                         .arg(state.reply.text.size())};
+    }
+    if (state.malformed && state.reply.text.isEmpty())
+        return Error{ErrorCode::Server, QStringLiteral("%1 sent a stream that is not valid JSON").arg(host)};
+    ChatReply reply = std::move(state.reply);
+    reply.sentNs = done->sentNs;
+    if (reply.model.isEmpty())
+        reply.model = name;
+    if (!reply.usageReported) {
+        reply.promptTokens = promptEstimate;
+        reply.completionTokens = TokenCounter::estimate(reply.text);
+    }
+    client.usage().addTokens(name, reply.promptTokens, reply.completionTokens);
+    return reply;
+}
+
 } // namespace
 
 OpenAiChatModel::OpenAiChatModel(OpenAiClient& client)
@@ -85,9 +130,9 @@ QString OpenAiChatModel::endpoint() const {
     return m_client.config().baseUrl.toString() + QLatin1Char('|') + name();
 }
 
-Result<ChatReply> OpenAiChatModel::complete(const std::vector<ChatTurn>& messages,
-                                            const std::function<void(const QString&)>& onDelta,
-                                            std::stop_token stop, QDeadlineTimer deadline) {
+QFuture<Result<ChatReply>> OpenAiChatModel::start(const std::vector<ChatTurn>& messages,
+                                                  std::function<void(const QString&)> onDelta,
+                                                  std::stop_token stop, QDeadlineTimer deadline) {
     QJsonArray list;
     int promptEstimate = 0;
     for (const ChatTurn& turn : messages) {
@@ -103,56 +148,20 @@ Result<ChatReply> OpenAiChatModel::complete(const std::vector<ChatTurn>& message
         {QStringLiteral("max_tokens"), answerTokens()},
     };
     auto state = std::make_shared<StreamState>();
-    auto done = m_client
-                    .postStream(
-                        QStringLiteral("chat/completions"), body,
-                        [state, onDelta](const SseEvent& event) {
-                            // After an error event, nothing more counts.
-                            if (state->error.isEmpty())
-                                readChunk(event, *state, onDelta);
-                        },
-                        stop, deadline)
-                    .result();
-    const QString host = m_client.config().baseUrl.host();
-    if (!done && done.error().code == ErrorCode::Cancelled) {
-        // Stopped by the user: what was written so far is the answer, marked as stopped.
-        ChatReply stopped = std::move(state->reply);
-        stopped.finishReason = QStringLiteral("stopped");
-        stopped.model = stopped.model.isEmpty() ? name() : stopped.model;
-        stopped.promptTokens = promptEstimate;
-        stopped.completionTokens = TokenCounter::estimate(stopped.text);
-        m_client.usage().addTokens(name(), stopped.promptTokens, stopped.completionTokens);
-        return stopped;
-    }
-    if (!done)
-        return done.error();
-    if (!done->interruption.isEmpty())
-        return Error{done->interruptedBySilence ? ErrorCode::Timeout : ErrorCode::Network,
-                     QStringLiteral("the answer from %1 was cut off after %2 characters: %3")
-                         .arg(host)
-                         .arg(state->reply.text.size())
-                         .arg(done->interruption)};
-    if (!state->error.isEmpty())
-        return Error{ErrorCode::Server,
-                     QStringLiteral("%1 stopped with an error: %2").arg(host, state->error)};
-    if (!done->streamDone && state->reply.finishReason.isEmpty()) {
-        return Error{ErrorCode::Network,
-                     QStringLiteral("the answer from %1 was cut off after %2 characters; ask again")
-                         .arg(host)
-                         .arg(state->reply.text.size())};
-    }
-    if (state->malformed && state->reply.text.isEmpty())
-        return Error{ErrorCode::Server, QStringLiteral("%1 sent a stream that is not valid JSON").arg(host)};
-    ChatReply reply = std::move(state->reply);
-    reply.sentNs = done->sentNs;
-    if (reply.model.isEmpty())
-        reply.model = name();
-    if (!reply.usageReported) {
-        reply.promptTokens = promptEstimate;
-        reply.completionTokens = TokenCounter::estimate(reply.text);
-    }
-    m_client.usage().addTokens(name(), reply.promptTokens, reply.completionTokens);
-    return reply;
+    // The reply is read on the client's thread as the stream ends: no thread waits for it.
+    return m_client
+        .postStream(
+            QStringLiteral("chat/completions"), body,
+            [state, onDelta = std::move(onDelta)](const SseEvent& event) {
+                // After an error event, nothing more counts.
+                if (state->error.isEmpty())
+                    readChunk(event, *state, onDelta);
+            },
+            stop, deadline)
+        .then(QtFuture::Launch::Sync,
+              [&client = m_client, model = name(), state, promptEstimate](const Result<HttpResult>& done) {
+                  return finishReply(client, model, *state, done, promptEstimate);
+              });
 }
 
 } // namespace docrag

@@ -19,9 +19,9 @@ public:
     int answerTokens() const override;
     int answerDeadlineMs() const override;
     QString endpoint() const override;
-    Result<ChatReply> complete(const std::vector<ChatTurn>& messages,
-                               const std::function<void(const QString&)>& onDelta, std::stop_token stop,
-                               QDeadlineTimer deadline) override;
+    QFuture<Result<ChatReply>> start(const std::vector<ChatTurn>& messages,
+                                     std::function<void(const QString&)> onDelta, std::stop_token stop,
+                                     QDeadlineTimer deadline) override;
 
 private:
     OpenAiClient& m_client;

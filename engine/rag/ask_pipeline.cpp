@@ -10,8 +10,6 @@
 #include "engine/store/database.h"
 #include "engine/store/history_store.h"
 
-#include <atomic>
-
 namespace docrag {
 namespace {
 
@@ -58,54 +56,183 @@ Result<QStringList> AskPipeline::collectionNames(const SearchOptions& options) {
 
 Result<Answer> AskPipeline::run(const AskRequest& request, const DeltaCallback& onDelta,
                                 std::stop_token stop) {
-    const qint64 startNs = m_clock.monotonicNs();
+    auto pending = prepare(request, onDelta, stop);
+    if (!pending)
+        return pending.error();
+    if (pending->answer)
+        return conclude(*pending);
+    const auto reply = pending->model->complete(pending->prompt.messages, streamTo(*pending, onDelta), stop,
+                                                pending->deadline);
+    return conclude(*pending, reply);
+}
+
+Result<qint64> AskPipeline::storeQuestion(AskRequest& request) {
+    HistoryStore history(m_database.connection(), m_clock);
+    if (request.conversationId == 0) {
+        auto created = history.createConversation(request.question);
+        if (!created)
+            return created.error();
+        request.conversationId = *created;
+    } else if (auto found = history.conversation(request.conversationId); !found) {
+        return found.error();
+    }
+    ChatMessage asked;
+    asked.conversationId = request.conversationId;
+    asked.role = QStringLiteral("user");
+    asked.content = request.question;
+    return history.addMessage(asked);
+}
+
+Result<AskPipeline::Pending> AskPipeline::prepare(const AskRequest& request, const DeltaCallback& onDelta,
+                                                  std::stop_token stop) {
+    Pending pending;
+    pending.startNs = m_clock.monotonicNs();
     // The whole question, retrieval and model included, has one deadline.
-    const ChatModel* model = m_chatModel.load();
-    const QDeadlineTimer deadline =
-        model ? QDeadlineTimer(model->answerDeadlineMs()) : QDeadlineTimer(QDeadlineTimer::Forever);
-    AskRequest effective = request;
-    effective.question = request.question.trimmed();
-    if (effective.question.isEmpty())
+    if (const ChatModel* model = m_chatModel.load())
+        pending.deadline = QDeadlineTimer(model->answerDeadlineMs());
+    pending.request = request;
+    pending.request.question = request.question.trimmed();
+    if (pending.request.question.isEmpty())
         return Error{ErrorCode::InvalidArgument, QStringLiteral("the question is empty")};
-    if (!effective.remember) {
-        auto answered = answer(effective, onDelta, stop, startNs, deadline);
+    // The question is stored before anything can fail, so that it is never lost.
+    if (pending.request.remember) {
+        if (auto stored = storeQuestion(pending.request); !stored)
+            return stored.error();
+    }
+    if (Status filled = fill(pending, onDelta, stop); !filled) {
+        (void)remember(pending, filled.error());
+        return filled.error();
+    }
+    return pending;
+}
+
+Status AskPipeline::fill(Pending& pending, const DeltaCallback& onDelta, std::stop_token stop) {
+    const AskRequest& request = pending.request;
+    auto names = collectionNames(request.search);
+    if (!names)
+        return names.error();
+    pending.collections = *names;
+    pending.cacheKey = ResponseCache::key(request.question, *names, modelIdentity());
+    if (request.useCache) {
+        auto cached = m_cache.get(pending.cacheKey);
+        if (!cached)
+            return cached.error();
+        if (cached->has_value()) {
+            Answer a = Answer::fromJson(**cached);
+            a.question = request.question;
+            a.fromCache = true;
+            a.firstTokenMs = elapsedMs(m_clock, pending.startNs);
+            a.requestSentMs = -1;
+            if (onDelta)
+                onDelta(a.text);
+            pending.answer = std::move(a);
+            return {};
+        }
+    }
+    if (stop.stop_requested())
+        return Error{ErrorCode::Cancelled, QStringLiteral("stopped")};
+    auto hits = m_retriever.search(request.question, request.search);
+    if (!hits)
+        return hits.error();
+    ChatModel* model = m_chatModel.load();
+    if (!model) {
+        Answer a = ExtractiveAnswerer().answer(request.question, *hits);
+        a.firstTokenMs = elapsedMs(m_clock, pending.startNs);
+        if (onDelta)
+            onDelta(a.text);
+        pending.answer = std::move(a);
+        return {};
+    }
+    auto turns = historyTurns(request);
+    if (!turns)
+        return turns.error();
+    const ContextBuilder builder(ContextBuilder::Budget{model->contextTokens(), model->answerTokens()});
+    pending.prompt = builder.build(request.question, *hits, *turns);
+    pending.hits = std::move(*hits);
+    pending.model = model;
+    return {};
+}
+
+Result<std::vector<ChatTurn>> AskPipeline::historyTurns(const AskRequest& request) {
+    std::vector<ChatTurn> turns;
+    if (request.conversationId <= 0 || request.historyMessages <= 0)
+        return turns;
+    // The question just stored is the last message: the turns before it are the history.
+    auto earlier = HistoryStore(m_database.connection(), m_clock)
+                       .messages(request.conversationId, request.historyMessages + 1);
+    if (!earlier)
+        return earlier.error();
+    if (!earlier->empty())
+        earlier->pop_back();
+    for (const ChatMessage& m : *earlier) {
+        if (m.role == QLatin1String("user") || m.role == QLatin1String("assistant"))
+            turns.push_back(ChatTurn{m.role, m.content});
+    }
+    return turns;
+}
+
+AskPipeline::DeltaCallback AskPipeline::streamTo(const Pending& pending, DeltaCallback onDelta) const {
+    return [first = pending.firstTokenMs, &clock = m_clock, startNs = pending.startNs,
+            onDelta = std::move(onDelta)](const QString& piece) {
+        qint64 none = -1;
+        first->compare_exchange_strong(none, elapsedMs(clock, startNs));
+        if (onDelta)
+            onDelta(piece);
+    };
+}
+
+Result<Answer> AskPipeline::conclude(Pending& pending) {
+    Answer& a = *pending.answer;
+    // A cache failure costs a later question some time; it does not make this answer wrong.
+    if (!a.fromCache)
+        (void)m_cache.put(pending.cacheKey, a.toJson(), pending.collections);
+    return remember(pending, a);
+}
+
+Result<Answer> AskPipeline::conclude(Pending& pending, const Result<ChatReply>& reply) {
+    if (!reply)
+        return remember(pending, reply.error());
+    Answer a;
+    a.question = pending.request.question;
+    a.text = reply->text;
+    a.model = reply->model;
+    a.tokensIn = reply->promptTokens;
+    a.tokensOut = reply->completionTokens;
+    a.firstTokenMs = pending.firstTokenMs->load();
+    a.requestSentMs = reply->sentNs > 0 ? (reply->sentNs - pending.startNs) / 1000000 : -1;
+    if (reply->finishReason == QLatin1String("stopped") || reply->finishReason == QLatin1String("length"))
+        a.finish = reply->finishReason;
+    const std::vector<int>& used = pending.prompt.passageIndexes;
+    for (size_t i = 0; i < used.size(); ++i)
+        a.sources.push_back(
+            Source::fromHit(pending.hits[static_cast<size_t>(used[i])], static_cast<int>(i) + 1));
+    // A stopped or cut-off answer is not the answer to cache.
+    if (a.finish.isEmpty())
+        (void)m_cache.put(pending.cacheKey, a.toJson(), pending.collections);
+    return remember(pending, std::move(a));
+}
+
+Result<Answer> AskPipeline::remember(Pending& pending, Result<Answer> answered) {
+    const qint64 latencyMs = elapsedMs(m_clock, pending.startNs);
+    if (!pending.request.remember) {
         if (answered)
-            answered->latencyMs = elapsedMs(m_clock, startNs);
+            answered->latencyMs = latencyMs;
         return answered;
     }
     HistoryStore history(m_database.connection(), m_clock);
-    qint64 conversationId = effective.conversationId;
-    if (conversationId == 0) {
-        auto created = history.createConversation(effective.question);
-        if (!created)
-            return created.error();
-        conversationId = *created;
-    } else if (auto found = history.conversation(conversationId); !found) {
-        return found.error();
-    }
-    // The question is stored before anything can fail, so that it is never lost.
-    ChatMessage asked;
-    asked.conversationId = conversationId;
-    asked.role = QStringLiteral("user");
-    asked.content = effective.question;
-    if (auto stored = history.addMessage(asked); !stored)
-        return stored.error();
-
-    effective.conversationId = conversationId;
-    auto answered = answer(effective, onDelta, stop, startNs, deadline);
     ChatMessage reply;
-    reply.conversationId = conversationId;
+    reply.conversationId = pending.request.conversationId;
     if (!answered) {
         reply.role = QStringLiteral("error");
         reply.content = answered.error().message;
         reply.model = modelName();
-        reply.latencyMs = elapsedMs(m_clock, startNs);
+        reply.latencyMs = latencyMs;
         (void)history.addMessage(reply); // the error being reported matters more than this one
-        return answered.error();
+        return answered;
     }
     Answer& a = *answered;
-    a.conversationId = conversationId;
-    a.latencyMs = elapsedMs(m_clock, startNs);
+    a.conversationId = pending.request.conversationId;
+    a.latencyMs = latencyMs;
     reply.role = QStringLiteral("assistant");
     reply.content = a.text;
     reply.model = a.model;
@@ -119,96 +246,6 @@ Result<Answer> AskPipeline::run(const AskRequest& request, const DeltaCallback& 
         return stored.error();
     a.messageId = *stored;
     return answered;
-}
-
-Result<Answer> AskPipeline::answer(const AskRequest& request, const DeltaCallback& onDelta,
-                                   std::stop_token stop, qint64 startNs, QDeadlineTimer deadline) {
-    auto names = collectionNames(request.search);
-    if (!names)
-        return names.error();
-    const QString cacheKey = ResponseCache::key(request.question, *names, modelIdentity());
-    if (request.useCache) {
-        auto cached = m_cache.get(cacheKey);
-        if (!cached)
-            return cached.error();
-        if (cached->has_value()) {
-            Answer a = Answer::fromJson(**cached);
-            a.question = request.question;
-            a.fromCache = true;
-            a.firstTokenMs = elapsedMs(m_clock, startNs);
-            a.requestSentMs = -1;
-            if (onDelta)
-                onDelta(a.text);
-            return a;
-        }
-    }
-    if (stop.stop_requested())
-        return Error{ErrorCode::Cancelled, QStringLiteral("stopped")};
-    auto hits = m_retriever.search(request.question, request.search);
-    if (!hits)
-        return hits.error();
-    Answer a;
-    if (ChatModel* model = m_chatModel.load()) {
-        auto generated = generate(*model, request, *hits, onDelta, stop, startNs, deadline);
-        if (!generated)
-            return generated.error();
-        a = std::move(*generated);
-    } else {
-        a = ExtractiveAnswerer().answer(request.question, *hits);
-        a.firstTokenMs = elapsedMs(m_clock, startNs);
-        if (onDelta)
-            onDelta(a.text);
-    }
-    // A cache failure costs a later question some time; it does not make this answer wrong. A stopped
-    // or cut-off answer is not the answer to cache.
-    if (a.finish.isEmpty())
-        (void)m_cache.put(cacheKey, a.toJson(), *names);
-    return a;
-}
-
-Result<Answer> AskPipeline::generate(ChatModel& model, const AskRequest& request,
-                                     const std::vector<Hit>& hits, const DeltaCallback& onDelta,
-                                     std::stop_token stop, qint64 startNs, QDeadlineTimer deadline) {
-    std::vector<ChatTurn> turns;
-    if (request.conversationId > 0 && request.historyMessages > 0) {
-        // The question just stored is the last message: the turns before it are the history.
-        auto earlier = HistoryStore(m_database.connection(), m_clock)
-                           .messages(request.conversationId, request.historyMessages + 1);
-        if (!earlier)
-            return earlier.error();
-        if (!earlier->empty())
-            earlier->pop_back();
-        for (const ChatMessage& m : *earlier) {
-            if (m.role == QLatin1String("user") || m.role == QLatin1String("assistant"))
-                turns.push_back(ChatTurn{m.role, m.content});
-        }
-    }
-    const ContextBuilder builder(ContextBuilder::Budget{model.contextTokens(), model.answerTokens()});
-    const ChatPrompt prompt = builder.build(request.question, hits, turns);
-    std::atomic<qint64> firstTokenMs{-1};
-    const auto forward = [&](const QString& piece) {
-        qint64 none = -1;
-        firstTokenMs.compare_exchange_strong(none, elapsedMs(m_clock, startNs));
-        if (onDelta)
-            onDelta(piece);
-    };
-    auto reply = model.complete(prompt.messages, forward, stop, deadline);
-    if (!reply)
-        return reply.error();
-    Answer a;
-    a.question = request.question;
-    a.text = reply->text;
-    a.model = reply->model;
-    a.tokensIn = reply->promptTokens;
-    a.tokensOut = reply->completionTokens;
-    if (reply->finishReason == QLatin1String("stopped") || reply->finishReason == QLatin1String("length"))
-        a.finish = reply->finishReason;
-    a.firstTokenMs = firstTokenMs.load();
-    a.requestSentMs = reply->sentNs > 0 ? (reply->sentNs - startNs) / 1000000 : -1;
-    for (size_t i = 0; i < prompt.passageIndexes.size(); ++i)
-        a.sources.push_back(
-            Source::fromHit(hits[static_cast<size_t>(prompt.passageIndexes[i])], static_cast<int>(i) + 1));
-    return a;
 }
 
 } // namespace docrag

@@ -69,6 +69,11 @@ RagEngine::~RagEngine() {
     // rebuilds their manager's stop) and let it finish before they go.
     m_shutdown.request_stop();
     m_indexes->stopRebuilds();
+    // Answers being written end quickly once stopped; their last steps run on the ask pool.
+    {
+        std::unique_lock lock(m_asksMutex);
+        m_asksChanged.wait(lock, [this] { return m_asksInFlight == 0; });
+    }
     m_longPool.waitForDone();
     m_askPool.waitForDone();
     m_pool.waitForDone();
@@ -321,19 +326,52 @@ QFuture<Result<Answer>> RagEngine::ask(const AskRequest& request, AskPipeline::D
     // A read-only data folder still answers; the question and answer are not kept.
     if (m_database->readOnly())
         effective.remember = false;
-    return QtConcurrent::run(&m_askPool,
-                             Tsan::handOff([this, request = effective, onDelta = std::move(onDelta), stop] {
-                                 const StopLink link(stop, m_shutdown.get_token());
-                                 auto answer = m_askPipeline->run(request, onDelta, link.token());
-                                 if (answer) {
-                                     if (answer->firstTokenMs > 0)
-                                         m_monitor->record(PerformanceMonitor::Operation::FirstToken,
-                                                           answer->firstTokenMs * 1000, request.question);
-                                     m_monitor->record(PerformanceMonitor::Operation::Answer,
-                                                       answer->latencyMs * 1000, request.question);
-                                 }
-                                 return answer;
-                             }));
+    // The engine waits for every question still going when it goes (its continuations use it).
+    {
+        std::lock_guard lock(m_asksMutex);
+        ++m_asksInFlight;
+    }
+    auto link = std::make_shared<StopLink>(stop, m_shutdown.get_token());
+    const auto done = [this, link](Result<Answer> answer) {
+        if (answer) {
+            if (answer->firstTokenMs > 0)
+                m_monitor->record(PerformanceMonitor::Operation::FirstToken, answer->firstTokenMs * 1000,
+                                  answer->question);
+            m_monitor->record(PerformanceMonitor::Operation::Answer, answer->latencyMs * 1000,
+                              answer->question);
+        }
+        {
+            std::lock_guard lock(m_asksMutex);
+            --m_asksInFlight;
+        }
+        m_asksChanged.notify_all();
+        return answer;
+    };
+    // Prepared on the ask pool; the model then writes with no thread waiting for it, and the answer
+    // is concluded on the ask pool again (docs/design/threads.md).
+    AskPipeline* pipeline = m_askPipeline.get();
+    return QtConcurrent::run(&m_askPool, Tsan::handOff([pipeline, request = effective, onDelta, link] {
+               return pipeline->prepare(request, onDelta, link->token());
+           }))
+        .then(&m_askPool,
+              [this, pipeline, onDelta, link,
+               done](Result<AskPipeline::Pending> prepared) -> QFuture<Result<Answer>> {
+                  Tsan::acquire();
+                  if (!prepared)
+                      return QtFuture::makeReadyFuture(done(prepared.error()));
+                  auto pending = std::make_shared<AskPipeline::Pending>(std::move(*prepared));
+                  if (pending->answer)
+                      return QtFuture::makeReadyFuture(done(pipeline->conclude(*pending)));
+                  Tsan::release();
+                  return pending->model
+                      ->start(pending->prompt.messages, pipeline->streamTo(*pending, onDelta), link->token(),
+                              pending->deadline)
+                      .then(&m_askPool, [pipeline, pending, link, done](const Result<ChatReply>& reply) {
+                          Tsan::acquire();
+                          return done(pipeline->conclude(*pending, reply));
+                      });
+              })
+        .unwrap();
 }
 
 HistoryStore RagEngine::history() {

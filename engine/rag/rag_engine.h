@@ -21,7 +21,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -103,11 +105,14 @@ public:
         return QtConcurrent::run(&m_longPool, Tsan::handOff(std::move(work)));
     }
 
-    // Answers on the engine's ask pool. `onDelta` gets the text as it is produced, on another thread
-    // (the model client's, or the ask pool's): a UI forwards it to its own thread. The question is in the
+    // Answers: retrieval on the engine's ask pool, then the model's stream with no thread waiting for
+    // it. `onDelta` gets the text as it is produced, on another thread (the model client's, or the ask
+    // pool's): a UI forwards it to its own thread. The question is in the
     // history before anything can fail.
     QFuture<Result<Answer>> ask(const AskRequest& request, AskPipeline::DeltaCallback onDelta = {},
                                 std::stop_token stop = {});
+    // Threads of the ask pool running something now: none while answers are only being streamed.
+    int busyAskThreads() const { return m_askPool.activeThreadCount(); }
     // The history, on the calling thread's connection.
     HistoryStore history();
     ResponseCache& responseCache() { return *m_responseCache; }
@@ -160,6 +165,9 @@ private:
     std::atomic<double> m_ingestFilesPerSecond{0.0};
     std::atomic<qint64> m_ingestQueueDepth{0};
     std::stop_source m_shutdown;
+    std::mutex m_asksMutex;
+    std::condition_variable m_asksChanged;
+    int m_asksInFlight = 0;
     // The executors (docs/design/threads.md): none runs work that waits for work of its own pool, and
     // every wait goes to a pool that never waits back.
     QThreadPool m_pool;          // queries and browsing (run())

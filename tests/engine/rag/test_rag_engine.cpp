@@ -226,6 +226,47 @@ private slots:
         QCOMPARE(again->outcome, FileOutcome::Indexed);
     }
 
+    // While a model writes, no thread waits for it: with six answers streaming at once (as many
+    // connections as Qt opens to one server), no thread of the ask pool is busy. The design before
+    // held one ask thread per stream for the whole stream.
+    void streamingAnswersHoldNoThread() {
+        m_server.reset();
+        m_server.setStreamTokenDelay(150);
+        m_server.setChatReply(QStringLiteral("word ").repeated(30));
+        constexpr int kAsks = 6;
+        // Enough requests in flight at the server for all of them (the default is 4).
+        const OpenAiConfig original = m_engine->openAiClient()->config();
+        OpenAiConfig wide = original;
+        wide.maxInFlight = kAsks;
+        m_engine->setModelServer(wide);
+        std::atomic<int> started = 0;
+        std::vector<std::atomic<bool>> streaming(kAsks);
+        std::stop_source stop;
+        std::vector<QFuture<Result<Answer>>> futures;
+        for (int i = 0; i < kAsks; ++i) {
+            AskRequest request;
+            request.question = QStringLiteral("How do I configure feature %1?").arg(i);
+            request.useCache = false;
+            futures.push_back(m_engine->ask(
+                request,
+                [&, i](const QString&) {
+                    if (!streaming[static_cast<size_t>(i)].exchange(true))
+                        ++started;
+                },
+                stop.get_token()));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(started.load(), kAsks, 3000);
+        QCOMPARE(m_engine->busyAskThreads(), 0);
+        stop.request_stop();
+        for (auto& f : futures) {
+            const auto answer = f.result();
+            QVERIFY(answer.ok());
+            QCOMPARE(answer->finish, QStringLiteral("stopped"));
+        }
+        m_engine->setModelServer(original);
+        m_server.setStreamTokenDelay(0);
+    }
+
     // Stop keeps what was written and the passages it cites, marked as stopped, and that partial
     // answer is not served from the cache later (it used to be an error that lost its sources).
     void stopKeepsThePartialAnswerAndItsSources() {
