@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTest>
 
@@ -87,13 +89,25 @@ private slots:
             QVERIFY(engine->ingest(request).ok());
             QVERIFY(HealthCheck::run(engine->healthSubject()).ok());
         }
+        // Scribble over the pages of the stored vectors: nothing the old check read, and nothing a search
+        // reads while the index file is there, but a rebuild would fail on them.
+        QList<qint64> pages;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT pageno FROM dbstat WHERE name = 'embeddings' AND pagetype = 'leaf'")));
+            while (q.next())
+                pages << q.value(0).toLongLong();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pages"));
+        QVERIFY(pages.size() > 10);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadWrite));
-        const qint64 pages = file.size() / 4096;
-        QVERIFY(pages > 40);
-        // Scribble over the b-tree pages of the second half of the file, leaving the schema alone.
-        for (qint64 page = pages / 2; page < pages - 1; page += 3) {
-            file.seek(page * 4096 + 8);
+        for (qsizetype i = 0; i < pages.size(); i += 2) {
+            file.seek((pages[i] - 1) * 4096 + 8);
             file.write(QByteArray(64, '\x7f'));
         }
         file.close();
