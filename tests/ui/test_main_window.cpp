@@ -14,10 +14,13 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -27,6 +30,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace docrag;
@@ -253,6 +257,60 @@ private slots:
         QCOMPARE(index->state(), HealthIndicator::State::Ok);
         QTRY_COMPARE(model->state(), HealthIndicator::State::Ok);
         QVERIFY(model->toolTip().contains(QStringLiteral("fake-chat")));
+    }
+
+    // A collection whose ingest was cancelled shows as interrupted, with how far it got, in the library
+    // and the status bar; "Resume ingest" in its context menu finishes it.
+    void anInterruptedCollectionResumesFromTheLibrary() {
+        test::TempTree data;
+        for (int i = 0; i < 40; ++i)
+            data.write(QStringLiteral("docs/p%1.md").arg(i),
+                       QStringLiteral("# Page %1\n\nText of page %1.\n").arg(i));
+        EngineOptions options;
+        options.dataDir = data.filePath(QStringLiteral("data"));
+        auto opened = RagEngine::open(options);
+        QVERIFY(opened.ok());
+        RagEngine& engine = **opened;
+        IngestRequest request;
+        request.collection = QStringLiteral("pages");
+        request.paths = {data.filePath(QStringLiteral("docs"))};
+        std::stop_source stop;
+        auto cancelled =
+            engine.ingest(request, stop.get_token(), [&](const IngestProgress&, const FileReport* file) {
+                if (file && file->outcome == FileOutcome::Indexed)
+                    stop.request_stop();
+            });
+        QVERIFY(cancelled.ok());
+        QVERIFY(cancelled->cancelled);
+
+        MainWindow window(engine);
+        window.show();
+        auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("libraryTree"));
+        QTRY_COMPARE(tree->topLevelItemCount(), 1);
+        QTreeWidgetItem* item = tree->topLevelItem(0);
+        QVERIFY2(item->text(0).contains(QStringLiteral("interrupted")), qPrintable(item->text(0)));
+        QVERIFY(item->text(0).contains(QStringLiteral("of 40 files")));
+        QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("ingestStatusLabel"))
+                        ->text()
+                        .contains(QStringLiteral("Interrupted")));
+
+        tree->setCurrentItem(item);
+        QTimer::singleShot(100, [] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (QAction* resume =
+                    menu ? menu->findChild<QAction*>(QStringLiteral("resumeIngestAction")) : nullptr)
+                resume->trigger();
+            if (menu)
+                menu->close();
+        });
+        emit tree->customContextMenuRequested(tree->visualItemRect(item).center());
+        QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItemCount() == 1 &&
+                                     !tree->topLevelItem(0)->text(0).contains(QStringLiteral("interrupted")),
+                                 10000);
+        auto all = engine.collections();
+        QVERIFY(all.ok());
+        QCOMPARE(all->front().ingest, CollectionInfo::Ingest::Complete);
+        QCOMPARE(all->front().stats.indexed, qint64(40));
     }
 
     // A configured server that does not answer is a red light, not a green one (it used to be green
