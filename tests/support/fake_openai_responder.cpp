@@ -367,7 +367,12 @@ std::vector<FakeOpenAiResponder::Block> FakeOpenAiResponder::streamBlocks(const 
     // OpenAI puts "usage": null on every chunk but the extra last one when usage was asked for.
     const bool usageNull = includeUsage && !llama;
     const QString model = body.value(QLatin1String("model")).toString();
-    const QStringList words = replyPieces(settings.chatReply);
+    QStringList words = replyPieces(settings.chatReply);
+    // Like a real server, a reply longer than max_tokens stops there, with finish_reason "length".
+    const int maxTokens = body.value(QLatin1String("max_tokens")).toInt();
+    const bool cutAtLength = maxTokens > 0 && words.size() > maxTokens;
+    if (cutAtLength)
+        words = words.mid(0, maxTokens);
 
     std::vector<Block> blocks;
     bool firstChunkSent = false;
@@ -400,7 +405,8 @@ std::vector<FakeOpenAiResponder::Block> FakeOpenAiResponder::streamBlocks(const 
     for (qsizetype i = next; i < stop; ++i)
         add(event(wordChunk(i)), true);
 
-    QJsonObject finish = chunk(model, QJsonObject(), QStringLiteral("stop"), usageNull);
+    QJsonObject finish = chunk(model, QJsonObject(),
+                               cutAtLength ? QStringLiteral("length") : QStringLiteral("stop"), usageNull);
     if (mode == StreamMode::ErrorEvent) {
         add(event(errorObject(QStringLiteral("The model failed while generating (fake)."),
                               QStringLiteral("server_error"), QStringLiteral("stream_error"))),

@@ -296,6 +296,26 @@ private slots:
         QVERIFY(again->finish.isEmpty());
     }
 
+    // An answer the model cut at its length limit says so, is stored as such, and is not cached.
+    void aLengthCutOffIsMarked() {
+        m_server.reset();
+        m_server.setChatReply(QStringLiteral("word ").repeated(40));
+        const OpenAiConfig original = m_engine->openAiClient()->config();
+        OpenAiConfig shortAnswers = original;
+        shortAnswers.answerTokens = 10;
+        m_engine->setModelServer(shortAnswers);
+        auto answered = ask(QStringLiteral("How do I configure feature 8?"));
+        auto again = ask(QStringLiteral("How do I configure feature 8?"));
+        m_engine->setModelServer(original);
+        QVERIFY2(answered.ok(), qPrintable(answered.ok() ? QString() : answered.error().message));
+        QCOMPARE(answered->finish, QStringLiteral("length"));
+        QCOMPARE(answered->text.count(QStringLiteral("word")), 10);
+        const auto stored = m_engine->history().messages(answered->conversationId).value();
+        QCOMPARE(stored.back().finish, QStringLiteral("length"));
+        QVERIFY(again.ok());
+        QVERIFY(!again->fromCache);
+    }
+
     // The same question to another server is another answer: the cache key names the server, not
     // only the model (a switched server used to get the first one's cached answer).
     void anotherServerIsAnotherCacheEntry() {
