@@ -18,9 +18,11 @@ struct Collection final {
     // Bumped in the same transaction as every change to the collection's chunks, so a
     // derived cache (the vector index file) can tell whether it is still current.
     qint64 generation = 0;
-    // The last ingest: "running" from its start until it ends, then "" when it ran to its end, or
-    // "interrupted" (cancelled or failed). "running" with no process holding the collection's
+    // The last ingest: kIngestRunning from its start until it ends, then empty when it ran to its end,
+    // or kIngestInterrupted (cancelled or failed). Running with no process holding the collection's
     // IngestLock means that process died: interrupted too.
+    static constexpr QLatin1String kIngestRunning{"running"};
+    static constexpr QLatin1String kIngestInterrupted{"interrupted"};
     QString ingestState;
     QString ingestRequestJson; // what to run again to resume
     qint64 filesTotal = 0;     // of that ingest

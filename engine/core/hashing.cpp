@@ -1,5 +1,7 @@
 #include "engine/core/hashing.h"
 
+#include <QIODevice>
+
 #include <bit>
 #include <xxhash.h>
 
@@ -15,6 +17,20 @@ quint64 Hashing::xxh3(QByteArrayView bytes, quint64 seed) {
 
 quint64 Hashing::xxh3(QStringView text, quint64 seed) {
     return XXH3_64bits_withSeed(text.data(), static_cast<size_t>(text.size()) * sizeof(QChar), seed);
+}
+
+std::optional<quint64> Hashing::xxh3(QIODevice& device) {
+    XXH3_state_t* state = XXH3_createState();
+    XXH3_64bits_reset(state);
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 n = 0;
+    while ((n = device.read(buffer.data(), buffer.size())) > 0)
+        XXH3_64bits_update(state, buffer.constData(), static_cast<size_t>(n));
+    const quint64 hash = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
+    if (n < 0)
+        return std::nullopt;
+    return hash;
 }
 
 QString Hashing::toHex(quint64 hash) {

@@ -1,6 +1,7 @@
 // The only file that includes hnswlib: 0.6.2 defines non-inline functions in its headers.
 #include "engine/index/vector_index.h"
 
+#include "engine/core/hashing.h"
 #include "engine/index/dot_product.h"
 
 #include <QCoreApplication>
@@ -17,10 +18,8 @@
 #include <fcntl.h>
 #include <hnswlib/hnswlib.h>
 #include <mutex>
-#include <numeric>
 #include <shared_mutex>
 #include <unistd.h>
-#include <xxhash.h>
 
 namespace docrag {
 namespace {
@@ -183,19 +182,13 @@ Status VectorIndex::save(const QString& path, quint64* checksum) const {
         return Error{ErrorCode::Io, QStringLiteral("cannot sync %1").arg(tmp)};
     }
     if (checksum) {
-        XXH3_state_t* state = XXH3_createState();
-        XXH3_64bits_reset(state);
-        QByteArray buffer(1 << 20, Qt::Uninitialized);
-        qint64 n = 0;
         written.seek(0);
-        while ((n = written.read(buffer.data(), buffer.size())) > 0)
-            XXH3_64bits_update(state, buffer.constData(), static_cast<size_t>(n));
-        *checksum = XXH3_64bits_digest(state);
-        XXH3_freeState(state);
-        if (n < 0) {
+        const auto hash = Hashing::xxh3(written);
+        if (!hash) {
             written.remove();
             return Error{ErrorCode::Io, QStringLiteral("cannot read back %1").arg(tmp)};
         }
+        *checksum = *hash;
     }
     written.close();
     if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {

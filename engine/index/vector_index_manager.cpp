@@ -8,7 +8,6 @@
 #include "engine/store/database.h"
 #include "engine/store/sql_error.h"
 
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -16,41 +15,48 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSqlError>
-#include <QThread>
 
 #include <cerrno>
 #include <csignal>
-#include <xxhash.h>
 
 namespace docrag {
 namespace {
 
 constexpr int kSidecarFormat = 1;
 
-Result<QString> fileChecksum(QFile& file) {
-    const QString path = file.fileName();
-    XXH3_state_t* state = XXH3_createState();
-    XXH3_64bits_reset(state);
-    QByteArray buffer(1 << 20, Qt::Uninitialized);
-    qint64 n = 0;
-    while ((n = file.read(buffer.data(), buffer.size())) > 0)
-        XXH3_64bits_update(state, buffer.constData(), static_cast<size_t>(n));
-    const quint64 hash = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    if (n < 0)
-        return Error{ErrorCode::Io, QStringLiteral("cannot read %1").arg(path)};
-    return Hashing::toHex(hash);
-}
-
-Result<QString> fileChecksum(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Io, QStringLiteral("cannot read %1").arg(path)};
-    return fileChecksum(file);
-}
-
 QString sidecarPath(const QString& indexPath) {
     return indexPath + QStringLiteral(".json");
+}
+
+QString indexFile(const QString& indexDir, qint64 collectionId) {
+    return QDir(indexDir).filePath(QStringLiteral("collection-%1.hnsw").arg(collectionId));
+}
+
+// The sidecar of the index at `path`, when it describes `collection` as the database has it now.
+Result<QJsonObject> currentSidecar(const QString& path, const Collection& collection) {
+    QFile file(sidecarPath(path));
+    if (!QFile::exists(path) || !file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::NotFound, QStringLiteral("no index file")};
+    const QJsonObject sidecar = QJsonDocument::fromJson(file.readAll()).object();
+    if (sidecar.value(QLatin1String("format")).toInt() != kSidecarFormat ||
+        sidecar.value(QLatin1String("embedder")).toString() != collection.embedderId)
+        return Error{ErrorCode::Corrupt, QStringLiteral("index made by another embedder or version")};
+    if (sidecar.value(QLatin1String("generation")).toInteger() != collection.generation)
+        return Error{ErrorCode::Corrupt,
+                     QStringLiteral("index is behind the database (generation %1, database %2)")
+                         .arg(sidecar.value(QLatin1String("generation")).toInteger())
+                         .arg(collection.generation)};
+    return sidecar;
+}
+
+// Whether the bytes of `file` are the ones the sidecar was written for.
+Status checkChecksum(QFile& file, const QJsonObject& sidecar) {
+    const auto hash = Hashing::xxh3(file);
+    if (!hash)
+        return Error{ErrorCode::Io, QStringLiteral("cannot read %1").arg(file.fileName())};
+    if (Hashing::toHex(*hash) != sidecar.value(QLatin1String("checksum")).toString())
+        return Error{ErrorCode::Corrupt, QStringLiteral("index file is damaged (checksum mismatch)")};
+    return {};
 }
 
 bool processAlive(qint64 pid) {
@@ -84,30 +90,23 @@ void VectorIndexManager::stopRebuilds() {
 }
 
 QString VectorIndexManager::indexPath(qint64 collectionId) const {
-    return QDir(m_indexDir).filePath(QStringLiteral("collection-%1.hnsw").arg(collectionId));
+    return indexFile(m_indexDir, collectionId);
 }
 
 Status VectorIndexManager::verifyFiles(const QString& indexDir, const Collection& collection,
                                        qint64 vectors) {
-    const QString path = QDir(indexDir).filePath(QStringLiteral("collection-%1.hnsw").arg(collection.id));
-    QFile sidecarFile(sidecarPath(path));
-    if (!QFile::exists(path) || !sidecarFile.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::NotFound, QStringLiteral("no index file")};
-    const QJsonObject sidecar = QJsonDocument::fromJson(sidecarFile.readAll()).object();
-    if (sidecar.value(QLatin1String("embedder")).toString() != collection.embedderId)
-        return Error{ErrorCode::Corrupt, QStringLiteral("index made by another embedder")};
-    if (sidecar.value(QLatin1String("generation")).toInteger() != collection.generation)
-        return Error{ErrorCode::Corrupt, QStringLiteral("index is behind the database")};
-    if (sidecar.value(QLatin1String("count")).toInteger() != vectors)
+    const QString path = indexFile(indexDir, collection.id);
+    auto sidecar = currentSidecar(path, collection);
+    if (!sidecar)
+        return sidecar.error();
+    if (sidecar->value(QLatin1String("count")).toInteger() != vectors)
         return Error{ErrorCode::Corrupt, QStringLiteral("index holds %1 vectors, the database %2")
-                                             .arg(sidecar.value(QLatin1String("count")).toInteger())
+                                             .arg(sidecar->value(QLatin1String("count")).toInteger())
                                              .arg(vectors)};
-    auto checksum = fileChecksum(path);
-    if (!checksum)
-        return checksum.error();
-    if (*checksum != sidecar.value(QLatin1String("checksum")).toString())
-        return Error{ErrorCode::Corrupt, QStringLiteral("index file is damaged (checksum mismatch)")};
-    return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io, QStringLiteral("cannot read %1").arg(path)};
+    return checkChecksum(file, *sidecar);
 }
 
 int VectorIndexManager::removeStaleTemporaryFiles() const {
@@ -241,29 +240,19 @@ Result<std::shared_ptr<VectorIndex>> VectorIndexManager::open(const Collection& 
 Result<std::shared_ptr<VectorIndex>> VectorIndexManager::loadFromDisk(const Collection& collection,
                                                                       int dimension) const {
     const QString path = indexPath(collection.id);
-    QFile sidecarFile(sidecarPath(path));
-    if (!sidecarFile.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::NotFound, QStringLiteral("no index file")};
-    const QJsonObject sidecar = QJsonDocument::fromJson(sidecarFile.readAll()).object();
-    if (sidecar.value(QLatin1String("format")).toInt() != kSidecarFormat ||
-        sidecar.value(QLatin1String("embedder")).toString() != collection.embedderId ||
-        sidecar.value(QLatin1String("dimension")).toInt() != dimension)
+    auto current = currentSidecar(path, collection);
+    if (!current)
+        return current.error();
+    const QJsonObject& sidecar = *current;
+    if (sidecar.value(QLatin1String("dimension")).toInt() != dimension)
         return Error{ErrorCode::Corrupt, QStringLiteral("index made by another embedder or version")};
-    if (sidecar.value(QLatin1String("generation")).toInteger() != collection.generation)
-        return Error{ErrorCode::Corrupt,
-                     QStringLiteral("index is behind the database (generation %1, database %2)")
-                         .arg(sidecar.value(QLatin1String("generation")).toInteger())
-                         .arg(collection.generation)};
     // Another process may replace or delete the file meanwhile: everything below reads the one file
     // opened here (through /proc/self/fd), so the checksum and the graph come from the same bytes.
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::NotFound, QStringLiteral("no index file")};
-    auto checksum = fileChecksum(file);
-    if (!checksum)
-        return checksum.error();
-    if (*checksum != sidecar.value(QLatin1String("checksum")).toString())
-        return Error{ErrorCode::Corrupt, QStringLiteral("index file checksum mismatch")};
+    if (Status s = checkChecksum(file, sidecar); !s)
+        return s.error();
     auto index =
         VectorIndex::load(QStringLiteral("/proc/self/fd/%1").arg(file.handle()), dimension, m_params);
     if (!index)

@@ -160,7 +160,7 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
         QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact));
     const qint64 filesTotal = static_cast<qint64>(scan->files.size() + scan->skipped.size());
     if (Status s = m_database.transaction([&](QSqlDatabase& db) {
-            return CollectionStore(db).setIngestState(collection->id, QStringLiteral("running"), requestJson,
+            return CollectionStore(db).setIngestState(collection->id, Collection::kIngestRunning, requestJson,
                                                       filesTotal, 0);
         });
         !s)
@@ -168,7 +168,7 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     const auto recordEnd = [&](bool complete, qint64 filesDone) {
         Status s = m_database.transaction([&](QSqlDatabase& db) {
             return CollectionStore(db).setIngestState(
-                collection->id, complete ? QStringLiteral("") : QStringLiteral("interrupted"), requestJson,
+                collection->id, complete ? QString() : QString(Collection::kIngestInterrupted), requestJson,
                 filesTotal, filesDone);
         });
         // Not fatal to the files stored: the collection shows as interrupted, and a re-run mends it.

@@ -133,7 +133,7 @@ void RagEngine::configurePools() {
         const char* name;
     } pools[] = {
         {m_pool, threads, "docrag-query"},
-        // Up to this many questions at once: an answer streamed from a server keeps its thread.
+        // Retrieval and the history of questions; a streamed answer holds none of these threads.
         {m_askPool, 8, "docrag-ask"},
         {m_densePool, threads, "docrag-dense"},
         {m_ingestWorkers, threads, "docrag-ingest"},
@@ -277,9 +277,9 @@ Result<std::vector<CollectionInfo>> RagEngine::collections() {
         if (!stats)
             return stats.error();
         CollectionInfo info{std::move(c), *stats, CollectionInfo::Ingest::Complete};
-        if (info.collection.ingestState == QLatin1String("interrupted"))
+        if (info.collection.ingestState == Collection::kIngestInterrupted)
             info.ingest = CollectionInfo::Ingest::Interrupted;
-        else if (info.collection.ingestState == QLatin1String("running"))
+        else if (info.collection.ingestState == Collection::kIngestRunning)
             // Its process holds the lock while it runs; a free lock means that process died.
             info.ingest = IngestLock::isHeld(lockDir(), info.collection.name)
                               ? CollectionInfo::Ingest::Running

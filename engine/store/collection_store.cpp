@@ -123,8 +123,8 @@ Status CollectionStore::setIngestState(qint64 id, const QString& state, const QS
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE collections SET ingest_state = ?, ingest_request = ?, files_total = ?, "
                              "files_done = ? WHERE id = ?"));
-    q.addBindValue(state);
-    q.addBindValue(requestJson);
+    q.addBindValue(sqlText(state));
+    q.addBindValue(sqlText(requestJson));
     q.addBindValue(filesTotal);
     q.addBindValue(filesDone);
     q.addBindValue(id);

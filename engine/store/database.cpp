@@ -4,19 +4,18 @@
 #include "engine/metrics/performance_monitor.h"
 #include "engine/store/fts_ranker.h"
 #include "engine/store/sql_error.h"
+#include "engine/store/sqlite_handle.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUrl>
 
 #include <atomic>
-#include <sqlite3.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -220,10 +219,9 @@ Status Database::migrate(const std::vector<Migration>& migrations) {
 
 Result<QString> Database::quickCheck(int timeoutMs) {
     QSqlDatabase db = connection();
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3* sqlite = sqliteHandle(db);
+    if (!sqlite)
         return Error{ErrorCode::Database, QStringLiteral("the database %1 is not open").arg(m_filePath)};
-    sqlite3* sqlite = *static_cast<sqlite3* const*>(handle.data());
     // SQLite calls the handler every 1000 virtual machine steps; a non-zero answer interrupts the check.
     QDeadlineTimer deadline(timeoutMs);
     sqlite3_progress_handler(

@@ -1,7 +1,6 @@
 #include "engine/store/fts_ranker.h"
 
-#include <QSqlDriver>
-#include <QVariant>
+#include "engine/store/sqlite_handle.h"
 
 #include <algorithm>
 #include <cmath>
@@ -248,11 +247,10 @@ std::optional<FtsRanker::KnownFrequencies> FtsRanker::knownFrequencies(const QSt
 }
 
 Status FtsRanker::install(QSqlDatabase db) const {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3* sqlite = sqliteHandle(db);
+    if (!sqlite)
         return Error{ErrorCode::Database, QStringLiteral("not a SQLite connection")};
-    sqlite3* sqlite = *static_cast<sqlite3* const*>(handle.data());
-    fts5_api* api = sqlite ? fts5Api(sqlite) : nullptr;
+    fts5_api* api = fts5Api(sqlite);
     if (!api || api->iVersion < 2)
         return Error{ErrorCode::Database, QStringLiteral("SQLite was built without FTS5")};
     // The two functions share one cache, deleted with the first; FTS5 destroys its functions only

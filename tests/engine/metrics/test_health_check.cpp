@@ -41,6 +41,14 @@ private:
         return engine ? std::move(*engine) : nullptr;
     }
 
+    // Ingests the test tree's folder `folder` as a collection of that name.
+    bool ingest(RagEngine& engine, const QString& folder) {
+        IngestRequest request;
+        request.collection = folder;
+        request.paths = {m_tree.filePath(folder)};
+        return engine.ingest(request).ok();
+    }
+
 private slots:
     void initTestCase() {
         m_tree.write(QStringLiteral("docs/a.md"), QStringLiteral("# A\n\nSome text about health checks.\n"));
@@ -49,10 +57,7 @@ private slots:
     void anOfflineEngineIsHealthy() {
         auto engine = open(QStringLiteral("offline"));
         QVERIFY(engine);
-        IngestRequest request;
-        request.collection = QStringLiteral("docs");
-        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
-        QVERIFY(engine->ingest(request).ok());
+        QVERIFY(ingest(*engine, QStringLiteral("docs")));
         const HealthReport report = HealthCheck::run(engine->healthSubject());
         QVERIFY(report.ok());
         QCOMPARE(report.checks.size(), size_t(5));
@@ -83,10 +88,7 @@ private slots:
         {
             auto engine = open(QStringLiteral("damaged"));
             QVERIFY(engine);
-            IngestRequest request;
-            request.collection = QStringLiteral("many");
-            request.paths = {m_tree.filePath(QStringLiteral("many"))};
-            QVERIFY(engine->ingest(request).ok());
+            QVERIFY(ingest(*engine, QStringLiteral("many")));
             QVERIFY(HealthCheck::run(engine->healthSubject()).ok());
         }
         // Scribble over the pages of the stored vectors: nothing the old check read, and nothing a search
@@ -124,10 +126,7 @@ private slots:
     void aDamagedIndexIsNamed() {
         auto engine = open(QStringLiteral("index-damaged"));
         QVERIFY(engine);
-        IngestRequest request;
-        request.collection = QStringLiteral("docs");
-        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
-        QVERIFY(engine->ingest(request).ok());
+        QVERIFY(ingest(*engine, QStringLiteral("docs")));
         QCOMPARE(check(HealthCheck::run(engine->healthSubject()), QStringLiteral("index")).state, State::Ok);
         QFile file(QDir(m_tree.filePath(QStringLiteral("index-damaged/indexes")))
                        .filePath(QStringLiteral("collection-1.hnsw")));
