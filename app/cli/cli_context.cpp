@@ -31,6 +31,7 @@ QString readModelOptions(const QCommandLineParser& parser, std::optional<OpenAiC
         config.baseUrl = *url;
     }
     config.apiKey = key;
+    config.plainHttpKeyHosts = OpenAiConfig::plainHttpKeyHostsFromEnvironment();
     QString model = parser.value(QStringLiteral("model"));
     if (model.isEmpty())
         model = qEnvironmentVariable("DOCRAG_CHAT_MODEL");

@@ -72,6 +72,37 @@ private:
     QElapsedTimer m_timer;
 };
 
+// The caps an ingest applies to each file: what is given replaces the default (or the stored request's).
+QString readLimits(const QCommandLineParser& parser, IngestLimits& limits) {
+    const auto positive = [&](const char* name, qint64 most, qint64& out) -> QString {
+        if (!parser.isSet(QLatin1String(name)))
+            return {};
+        bool ok = false;
+        const qint64 value = parser.value(QLatin1String(name)).toLongLong(&ok);
+        if (!ok || value <= 0 || value > most)
+            return QStringLiteral("--%1 takes a whole number from 1 to %2")
+                .arg(QLatin1String(name))
+                .arg(most);
+        out = value;
+        return {};
+    };
+    qint64 passages = limits.maxPassagesPerFile;
+    qint64 blockChars = limits.maxBlockChars;
+    qint64 depth = limits.maxHtmlDepth;
+    qint64 budgetMb = limits.memoryBudgetBytes / (1024 * 1024);
+    for (const QString& bad :
+         {positive("max-passages", 10000000, passages), positive("max-block-chars", 1 << 30, blockChars),
+          positive("max-html-depth", 100000, depth), positive("memory-budget", 1 << 20, budgetMb)}) {
+        if (!bad.isEmpty())
+            return bad;
+    }
+    limits.maxPassagesPerFile = static_cast<int>(passages);
+    limits.maxBlockChars = static_cast<int>(blockChars);
+    limits.maxHtmlDepth = static_cast<int>(depth);
+    limits.memoryBudgetBytes = budgetMb * 1024 * 1024;
+    return {};
+}
+
 } // namespace
 
 int IngestCommand::run(CliContext& context, const QStringList& args) {
@@ -89,6 +120,20 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
     context.addModelOptions(parser);
     parser.addOption({QStringLiteral("max-file-size"),
                       QStringLiteral("Skip files larger than this (MB, default 64)."), QStringLiteral("MB")});
+    parser.addOption({QStringLiteral("max-passages"),
+                      QStringLiteral("Index at most this many passages of one file (default 10000)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-block-chars"),
+                      QStringLiteral("Split paragraphs and code blocks longer than this (characters, "
+                                     "default 1048576)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-html-depth"),
+                      QStringLiteral("Flatten HTML nested deeper than this (default 256)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("memory-budget"),
+                      QStringLiteral("Memory the files being read together may take (MB, default 512); a "
+                                     "file that alone would need more is skipped."),
+                      QStringLiteral("MB")});
     parser.addOption({QStringLiteral("exclude"),
                       QStringLiteral("Ignore files matching this gitignore-style pattern "
                                      "(repeatable)."),
@@ -137,8 +182,10 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
         const double mb = parser.value(QStringLiteral("max-file-size")).toDouble(&ok);
         if (!ok || mb <= 0)
             return context.usage(QStringLiteral("--max-file-size takes a positive number of megabytes"));
-        request.maxFileBytes = static_cast<qint64>(mb * 1024 * 1024);
+        request.limits.maxFileBytes = static_cast<qint64>(mb * 1024 * 1024);
     }
+    if (const QString bad = readLimits(parser, request.limits); !bad.isEmpty())
+        return context.usage(bad);
     if (!resume) {
         request.scan.extraExcludes = parser.values(QStringLiteral("exclude"));
         request.scan.useDefaultExcludes = !parser.isSet(QStringLiteral("no-default-excludes"));
@@ -167,7 +214,7 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
     auto report =
         engine->ingest(request, stop.get_token(), [&](const IngestProgress& p, const FileReport* file) {
             if (file && !context.json() &&
-                (context.verbose() ||
+                (context.verbose() || !file->detail.isEmpty() ||
                  (file->outcome != FileOutcome::Indexed && file->outcome != FileOutcome::Unchanged))) {
                 line.clear();
                 out << fileOutcomeName(file->outcome).leftJustified(10) << file->path;

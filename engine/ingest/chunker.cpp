@@ -38,69 +38,100 @@ QString fenced(const Block& block) {
     return QStringLiteral("```") + block.language + QLatin1Char('\n') + block.text + QStringLiteral("\n```");
 }
 
-// Sentences, or word runs when a sentence alone is over budget.
-QStringList splitProse(const QString& text, int budget) {
-    QStringList sentences;
-    qsizetype from = 0;
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        const QChar c = text[i];
-        if ((c == QLatin1Char('.') || c == QLatin1Char('!') || c == QLatin1Char('?')) &&
-            text[i + 1].isSpace()) {
-            sentences << text.sliced(from, i + 1 - from).trimmed();
-            from = i + 1;
-        }
-    }
-    if (from < text.size())
-        sentences << text.sliced(from).trimmed();
-
-    QStringList parts;
+// Sentences, or word runs when a sentence alone is over budget, given to `take` one part at a time as
+// they are found (a one-line file of many megabytes is never split into a list of its words); a "word"
+// far longer than the budget is cut too. Stops when `take` returns false.
+template <typename Take> void splitProse(const QString& text, int budget, Take take) {
+    const qsizetype longestWord = static_cast<qsizetype>(budget) * 3;
     QString current;
     int currentTokens = 0;
-    auto flush = [&] {
-        if (!current.isEmpty())
-            parts << current;
+    const auto flush = [&] {
+        if (current.isEmpty())
+            return true;
+        const bool more = take(current);
         current.clear();
         currentTokens = 0;
+        return more;
     };
-    for (const QString& sentence : std::as_const(sentences)) {
+    const auto addWords = [&](QStringView sentence) {
+        qsizetype at = 0;
+        while (at < sentence.size()) {
+            while (at < sentence.size() && sentence[at] == QLatin1Char(' '))
+                ++at;
+            qsizetype end = at;
+            while (end < sentence.size() && sentence[end] != QLatin1Char(' ') && end - at < longestWord)
+                ++end;
+            if (end > at && end < sentence.size() && end - at == longestWord &&
+                sentence[end - 1].isHighSurrogate())
+                --end;
+            if (end == at)
+                break;
+            const QStringView word = sentence.sliced(at, end - at);
+            const int wordTokens = TokenCounter::estimate(word.toString()) + 1;
+            if (currentTokens + wordTokens > budget && !flush())
+                return false;
+            if (!current.isEmpty())
+                current += QLatin1Char(' ');
+            current += word;
+            currentTokens += wordTokens;
+            at = end;
+        }
+        return flush();
+    };
+    qsizetype from = 0;
+    const auto sentenceEnds = [&](qsizetype i) {
+        const QChar c = text[i];
+        return (c == QLatin1Char('.') || c == QLatin1Char('!') || c == QLatin1Char('?')) &&
+               text[i + 1].isSpace();
+    };
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        const bool last = i == text.size();
+        if (!last && !(i + 1 < text.size() && sentenceEnds(i)))
+            continue;
+        const qsizetype end = last ? text.size() : i + 1;
+        const QStringView sentence = QStringView(text).sliced(from, end - from).trimmed();
+        from = end;
         if (sentence.isEmpty())
             continue;
-        const int tokens = TokenCounter::estimate(sentence);
+        // Estimating a sentence of megabytes would cost as much as cutting it: long ones go by words.
+        const int tokens =
+            sentence.size() > longestWord ? budget + 1 : TokenCounter::estimate(sentence.toString());
         if (tokens > budget) {
-            flush();
-            // Cut at spaces into runs of about `budget` tokens.
-            const QStringList words = sentence.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            for (const QString& word : words) {
-                const int wordTokens = TokenCounter::estimate(word) + 1;
-                if (currentTokens + wordTokens > budget)
-                    flush();
-                current += current.isEmpty() ? word : QLatin1Char(' ') + word;
-                currentTokens += wordTokens;
-            }
-            flush();
+            if (!flush() || !addWords(sentence))
+                return;
             continue;
         }
-        if (currentTokens + tokens > budget)
-            flush();
-        current += current.isEmpty() ? sentence : QLatin1Char(' ') + sentence;
+        if (currentTokens + tokens > budget && !flush())
+            return;
+        if (!current.isEmpty())
+            current += QLatin1Char(' ');
+        current += sentence;
         currentTokens += tokens + 1;
     }
     flush();
-    return parts;
 }
 
 class ChunkBuilder final {
 public:
-    ChunkBuilder(const ChunkerOptions& options, const ParsedDocument& document)
+    ChunkBuilder(const ChunkerOptions& options, const ParsedDocument& document, int maxChunks)
         : m_options(options)
-        , m_document(document) {}
+        , m_document(document)
+        , m_maxChunks(maxChunks > 0 ? static_cast<size_t>(maxChunks) : SIZE_MAX) {}
 
     std::vector<Chunk> run() {
-        for (const Block& block : m_document.blocks)
+        for (const Block& block : m_document.blocks) {
+            if (full()) {
+                capAt(block.lineStart);
+                break;
+            }
             take(block);
+        }
         closeChunk();
         return std::move(m_chunks);
     }
+
+    // The line from which the document was left out, 0 when unknown, -1 when all of it is in a chunk.
+    int cappedAtLine() const { return m_cappedAtLine; }
 
 private:
     void take(const Block& block) {
@@ -108,6 +139,10 @@ private:
         case BlockKind::Heading:
             if (!block.isSoftHeading() || newTokens() >= m_options.minTokens)
                 closeChunk();
+            if (full()) {
+                capAt(block.lineStart);
+                return;
+            }
             popTo(block.level);
             m_headings.push_back(Heading{
                 block.level, block.isSoftHeading() ? definitionLabel(block.text) : block.text.trimmed(),
@@ -154,6 +189,10 @@ private:
                 const int lineTokens = TokenCounter::estimate(lines[i]) + 1;
                 if (partTokens + lineTokens > m_options.targetTokens && !part.isEmpty()) {
                     addCodePart(block, part, partTokens, partStart);
+                    if (full()) {
+                        capAt(block.lineStart > 0 ? block.lineStart + static_cast<int>(i) : 0);
+                        return;
+                    }
                     partStart = block.lineStart > 0 ? block.lineStart + static_cast<int>(i) : 0;
                     part.clear();
                     partTokens = 0;
@@ -165,12 +204,24 @@ private:
                 addCodePart(block, part, partTokens, partStart);
             return;
         }
-        for (const QString& part : splitProse(block.text, m_options.targetTokens)) {
+        splitProse(block.text, m_options.targetTokens, [&](const QString& part) {
             const int tokens = TokenCounter::estimate(part);
             if (m_tokens + tokens > m_options.targetTokens && !m_pieces.empty())
                 closeChunkWithOverlap();
+            if (full()) {
+                capAt(block.lineStart);
+                return false;
+            }
             add(block, part, tokens, block.lineStart, block.lineEnd);
-        }
+            return true;
+        });
+    }
+
+    bool full() const { return m_chunks.size() >= m_maxChunks; }
+
+    void capAt(int line) {
+        if (m_cappedAtLine < 0)
+            m_cappedAtLine = std::max(0, line);
     }
 
     void addCodePart(const Block& block, const QStringList& lines, int tokens, int lineStart) {
@@ -183,6 +234,10 @@ private:
     }
 
     void add(const Block& block, const QString& text, int tokens, int lineStart, int lineEnd) {
+        if (full()) {
+            capAt(lineStart);
+            return;
+        }
         // A chunk is cited by the place where its own text begins.
         if (m_pieces.size() == m_carried) {
             m_chunkHeadingPath = headingPath();
@@ -238,7 +293,9 @@ private:
     }
 
     void closeChunk() {
-        if (m_pieces.size() <= m_carried) {
+        if (full() && m_pieces.size() > m_carried)
+            capAt(m_pieces[m_carried].lineStart);
+        if (m_pieces.size() <= m_carried || full()) {
             // Only overlap from the previous chunk: nothing new to say.
             m_pieces.clear();
             m_tokens = 0;
@@ -270,6 +327,8 @@ private:
 
     const ChunkerOptions& m_options;
     const ParsedDocument& m_document;
+    const size_t m_maxChunks;
+    int m_cappedAtLine = -1;
     std::vector<Chunk> m_chunks;
     std::vector<Heading> m_headings;
     std::vector<Piece> m_pieces;
@@ -285,8 +344,12 @@ private:
 Chunker::Chunker(ChunkerOptions options)
     : m_options(options) {}
 
-std::vector<Chunk> Chunker::chunk(const ParsedDocument& document) const {
-    return ChunkBuilder(m_options, document).run();
+std::vector<Chunk> Chunker::chunk(const ParsedDocument& document, int maxChunks, int* cappedAtLine) const {
+    ChunkBuilder builder(m_options, document, maxChunks);
+    std::vector<Chunk> chunks = builder.run();
+    if (cappedAtLine)
+        *cappedAtLine = builder.cappedAtLine();
+    return chunks;
 }
 
 QString Chunker::embedText(const QString& title, const QString& headingPath, const QString& text) {

@@ -25,7 +25,10 @@ class Chunker final {
 public:
     explicit Chunker(ChunkerOptions options = {});
 
-    std::vector<Chunk> chunk(const ParsedDocument& document) const;
+    // At most `maxChunks` chunks when it is positive; `cappedAtLine` then tells where the document was
+    // cut (the line from which nothing is in a chunk, 0 when unknown), or -1 when it was not.
+    std::vector<Chunk> chunk(const ParsedDocument& document, int maxChunks = 0,
+                             int* cappedAtLine = nullptr) const;
     const ChunkerOptions& options() const { return m_options; }
 
     // What the embedder sees: the title and heading path give a chunk the context its text lacks.

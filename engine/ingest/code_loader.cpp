@@ -109,7 +109,8 @@ QString CodeLoader::languageForSuffix(const QString& lowerSuffix) {
     return languages.value(lowerSuffix);
 }
 
-Result<ParsedDocument> CodeLoader::load(const QString& path, const QByteArray& bytes) const {
+Result<ParsedDocument> CodeLoader::parse(const QString& path, const QByteArray& bytes,
+                                         BlockBudget& budget) const {
     Result<DecodedText> decoded = TextDecoder::decode(bytes);
     if (!decoded)
         return decoded.error();
@@ -130,8 +131,8 @@ Result<ParsedDocument> CodeLoader::load(const QString& path, const QByteArray& b
     bool open = false;
     for (size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].blank) {
-            if (open)
-                doc.blocks.push_back(codeBlock(lines, first, i - 1, doc.language));
+            if (open && !budget.append(doc.blocks, codeBlock(lines, first, i - 1, doc.language)))
+                return doc;
             open = false;
         } else if (!open) {
             first = i;
@@ -139,7 +140,7 @@ Result<ParsedDocument> CodeLoader::load(const QString& path, const QByteArray& b
         }
     }
     if (open)
-        doc.blocks.push_back(codeBlock(lines, first, lines.size() - 1, doc.language));
+        budget.append(doc.blocks, codeBlock(lines, first, lines.size() - 1, doc.language));
     return doc;
 }
 

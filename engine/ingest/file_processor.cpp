@@ -13,10 +13,11 @@
 namespace docrag {
 
 FileProcessor::FileProcessor(const LoaderRegistry& loaders, const Chunker& chunker, const Embedder& embedder,
-                             PerformanceMonitor* monitor)
+                             const IngestLimits& limits, PerformanceMonitor* monitor)
     : m_loaders(loaders)
     , m_chunker(chunker)
     , m_embedder(embedder)
+    , m_limits(limits)
     , m_monitor(monitor) {}
 
 ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
@@ -33,7 +34,7 @@ ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
         out.detail = QStringLiteral("cannot read: %1").arg(file.errorString());
         return out;
     }
-    const QByteArray bytes = file.readAll();
+    QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
         out.detail = QStringLiteral("cannot read: %1").arg(file.errorString());
         return out;
@@ -56,7 +57,10 @@ ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
         out.detail = QStringLiteral("unsupported file type");
         return out;
     }
-    auto parsed = loader->load(j.path, bytes);
+    // The bytes, then the parsed blocks, go as soon as the next step has what it needs: a large file
+    // is held in one form at a time, not three.
+    auto parsed = loader->load(j.path, bytes, m_limits);
+    bytes = QByteArray();
     if (!parsed) {
         out.kind = parsed.error().code == ErrorCode::Unsupported ? ProcessedFile::Kind::Skipped
                                                                  : ProcessedFile::Kind::Failed;
@@ -64,8 +68,19 @@ ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
         return out;
     }
     out.title = parsed->title;
+    int cappedAtLine = -1;
+    out.chunks = m_chunker.chunk(*parsed, m_limits.maxPassagesPerFile, &cappedAtLine);
+    if (cappedAtLine >= 0) {
+        // The passages ran out before the loader's own cap: that one is no news.
+        parsed->notes.removeIf([](const QString& note) { return note.startsWith(QLatin1String("capped")); });
+        parsed->notes << QStringLiteral("capped at %1 passages (--max-passages): %2 not indexed")
+                             .arg(m_limits.maxPassagesPerFile)
+                             .arg(cappedAtLine > 0
+                                      ? QStringLiteral("from line %1 (or part of it) on is").arg(cappedAtLine)
+                                      : QStringLiteral("the rest is"));
+    }
     out.detail = parsed->notes.join(QLatin1String("; "));
-    out.chunks = m_chunker.chunk(*parsed);
+    std::vector<Block>().swap(parsed->blocks);
     if (out.chunks.empty()) {
         out.kind = ProcessedFile::Kind::Skipped;
         out.detail = parsed->format == QLatin1String("pdf")

@@ -2,6 +2,7 @@
 
 #include "engine/core/chunk.h"
 #include "engine/core/document.h"
+#include "engine/ingest/ingest_limits.h"
 
 #include <QString>
 
@@ -46,7 +47,7 @@ struct ProcessedFile final {
 class FileProcessor final {
 public:
     FileProcessor(const LoaderRegistry& loaders, const Chunker& chunker, const Embedder& embedder,
-                  PerformanceMonitor* monitor = nullptr);
+                  const IngestLimits& limits, PerformanceMonitor* monitor = nullptr);
 
     ProcessedFile process(FileJob job, std::stop_token stop) const;
 
@@ -56,6 +57,7 @@ private:
     const LoaderRegistry& m_loaders;
     const Chunker& m_chunker;
     const Embedder& m_embedder;
+    const IngestLimits m_limits;
     PerformanceMonitor* m_monitor = nullptr;
 };
 

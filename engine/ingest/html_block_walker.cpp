@@ -129,7 +129,7 @@ void HtmlBlockWalker::walk(const GumboNode* root) {
     std::vector<Frame> stack;
     stack.reserve(64);
     stack.push_back({root, 0, kSoft});
-    while (!stack.empty()) {
+    while (!stack.empty() && m_blocks.size() < m_stopAfter) {
         Frame& frame = stack.back();
         const GumboVector& children = frame.node->v.element.children;
         if (frame.next == children.length) {

@@ -23,6 +23,8 @@ class HtmlBlockWalker final {
 public:
     explicit HtmlBlockWalker(bool rootIsSectioning);
 
+    // A walk ends once this many blocks are written (a file's budget holds no more).
+    void stopAfter(std::size_t blocks) { m_stopAfter = blocks; }
     void walk(const GumboNode* root);
     std::vector<Block> takeBlocks() { return std::move(m_blocks); }
 
@@ -105,6 +107,7 @@ private:
     void noteWords(const char* text, std::size_t size);
 
     std::vector<Block> m_blocks;
+    std::size_t m_stopAfter = SIZE_MAX;
     std::string m_text; // the paragraph, heading, term or table row being gathered
     std::string m_prefix;
     Separator m_separator = Separator::None;

@@ -2,6 +2,7 @@
 
 #include "engine/ingest/gumbo_arena.h"
 #include "engine/ingest/html_block_walker.h"
+#include "engine/ingest/html_depth_limiter.h"
 #include "engine/ingest/html_node.h"
 #include "engine/ingest/text_decoder.h"
 
@@ -79,7 +80,8 @@ const GumboNode* findContentRoot(const GumboNode* html) {
 
 } // namespace
 
-Result<ParsedDocument> HtmlLoader::load(const QString& path, const QByteArray& bytes) const {
+Result<ParsedDocument> HtmlLoader::parse(const QString& path, const QByteArray& bytes,
+                                         BlockBudget& budget) const {
     ParsedDocument document;
     document.format = QStringLiteral("html");
 
@@ -98,6 +100,13 @@ Result<ParsedDocument> HtmlLoader::load(const QString& path, const QByteArray& b
         input = converted;
     }
 
+    HtmlDepthLimiter::Result flattened = HtmlDepthLimiter::limit(input, budget.limits().maxHtmlDepth);
+    if (!flattened.html.isEmpty()) {
+        budget.noteFlattened(flattened.deepest);
+        converted = std::move(flattened.html);
+        input = converted;
+    }
+
     GumboArena arena(static_cast<std::size_t>(input.size()));
     const GumboOptions options = arena.options();
     // Freed with the arena, at the end of this function.
@@ -109,8 +118,13 @@ Result<ParsedDocument> HtmlLoader::load(const QString& path, const QByteArray& b
     const GumboNode* root = findContentRoot(output->root);
     const GumboTag rootTag = root->v.element.tag;
     HtmlBlockWalker walker(rootTag != GUMBO_TAG_BODY && rootTag != GUMBO_TAG_HTML);
+    walker.stopAfter(static_cast<std::size_t>(budget.limits().maxBlocks()));
     walker.walk(root);
-    document.blocks = walker.takeBlocks();
+    // The walker takes back navigation it already wrote, so the budget sees only what is kept.
+    for (Block& block : walker.takeBlocks()) {
+        if (!budget.append(document.blocks, std::move(block)))
+            break;
+    }
 
     document.title = documentTitle(output->root);
     if (document.title.isEmpty()) {

@@ -9,8 +9,9 @@ namespace docrag {
 // (Sphinx toctrees, genindex pages) are navigation and are dropped; links rendered as code references
 // (lists of functions or constants) are content and stay.
 class HtmlLoader final : public Loader {
-public:
-    Result<ParsedDocument> load(const QString& path, const QByteArray& bytes) const override;
+protected:
+    Result<ParsedDocument> parse(const QString& path, const QByteArray& bytes,
+                                 BlockBudget& budget) const override;
 };
 
 } // namespace docrag

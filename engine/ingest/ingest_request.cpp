@@ -20,7 +20,7 @@ QJsonObject IngestRequest::toJson() const {
         {QStringLiteral("doc_type"), docType},
         {QStringLiteral("embedder"), embedder},
         {QStringLiteral("paths"), QJsonArray::fromStringList(paths)},
-        {QStringLiteral("max_file_bytes"), maxFileBytes},
+        {QStringLiteral("limits"), limits.toJson()},
         {QStringLiteral("default_excludes"), scan.useDefaultExcludes},
         {QStringLiteral("excludes"), QJsonArray::fromStringList(scan.extraExcludes)},
         {QStringLiteral("excluded_dirs"), QJsonArray::fromStringList(scan.excludedDirs)},
@@ -34,7 +34,10 @@ IngestRequest IngestRequest::fromJson(const QJsonObject& json) {
     r.docType = json.value(QStringLiteral("doc_type")).toString();
     r.embedder = json.value(QStringLiteral("embedder")).toString();
     r.paths = strings(json.value(QStringLiteral("paths")));
-    r.maxFileBytes = json.value(QStringLiteral("max_file_bytes")).toInteger(kDefaultMaxFileBytes);
+    r.limits = IngestLimits::fromJson(json.value(QStringLiteral("limits")).toObject());
+    // Requests stored before the limits had their own object kept only the file size.
+    if (const QJsonValue old = json.value(QStringLiteral("max_file_bytes")); old.isDouble())
+        r.limits.maxFileBytes = old.toInteger(r.limits.maxFileBytes);
     r.scan.useDefaultExcludes = json.value(QStringLiteral("default_excludes")).toBool(true);
     r.scan.extraExcludes = strings(json.value(QStringLiteral("excludes")));
     r.scan.excludedDirs = strings(json.value(QStringLiteral("excluded_dirs")));

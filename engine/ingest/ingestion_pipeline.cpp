@@ -215,11 +215,20 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
         if (auto it = existing.find(file.path); it != existing.end())
             previous = it->second;
         Result<FileReport> decided = Error{ErrorCode::Internal, QString()};
-        if (file.size > request.maxFileBytes) {
-            decided = writer.skipUnread(file.path,
-                                        QStringLiteral("too large (%1, limit %2)")
-                                            .arg(megabytes(file.size), megabytes(request.maxFileBytes)),
-                                        previous);
+        if (file.size > request.limits.maxFileBytes) {
+            decided =
+                writer.skipUnread(file.path,
+                                  QStringLiteral("too large (%1, limit %2)")
+                                      .arg(megabytes(file.size), megabytes(request.limits.maxFileBytes)),
+                                  previous);
+        } else if (const qint64 need = request.limits.memoryEstimate(file.size);
+                   need > request.limits.memoryBudgetBytes) {
+            decided =
+                writer.skipUnread(file.path,
+                                  QStringLiteral("would need about %1 of memory to read, over the ingest's "
+                                                 "budget of %2 (--memory-budget)")
+                                      .arg(megabytes(need), megabytes(request.limits.memoryBudgetBytes)),
+                                  previous);
         } else if (!m_loaders.loaderFor(file.path)) {
             decided = writer.skipUnread(
                 file.path, QStringLiteral("unsupported file type (.%1)").arg(QFileInfo(file.path).suffix()),
@@ -259,7 +268,7 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     notify(nullptr);
 
     // Process on the pool, write here. A bounded number of files in flight caps memory.
-    FileProcessor processor(m_loaders, m_chunker, m_embedder, m_monitor);
+    FileProcessor processor(m_loaders, m_chunker, m_embedder, request.limits, m_monitor);
     ResultQueue queue;
     // A remote embedder spends its time waiting for the network: many files in flight, on threads that
     // mostly sleep, let it fill large batches and keep several requests going.
@@ -270,11 +279,20 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     const size_t limit = remote ? 192 : static_cast<size_t>(std::max(1, m_pool.maxThreadCount())) * 2 + 2;
     size_t next = 0;
     size_t inFlight = 0;
+    // Files in flight share the memory budget: a large one waits until the others are written, so a
+    // folder of them costs what the largest does, not their sum.
+    qint64 reserved = 0;
+    const auto fits = [&](const FileJob& job) {
+        return inFlight == 0 ||
+               reserved + request.limits.memoryEstimate(job.size) <= request.limits.memoryBudgetBytes;
+    };
     std::optional<Error> failure;
     ChunkStore chunkReader(m_database.connection());
     for (;;) {
-        while (!failure && !stop.stop_requested() && inFlight < limit && next < jobs.size()) {
+        while (!failure && !stop.stop_requested() && inFlight < limit && next < jobs.size() &&
+               fits(jobs[next])) {
             FileJob job = std::move(jobs[next++]);
+            reserved += request.limits.memoryEstimate(job.size);
             if (job.previous && job.previous->status == DocumentStatus::Indexed) {
                 if (auto reusable = chunkReader.vectorsForDocument(job.previous->id, m_embedder.id()))
                     job.reusable = std::move(*reusable);
@@ -292,6 +310,7 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
             break;
         ProcessedFile done = queue.pop();
         --inFlight;
+        reserved -= request.limits.memoryEstimate(done.job.size);
         // After a cancel or a write failure, files still in flight are dropped: nothing half-written.
         if (failure || stop.stop_requested() || done.kind == ProcessedFile::Kind::Cancelled)
             continue;

@@ -2,6 +2,8 @@
 
 #include "engine/core/parsed_document.h"
 #include "engine/core/result.h"
+#include "engine/ingest/block_budget.h"
+#include "engine/ingest/ingest_limits.h"
 
 #include <QByteArray>
 #include <QString>
@@ -15,7 +17,22 @@ namespace docrag {
 class Loader {
 public:
     virtual ~Loader() = default;
-    virtual Result<ParsedDocument> load(const QString& path, const QByteArray& bytes) const = 0;
+
+    // Within the limits: a loader stops where the file has produced all the blocks and text it may, and
+    // the document's notes say where.
+    Result<ParsedDocument> load(const QString& path, const QByteArray& bytes,
+                                const IngestLimits& limits = {}) const {
+        BlockBudget budget(limits);
+        Result<ParsedDocument> parsed = parse(path, bytes, budget);
+        if (parsed)
+            budget.annotate(*parsed);
+        return parsed;
+    }
+
+protected:
+    // Every block goes through budget.append(); once it returns false the loader stops.
+    virtual Result<ParsedDocument> parse(const QString& path, const QByteArray& bytes,
+                                         BlockBudget& budget) const = 0;
 };
 
 } // namespace docrag

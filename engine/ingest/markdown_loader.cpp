@@ -138,8 +138,9 @@ struct ListState final {
 // Receives md4c's callbacks and turns them into blocks with source lines.
 class MarkdownBuilder final {
 public:
-    explicit MarkdownBuilder(const QByteArray& buffer)
-        : m_buffer(buffer) {
+    MarkdownBuilder(const QByteArray& buffer, BlockBudget& budget)
+        : m_buffer(buffer)
+        , m_budget(budget) {
         m_lineStarts.push_back(0);
         for (qsizetype i = 0; i < buffer.size(); ++i) {
             if (buffer[i] == '\n')
@@ -150,11 +151,14 @@ public:
     int parse() {
         MD_PARSER parser{};
         parser.flags = MD_DIALECT_GITHUB;
+        // A callback's non-zero result stops md4c: the file has given all the blocks it may.
         parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
-            return static_cast<MarkdownBuilder*>(self)->enterBlock(type, detail);
+            auto* builder = static_cast<MarkdownBuilder*>(self);
+            return builder->enterBlock(type, detail) != 0 || builder->m_budget.spent() ? 1 : 0;
         };
         parser.leave_block = [](MD_BLOCKTYPE type, void*, void* self) {
-            return static_cast<MarkdownBuilder*>(self)->leaveBlock(type);
+            auto* builder = static_cast<MarkdownBuilder*>(self);
+            return builder->leaveBlock(type) != 0 || builder->m_budget.spent() ? 1 : 0;
         };
         parser.enter_span = [](MD_SPANTYPE, void*, void*) { return 0; };
         parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
@@ -251,10 +255,29 @@ private:
             appendEntity(m_text, QByteArrayView(text, size));
             break;
         default:
-            m_text.append(text, size);
+            appendText(QByteArrayView(text, size));
             break;
         }
         return 0;
+    }
+
+    // A paragraph longer than a block may be goes out in pieces as it comes, cut between characters, so
+    // that a one-line file of many megabytes is not held twice more.
+    void appendText(QByteArrayView text) {
+        const qsizetype most = std::max(16, m_budget.limits().maxBlockChars);
+        while (m_pending == Pending::Paragraph && m_text.size() + text.size() > most && !m_budget.spent()) {
+            qsizetype take = std::max<qsizetype>(0, most - m_text.size());
+            while (take > 0 && take < text.size() && (static_cast<unsigned char>(text[take]) & 0xC0) == 0x80)
+                --take;
+            m_text.append(text.first(take));
+            text = text.sliced(take);
+            const QString prefix = m_prefix;
+            flush();
+            start(Pending::Paragraph);
+            m_prefix = prefix;
+            m_firstLine = m_lastLine;
+        }
+        m_text.append(text);
     }
 
     QString listPrefix(const MD_BLOCK_LI_DETAIL& detail) {
@@ -398,7 +421,7 @@ private:
         block.anchor = m_anchor;
         block.lineStart = first;
         block.lineEnd = std::max(first, last);
-        m_blocks.push_back(std::move(block));
+        m_budget.append(m_blocks, std::move(block));
     }
 
     // Repeated headings get "-1", "-2", ... as GitHub numbers them.
@@ -414,6 +437,7 @@ private:
     }
 
     const QByteArray& m_buffer;
+    BlockBudget& m_budget;
     std::vector<qsizetype> m_lineStarts;
     std::vector<Block> m_blocks;
     std::vector<ListState> m_lists;
@@ -435,7 +459,8 @@ private:
 
 } // namespace
 
-Result<ParsedDocument> MarkdownLoader::load(const QString& path, const QByteArray& bytes) const {
+Result<ParsedDocument> MarkdownLoader::parse(const QString& path, const QByteArray& bytes,
+                                             BlockBudget& budget) const {
     Result<DecodedText> decoded = TextDecoder::decode(bytes);
     if (!decoded)
         return decoded.error();
@@ -456,8 +481,8 @@ Result<ParsedDocument> MarkdownLoader::load(const QString& path, const QByteArra
     if (utf8.size() >= static_cast<qsizetype>(UINT_MAX))
         return Error{ErrorCode::TooLarge, QStringLiteral("markdown file too large to parse")};
 
-    MarkdownBuilder builder(utf8);
-    if (builder.parse() != 0)
+    MarkdownBuilder builder(utf8, budget);
+    if (builder.parse() != 0 && !budget.spent())
         return Error{ErrorCode::Parse, QStringLiteral("markdown parser failed")};
     doc.blocks = builder.takeBlocks();
 

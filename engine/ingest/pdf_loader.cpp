@@ -72,23 +72,23 @@ private:
     int m_lineEnd = 0;
 };
 
-void appendPageBlocks(const QString& pageText, int page, std::vector<Block>& blocks) {
+// False once the file's budget is spent.
+bool appendPageBlocks(const QString& pageText, int page, std::vector<Block>& blocks, BlockBudget& budget) {
     ParagraphBuilder paragraph;
     const QStringList lines = pageText.split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString& line = lines.at(i);
         if (line.trimmed().isEmpty()) {
-            if (!paragraph.isEmpty())
-                blocks.push_back(paragraph.take(page));
+            if (!paragraph.isEmpty() && !budget.append(blocks, paragraph.take(page)))
+                return false;
             continue;
         }
         paragraph.addLine(line, static_cast<int>(i) + 1);
     }
-    if (!paragraph.isEmpty())
-        blocks.push_back(paragraph.take(page));
+    return paragraph.isEmpty() || budget.append(blocks, paragraph.take(page));
 }
 
-Result<ParsedDocument> loadPdf(const QString& path, const QByteArray& bytes) {
+Result<ParsedDocument> loadPdf(const QString& path, const QByteArray& bytes, BlockBudget& budget) {
     ParsedDocument document;
     document.format = QStringLiteral("pdf");
     document.title = QFileInfo(path).completeBaseName();
@@ -108,19 +108,20 @@ Result<ParsedDocument> loadPdf(const QString& path, const QByteArray& bytes) {
     const int pageCount = pdf->pages();
     for (int index = 0; index < pageCount; ++index) {
         const std::unique_ptr<poppler::page> page(pdf->create_page(index));
-        if (page)
-            appendPageBlocks(toQString(page->text()), index + 1, document.blocks);
+        if (page && !appendPageBlocks(toQString(page->text()), index + 1, document.blocks, budget))
+            break;
     }
     return document;
 }
 
 } // namespace
 
-Result<ParsedDocument> PdfLoader::load(const QString& path, const QByteArray& bytes) const {
+Result<ParsedDocument> PdfLoader::parse(const QString& path, const QByteArray& bytes,
+                                        BlockBudget& budget) const {
     if (bytes.size() > std::numeric_limits<int>::max())
         return Error{ErrorCode::TooLarge, QStringLiteral("PDF is larger than 2 GiB")};
     try {
-        return loadPdf(path, bytes);
+        return loadPdf(path, bytes, budget);
     } catch (const std::exception& e) {
         return Error{ErrorCode::Corrupt,
                      QStringLiteral("not a valid PDF: %1").arg(QString::fromUtf8(e.what()))};

@@ -6,8 +6,9 @@ namespace docrag {
 
 // PDF via poppler-cpp: the text of each page with its page number.
 class PdfLoader final : public Loader {
-public:
-    Result<ParsedDocument> load(const QString& path, const QByteArray& bytes) const override;
+protected:
+    Result<ParsedDocument> parse(const QString& path, const QByteArray& bytes,
+                                 BlockBudget& budget) const override;
 };
 
 } // namespace docrag

@@ -94,12 +94,13 @@ struct SectionStyle final {
 
 class RstParser final {
 public:
-    explicit RstParser(const QString& text)
-        : m_lines(RstLine::split(text)) {}
+    RstParser(const QString& text, BlockBudget& budget)
+        : m_budget(budget)
+        , m_lines(RstLine::split(text)) {}
 
     void parse() {
         size_t i = 0;
-        while (i < m_lines.size()) {
+        while (i < m_lines.size() && !m_budget.spent()) {
             if (m_lines[i].blank()) {
                 ++i;
                 continue;
@@ -513,9 +514,10 @@ private:
         block.anchor = m_anchor;
         block.lineStart = static_cast<int>(first) + 1;
         block.lineEnd = static_cast<int>(std::max(first, last)) + 1;
-        m_blocks.push_back(std::move(block));
+        m_budget.append(m_blocks, std::move(block));
     }
 
+    BlockBudget& m_budget;
     std::vector<RstLine> m_lines;
     std::vector<Block> m_blocks;
     std::vector<SectionStyle> m_styles;
@@ -530,7 +532,8 @@ private:
 
 } // namespace
 
-Result<ParsedDocument> RstLoader::load(const QString& path, const QByteArray& bytes) const {
+Result<ParsedDocument> RstLoader::parse(const QString& path, const QByteArray& bytes,
+                                        BlockBudget& budget) const {
     Result<DecodedText> decoded = TextDecoder::decode(bytes);
     if (!decoded)
         return decoded.error();
@@ -540,7 +543,7 @@ Result<ParsedDocument> RstLoader::load(const QString& path, const QByteArray& by
     if (const QString note = TextDecoder::noteFor(*decoded); !note.isEmpty())
         doc.notes.append(note);
 
-    RstParser parser(decoded->text);
+    RstParser parser(decoded->text, budget);
     parser.parse();
     doc.blocks = parser.takeBlocks();
     doc.title = parser.title().isEmpty() ? QFileInfo(path).completeBaseName() : parser.title();

@@ -7,8 +7,9 @@ namespace docrag {
 // reStructuredText: section titles from underlines (and overlines), literal blocks and code directives, line
 // ranges.
 class RstLoader final : public Loader {
-public:
-    Result<ParsedDocument> load(const QString& path, const QByteArray& bytes) const override;
+protected:
+    Result<ParsedDocument> parse(const QString& path, const QByteArray& bytes,
+                                 BlockBudget& budget) const override;
 };
 
 } // namespace docrag

@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace docrag {
 namespace {
 
@@ -14,35 +16,46 @@ QStringView rstripped(QStringView line) {
 }
 
 // One paragraph under construction; lines are joined with '\n' so that the
-// layout of addresses, poems and ASCII tables survives.
+// layout of addresses, poems and ASCII tables survives. A paragraph (or a line) longer than a block may
+// be goes out in pieces as it grows, so that a one-line file is never copied whole.
 class ParagraphCollector final {
 public:
-    explicit ParagraphCollector(std::vector<Block>& blocks)
-        : m_blocks(blocks) {}
+    ParagraphCollector(std::vector<Block>& blocks, BlockBudget& budget)
+        : m_blocks(blocks)
+        , m_budget(budget) {}
 
-    void addLine(QStringView line, int number) {
+    // False once the file's budget is spent.
+    bool addLine(QStringView line, int number) {
         if (m_text.isEmpty())
             m_first = number;
         else
             m_text += QLatin1Char('\n');
-        m_text += line;
         m_last = number;
+        const qsizetype most = std::max(16, m_budget.limits().maxBlockChars);
+        for (qsizetype at = 0; at < line.size(); at += most) {
+            m_text += line.sliced(at, std::min(most, line.size() - at));
+            if (m_text.size() >= most && !finish())
+                return false;
+        }
+        return true;
     }
 
-    void finish() {
+    bool finish() {
         if (m_text.isEmpty())
-            return;
+            return !m_budget.spent();
         Block block;
         block.kind = BlockKind::Paragraph;
         block.text = std::move(m_text);
         block.lineStart = m_first;
         block.lineEnd = m_last;
-        m_blocks.push_back(std::move(block));
         m_text = QString();
+        m_first = m_last;
+        return m_budget.append(m_blocks, std::move(block));
     }
 
 private:
     std::vector<Block>& m_blocks;
+    BlockBudget& m_budget;
     QString m_text;
     int m_first = 0;
     int m_last = 0;
@@ -50,7 +63,8 @@ private:
 
 } // namespace
 
-Result<ParsedDocument> TextLoader::load(const QString& path, const QByteArray& bytes) const {
+Result<ParsedDocument> TextLoader::parse(const QString& path, const QByteArray& bytes,
+                                         BlockBudget& budget) const {
     Result<DecodedText> decoded = TextDecoder::decode(bytes);
     if (!decoded)
         return decoded.error();
@@ -62,7 +76,7 @@ Result<ParsedDocument> TextLoader::load(const QString& path, const QByteArray& b
         doc.notes.append(note);
 
     const QString& text = decoded->text;
-    ParagraphCollector paragraph(doc.blocks);
+    ParagraphCollector paragraph(doc.blocks, budget);
     int number = 0;
     qsizetype pos = 0;
     while (pos < text.size()) {
@@ -72,10 +86,8 @@ Result<ParsedDocument> TextLoader::load(const QString& path, const QByteArray& b
             ++end;
         ++number;
         const QStringView line = rstripped(QStringView(text).sliced(pos, end - pos));
-        if (line.isEmpty())
-            paragraph.finish();
-        else
-            paragraph.addLine(line, number);
+        if (!(line.isEmpty() ? paragraph.finish() : paragraph.addLine(line, number)))
+            return doc;
         const bool crlf =
             end + 1 < text.size() && text[end] == QLatin1Char('\r') && text[end + 1] == QLatin1Char('\n');
         pos = end + (crlf ? 2 : 1);

@@ -6,8 +6,9 @@ namespace docrag {
 
 // Plain text: paragraphs separated by blank lines, with line ranges.
 class TextLoader final : public Loader {
-public:
-    Result<ParsedDocument> load(const QString& path, const QByteArray& bytes) const override;
+protected:
+    Result<ParsedDocument> parse(const QString& path, const QByteArray& bytes,
+                                 BlockBudget& budget) const override;
 };
 
 } // namespace docrag

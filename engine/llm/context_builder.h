@@ -37,6 +37,8 @@ public:
                      const QString& systemPrompt = defaultSystemPrompt()) const;
 
     // The header line of passage [number]: document title, heading path, file and location.
+    // A document's text made unable to close the passage marks it is quoted in.
+    static QString quoted(QString text);
     static QString passageHeader(int number, const Hit& hit);
 
 private:

@@ -1,5 +1,6 @@
 #include "engine/llm/openai_chat_model.h"
 
+#include "engine/core/secret_scrubber.h"
 #include "engine/core/token_counter.h"
 #include "engine/llm/context_builder.h"
 #include "engine/llm/openai_client.h"
@@ -82,9 +83,11 @@ Result<ChatReply> finishReply(OpenAiClient& client, const QString& name, StreamS
                          .arg(host)
                          .arg(state.reply.text.size())
                          .arg(done->interruption)};
-    if (!state.error.isEmpty())
-        return Error{ErrorCode::Server,
-                     QStringLiteral("%1 stopped with an error: %2").arg(host, state.error)};
+    if (!state.error.isEmpty()) {
+        const QString said = SecretScrubber::scrub(
+            state.error.simplified().left(300), {client.config().apiKey, client.config().baseUrl.password()});
+        return Error{ErrorCode::Server, QStringLiteral("%1 stopped with an error: %2").arg(host, said)};
+    }
     if (!done->streamDone && state.reply.finishReason.isEmpty()) {
         return Error{ErrorCode::Network,
                      QStringLiteral("the answer from %1 was cut off after %2 characters; ask again")

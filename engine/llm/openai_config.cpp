@@ -10,4 +10,12 @@ std::optional<QUrl> OpenAiConfig::parseBaseUrl(const QString& text) {
     return url;
 }
 
+QStringList OpenAiConfig::plainHttpKeyHostsFromEnvironment() {
+    QStringList hosts;
+    for (const QString& host : qEnvironmentVariable("DOCRAG_ALLOW_HTTP_KEY_HOSTS").split(QLatin1Char(',')))
+        if (!host.trimmed().isEmpty())
+            hosts << host.trimmed();
+    return hosts;
+}
+
 } // namespace docrag

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -29,9 +30,15 @@ struct OpenAiConfig final {
     int retryMaxMs = 30000;
     int maxInFlight = 4;          // requests at once; more wait in a queue
     double requestsPerSecond = 0; // client-side limit; 0 = none
+    // Hosts the key may be sent to over plain http:// (a server on the local network the user trusts);
+    // loopback addresses always may, any other host only over https://.
+    QStringList plainHttpKeyHosts;
 
     // A base URL as a user types it: an http:// or https:// URL with a host, or nothing.
     static std::optional<QUrl> parseBaseUrl(const QString& text);
+    // The hosts named in DOCRAG_ALLOW_HTTP_KEY_HOSTS (comma-separated): the user's opt-in for
+    // plainHttpKeyHosts.
+    static QStringList plainHttpKeyHostsFromEnvironment();
 };
 
 } // namespace docrag

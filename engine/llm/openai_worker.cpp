@@ -2,7 +2,9 @@
 
 #include "engine/core/clock.h"
 #include "engine/core/logging.h"
+#include "engine/core/secret_scrubber.h"
 
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -12,21 +14,17 @@
 namespace docrag {
 namespace {
 
-// The server's own words about an error, or the start of its body.
-QString serverMessage(const QByteArray& body) {
-    const QJsonObject json = QJsonDocument::fromJson(body).object();
-    const QJsonValue error = json.value(QStringLiteral("error"));
-    if (error.isObject())
-        return error.toObject().value(QStringLiteral("message")).toString();
-    if (error.isString())
-        return error.toString();
-    return QString::fromUtf8(body.left(200)).simplified();
-}
-
-QString describe(int status, const QByteArray& body) {
-    const QString message = serverMessage(body);
+QString describe(int status, const QString& message) {
     return message.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
                              : QStringLiteral("HTTP %1: %2").arg(status).arg(message);
+}
+
+bool isLoopback(const QUrl& url) {
+    const QString host = url.host();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
 }
 
 bool isTimeoutError(QNetworkReply::NetworkError error) {
@@ -61,8 +59,9 @@ OpenAiWorker::~OpenAiWorker() {
 QNetworkAccessManager& OpenAiWorker::network() {
     if (!m_network) {
         m_network = new QNetworkAccessManager(this);
-        // Redirects are followed within the same scheme, never from https to http.
-        m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+        // Requests carry the key: a redirect to another origin (scheme, host or port) is not followed,
+        // so that the Authorization header never goes where the user did not point it.
+        m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
     }
     return *m_network;
 }
@@ -96,6 +95,17 @@ void OpenAiWorker::send(const std::shared_ptr<HttpCall>& call) {
         return;
     if (call->cancelled) {
         complete(call, Error{ErrorCode::Cancelled, QStringLiteral("stopped")});
+        return;
+    }
+    if (!m_config.apiKey.isEmpty() && m_config.baseUrl.scheme() == QLatin1String("http") &&
+        !isLoopback(m_config.baseUrl) &&
+        !m_config.plainHttpKeyHosts.contains(m_config.baseUrl.host(), Qt::CaseInsensitive)) {
+        complete(call,
+                 Error{ErrorCode::InvalidArgument,
+                       QStringLiteral("not sending the API key to %1 over plain http://: anyone on the way "
+                                      "could read it. Use https://, or allow this host for plain http "
+                                      "(DOCRAG_ALLOW_HTTP_KEY_HOSTS=%1, or the setting)")
+                           .arg(m_config.baseUrl.host())});
         return;
     }
     QString base = m_config.baseUrl.toString();
@@ -246,6 +256,22 @@ void OpenAiWorker::onFinished(const std::shared_ptr<HttpCall>& call) {
         }
         return;
     }
+    if (networkError == QNetworkReply::InsecureRedirectError || (status >= 300 && status < 400)) {
+        // Not followed: the key would go along (see network()). Not worth a retry either.
+        const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+        const QUrl resolved = target.isRelative() ? reply->url().resolved(target) : target;
+        complete(
+            call,
+            Error{ErrorCode::Network,
+                  QStringLiteral("%1 redirected the request to %2, which DocRag does not follow with your "
+                                 "API key; if that server is the right one, make it the base URL")
+                      .arg(host, resolved.isValid() && !resolved.host().isEmpty()
+                                     ? resolved.scheme() + QStringLiteral("://") + resolved.host() +
+                                           (resolved.port() > 0 ? QStringLiteral(":%1").arg(resolved.port())
+                                                                : QString())
+                                     : QStringLiteral("another address"))});
+        return;
+    }
     if (status == 0) {
         // No HTTP answer at all: refused, reset, DNS or TLS.
         const QString why = QStringLiteral("cannot reach %1: %2").arg(host, reply->errorString());
@@ -257,6 +283,8 @@ void OpenAiWorker::onFinished(const std::shared_ptr<HttpCall>& call) {
     }
     const QByteArray rest = reply->isOpen() ? reply->readAll() : QByteArray();
     const QByteArray body = call->stream ? call->errorBody + rest : rest;
+    // What the server said goes no further than its message, without anything that looks like a key.
+    const QString said = status == 200 ? QString() : SecretScrubber::errorMessage(body, secrets());
     if (status == 200) {
         HttpResult result;
         result.status = status;
@@ -294,7 +322,7 @@ void OpenAiWorker::onFinished(const std::shared_ptr<HttpCall>& call) {
     if (status == 401 || status == 403) {
         complete(call,
                  Error{ErrorCode::Auth,
-                       QStringLiteral("%1 refused the API key (%2)").arg(host, describe(status, body))});
+                       QStringLiteral("%1 refused the API key (%2)").arg(host, describe(status, said))});
         return;
     }
     if (RetryPolicy::isRetryableStatus(status)) {
@@ -312,25 +340,26 @@ void OpenAiWorker::onFinished(const std::shared_ptr<HttpCall>& call) {
                                      .arg(host)
                                      .arg(*serverDelay / 1000.0)
                                      .arg(allowed / 1000.0)
-                                     .arg(describe(status, body))});
+                                     .arg(describe(status, said))});
             return;
         }
-        if (retryLater(call, serverDelay, describe(status, body)))
+        if (retryLater(call, serverDelay, describe(status, said)))
             return;
         complete(call, Error{limited ? ErrorCode::RateLimited : ErrorCode::Server,
                              QStringLiteral("%1 %2 after %3 attempts (%4)")
                                  .arg(host, limited ? QStringLiteral("kept refusing for too many requests")
                                                     : QStringLiteral("kept failing"))
                                  .arg(call->attempt + 1)
-                                 .arg(describe(status, body))});
+                                 .arg(describe(status, said))});
         return;
     }
     complete(call, Error{status == 404 ? ErrorCode::NotFound : ErrorCode::InvalidArgument,
-                         QStringLiteral("%1 rejected the request (%2)").arg(host, describe(status, body))});
+                         QStringLiteral("%1 rejected the request (%2)").arg(host, describe(status, said))});
 }
 
 bool OpenAiWorker::retryLater(const std::shared_ptr<HttpCall>& call, std::optional<int> serverDelayMs,
-                              const QString& why) {
+                              const QString& reason) {
+    const QString why = SecretScrubber::scrub(reason, secrets());
     call->lastFailure = why;
     if (call->attempt >= m_config.maxRetries || (call->stream && call->eventsDelivered > 0))
         return false;
@@ -351,11 +380,17 @@ bool OpenAiWorker::retryLater(const std::shared_ptr<HttpCall>& call, std::option
     return true;
 }
 
+QStringList OpenAiWorker::secrets() const {
+    return {m_config.apiKey, m_config.baseUrl.password()};
+}
+
 void OpenAiWorker::complete(const std::shared_ptr<HttpCall>& call, Result<HttpResult> result) {
     if (call->finished)
         return;
     call->finished = true;
     if (!result) {
+        // Qt's own messages may hold the URL, and with it any credentials written into it.
+        result = Error{result.error().code, SecretScrubber::scrub(result.error().message, secrets())};
         m_usage.addFailure();
         // The caller reports the error to the user; the log keeps it for later, off the terminal.
         if (result.error().code != ErrorCode::Cancelled)

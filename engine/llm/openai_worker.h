@@ -44,6 +44,8 @@ private:
     QString silenceMessage(const HttpCall& call) const;
     Error deadlineError(const HttpCall& call) const;
     void complete(const std::shared_ptr<HttpCall>& call, Result<HttpResult> result);
+    // What no message from the server may carry on: the key, and a password written into the base URL.
+    QStringList secrets() const;
     QNetworkAccessManager& network();
 
     OpenAiConfig m_config;

@@ -93,9 +93,16 @@ void PerformanceMonitor::record(Operation operation, qint64 micros, const QStrin
         return;
     SlowOperation slow{nowMs, name(operation), toMs(static_cast<double>(micros)),
                        toMs(static_cast<double>(threshold)), context.left(200)};
+    // The dashboard shows a question with its timing; the log, which lasts and gets shared, only its size.
+    const bool userText = operation == Operation::FtsQuery || operation == Operation::VectorQuery ||
+                          operation == Operation::Retrieval || operation == Operation::FirstToken ||
+                          operation == Operation::Answer;
+    const QString logged = userText && !slow.context.isEmpty()
+                               ? QStringLiteral("a question of %1 characters").arg(context.size())
+                               : slow.context;
     Logging::get("docrag.perf")
         ->warn("slow {}: {:.1f} ms (threshold {:.0f} ms){}{}", slow.name, slow.durationMs, slow.thresholdMs,
-               slow.context.isEmpty() ? "" : ": ", slow.context);
+               logged.isEmpty() ? "" : ": ", logged);
     std::lock_guard lock(m_slowMutex);
     m_slow.push_front(std::move(slow));
     if (m_slow.size() > kSlowKept)

@@ -12,6 +12,9 @@ enum class FakeFault {
     DropConnection,  // the socket closes without a single byte of response
     StreamError,     // a stream sends some tokens, then `data: {"error":{...}}`, then [DONE] (as vLLM
                      // does); a request that did not ask for a stream gets a 500 instead
+    EchoKey,         // 401 with an OpenAI error JSON that repeats the Authorization value it was sent
+    EchoHeaders,     // 502 with an HTML page (a proxy's) listing every request header, Authorization too
+    Redirect,        // 307 to FakeOpenAiSettings::redirectTo followed by the request's path
 };
 
 } // namespace docrag::test

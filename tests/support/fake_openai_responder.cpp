@@ -131,7 +131,7 @@ FakeResponse FakeOpenAiResponder::respond(const HttpRequest& request) const {
     FakeResponse normal = route(request, body, bodyIsJson);
     if (m_ticket.fault == FakeFault::None)
         return normal;
-    return applyFault(std::move(normal), body);
+    return applyFault(std::move(normal), body, request);
 }
 
 QList<float> FakeOpenAiResponder::embeddingFor(const QString& text, int dimensions) {
@@ -194,7 +194,8 @@ FakeResponse FakeOpenAiResponder::route(const HttpRequest& request, const QJsonO
     return body.value(QLatin1String("stream")).toBool() ? chatStream(body, StreamMode::Normal) : chat(body);
 }
 
-FakeResponse FakeOpenAiResponder::applyFault(FakeResponse normal, const QJsonObject& body) const {
+FakeResponse FakeOpenAiResponder::applyFault(FakeResponse normal, const QJsonObject& body,
+                                             const HttpRequest& request) const {
     const int retryAfter = m_ticket.retryAfterSeconds;
     switch (m_ticket.fault) {
     case FakeFault::None:
@@ -240,6 +241,32 @@ FakeResponse FakeOpenAiResponder::applyFault(FakeResponse normal, const QJsonObj
             return chatStream(body, StreamMode::ErrorEvent);
         return errorResponse(500, QStringLiteral("The model failed while generating (fake)."),
                              QStringLiteral("server_error"), QStringLiteral("stream_error"));
+    case FakeFault::EchoKey: {
+        const QString sent = QString::fromUtf8(request.header("authorization")).section(QLatin1Char(' '), 1);
+        return errorResponse(401,
+                             QStringLiteral("Incorrect API key provided: %1. You can find your API key at "
+                                            "https://platform.openai.com/account/api-keys.")
+                                 .arg(sent),
+                             QStringLiteral("invalid_request_error"), QStringLiteral("invalid_api_key"));
+    }
+    case FakeFault::EchoHeaders: {
+        QByteArray page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
+                          "<p>The upstream failed. Your request:</p><pre>";
+        for (const auto& [name, value] : request.headers)
+            page += name + ": " + value + "\n";
+        page += "</pre></body></html>";
+        FakeResponse response;
+        response.status = 502;
+        response.headers.emplaceBack("Content-Type", "text/html");
+        response.body = page;
+        return response;
+    }
+    case FakeFault::Redirect: {
+        FakeResponse response;
+        response.status = 307;
+        response.headers.emplaceBack("Location", (m_ticket.settings.redirectTo + request.path()).toUtf8());
+        return response;
+    }
     }
     return normal;
 }

@@ -41,7 +41,7 @@ private:
     };
 
     FakeResponse route(const HttpRequest& request, const QJsonObject& body, bool bodyIsJson) const;
-    FakeResponse applyFault(FakeResponse normal, const QJsonObject& body) const;
+    FakeResponse applyFault(FakeResponse normal, const QJsonObject& body, const HttpRequest& request) const;
     FakeResponse models() const;
     FakeResponse embeddings(const QJsonObject& body) const;
     FakeResponse chat(const QJsonObject& body) const;

@@ -70,6 +70,10 @@ void FakeOpenAiServer::setRequiredApiKey(const QString& key) {
     m_state->setRequiredApiKey(key);
 }
 
+void FakeOpenAiServer::setRedirectTarget(const QString& origin) {
+    m_state->setRedirectTarget(origin);
+}
+
 int FakeOpenAiServer::requestCount(const QString& path) const {
     return m_state->requestCount(path);
 }

@@ -47,6 +47,8 @@ public:
     void setLlamaCppStyle(bool on);
     // When not empty, requests without "Authorization: Bearer KEY" get 401 with an OpenAI error JSON.
     void setRequiredApiKey(const QString& key);
+    // Where the Redirect fault sends requests ("http://127.0.0.1:PORT": the request's path is added).
+    void setRedirectTarget(const QString& origin);
 
     // Requests received for a path ("/v1/embeddings"), whatever the answer was.
     int requestCount(const QString& path) const;

@@ -16,6 +16,7 @@ struct FakeOpenAiSettings final {
     QString chatReply = defaultChatReply();
     bool llamaCppStyle = false;
     QString requiredApiKey;
+    QString redirectTo; // where the Redirect fault sends requests: "http://127.0.0.1:PORT"
 };
 
 } // namespace docrag::test

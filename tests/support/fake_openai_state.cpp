@@ -57,6 +57,11 @@ void FakeOpenAiState::setRequiredApiKey(const QString& key) {
     m_settings.requiredApiKey = key;
 }
 
+void FakeOpenAiState::setRedirectTarget(const QString& origin) {
+    QMutexLocker lock(&m_mutex);
+    m_settings.redirectTo = origin;
+}
+
 void FakeOpenAiState::enqueueFault(FakeFault fault, int retryAfterSeconds) {
     QMutexLocker lock(&m_mutex);
     m_faults.emplace_back(fault, std::max(0, retryAfterSeconds));

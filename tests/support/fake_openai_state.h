@@ -30,6 +30,7 @@ public:
     void setChatReply(const QString& text);
     void setLlamaCppStyle(bool on);
     void setRequiredApiKey(const QString& key);
+    void setRedirectTarget(const QString& origin);
     void enqueueFault(FakeFault fault, int retryAfterSeconds);
 
     int requestCount(const QString& path) const;

@@ -187,7 +187,7 @@ void SourcesPage::refreshPreview() {
     QPointer<SourcesPage> self(this);
     m_engine
         .run([paths, scan, chunker, stop = m_previewStop.get_token()] {
-            return IngestPreview::compute(paths, scan, IngestRequest::kDefaultMaxFileBytes, chunker, stop);
+            return IngestPreview::compute(paths, scan, IngestLimits::kDefaultMaxFileBytes, chunker, stop);
         })
         .then(this, [self, generation](const Result<IngestPreview>& preview) {
             if (self && generation == self->m_previewGeneration)

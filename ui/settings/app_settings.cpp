@@ -61,6 +61,7 @@ std::optional<OpenAiConfig> AppSettings::modelServer(const QString& apiKey) cons
     if (parsed)
         config.baseUrl = *parsed;
     config.apiKey = apiKey;
+    config.plainHttpKeyHosts = OpenAiConfig::plainHttpKeyHostsFromEnvironment();
     if (!chatModel.trimmed().isEmpty())
         config.chatModel = chatModel.trimmed();
     if (!embeddingModel.trimmed().isEmpty())

@@ -229,6 +229,41 @@ private slots:
         QCOMPARE(chunks[1].locEnd, 40);
     }
 
+    // Issue 12: a file of a million headings made a million passages; a single line of many megabytes was
+    // split into a list of all its words first.
+    void aCapStopsTheChunksAndSaysWhere() {
+        std::vector<Block> blocks;
+        for (int i = 0; i < 1000; ++i) {
+            blocks.push_back(heading(2, QStringLiteral("Heading %1").arg(i), {}, 2 * i + 1));
+            blocks.push_back(paragraph(QStringLiteral("Text %1.").arg(i), 2 * i + 2, 2 * i + 2));
+        }
+        int cappedAt = 0;
+        const auto capped = Chunker().chunk(document(blocks), 100, &cappedAt);
+        QCOMPARE(capped.size(), size_t(100));
+        QCOMPARE(cappedAt, 201); // heading 100 and everything after it
+        const auto whole = Chunker().chunk(document(blocks), 1000, &cappedAt);
+        QCOMPARE(whole.size(), size_t(1000));
+        QCOMPARE(cappedAt, -1);
+    }
+
+    void aHugeLineIsCutAsItIsRead() {
+        QString line;
+        line.reserve(20 << 20);
+        while (line.size() < (20 << 20))
+            line += QStringLiteral("lorem ipsum dolor sit amet ");
+        line += QString(5000, QLatin1Char('x')); // and a "word" longer than any passage
+        int cappedAt = 0;
+        const auto chunks = Chunker().chunk(document({paragraph(line, 1, 1)}), 50, &cappedAt);
+        QCOMPARE(chunks.size(), size_t(50));
+        QCOMPARE(cappedAt, 1);
+        for (const Chunk& c : chunks)
+            QVERIFY(c.tokenCount <= ChunkerOptions().targetTokens + ChunkerOptions().overlapTokens + 8);
+        const auto tail = Chunker().chunk(document({paragraph(QString(5000, QLatin1Char('y')), 1, 1)}));
+        QVERIFY(tail.size() >= 2);
+        for (const Chunk& c : tail)
+            QVERIFY(c.tokenCount <= ChunkerOptions().targetTokens + ChunkerOptions().overlapTokens + 8);
+    }
+
     void emptyDocumentsHaveNoChunks() {
         QCOMPARE(Chunker().chunk(document({})).size(), size_t(0));
         QCOMPARE(Chunker().chunk(document({heading(1, QStringLiteral("Only a title"), {}, 1)})).size(),

@@ -38,12 +38,13 @@ struct Rig final {
 
     Result<IngestReport> ingest(const QStringList& paths, std::stop_token stop = {},
                                 const IngestionPipeline::ProgressCallback& progress = {},
-                                qint64 maxBytes = 1 << 20) {
+                                qint64 maxBytes = 1 << 20, IngestLimits limits = {}) {
         IngestRequest request;
         request.collection = QStringLiteral("docs");
         request.docType = QStringLiteral("test");
         request.paths = paths;
-        request.maxFileBytes = maxBytes;
+        request.limits = limits;
+        request.limits.maxFileBytes = maxBytes;
         return pipeline->run(request, stop, progress);
     }
 
@@ -350,6 +351,57 @@ private slots:
             QVERIFY(hits.ok());
             QVERIFY(hits->front().path.endsWith(QStringLiteral("f%1.md").arg(i, 3, 10, QLatin1Char('0'))));
         }
+    }
+
+    // Issue 12: hostile files used to become a million passages (a file of headings), a list of every
+    // word (one long line) or a quadratic parse (deep markup). Each is now capped and says so.
+    void hostileFilesAreCappedAndSaySo() {
+        test::TempTree t;
+        QByteArray headings;
+        for (int i = 0; i < 20000; ++i)
+            headings += "## Heading " + QByteArray::number(i) + "\nText " + QByteArray::number(i) + ".\n";
+        t.write(QStringLiteral("in/headings.md"), headings);
+        t.write(QStringLiteral("in/oneline.txt"), QByteArray("lorem ipsum dolor sit amet ").repeated(200000));
+        t.write(QStringLiteral("in/deep.html"), "<html><body>" + QByteArray("<div>").repeated(20000) +
+                                                    "deep text" + QByteArray("</div>").repeated(20000) +
+                                                    "</body></html>");
+        t.write(QStringLiteral("in/fine.md"), guide(QStringLiteral("Run the quokka installer.")));
+        QDir(t.path()).mkpath(QStringLiteral("data"));
+        Rig rig(t.path() + QStringLiteral("/data"));
+        IngestLimits limits;
+        limits.maxPassagesPerFile = 500;
+        limits.maxHtmlDepth = 64;
+        auto report = rig.ingest({t.path() + QStringLiteral("/in")}, {}, {}, 16 << 20, limits);
+        QVERIFY(report.ok());
+        for (const char* name : {"headings.md", "oneline.txt"}) {
+            const FileReport* f = find(*report, QLatin1String(name));
+            QVERIFY(f);
+            QCOMPARE(f->outcome, FileOutcome::Indexed);
+            QCOMPARE(f->chunks, 500);
+            QVERIFY2(f->detail.contains(QLatin1String("capped at 500 passages")), qPrintable(f->detail));
+        }
+        const FileReport* deep = find(*report, QStringLiteral("deep.html"));
+        QVERIFY(deep);
+        QCOMPARE(deep->outcome, FileOutcome::Indexed);
+        QVERIFY2(deep->detail.contains(QLatin1String("flattened")), qPrintable(deep->detail));
+        const FileReport* fine = find(*report, QStringLiteral("fine.md"));
+        QVERIFY(fine && fine->detail.isEmpty());
+        QCOMPARE(rig.scalar(QStringLiteral("SELECT COUNT(*) FROM chunks")), 500 + 500 + 1 + fine->chunks);
+
+        // A memory budget smaller than a file needs: skipped with the reason, the others indexed.
+        limits.memoryBudgetBytes = limits.memoryEstimate(1 << 20);
+        test::TempTree big;
+        big.write(QStringLiteral("in/big.txt"), QByteArray("word ").repeated(1 << 20));
+        big.write(QStringLiteral("in/small.txt"), QByteArray("a small file about the okapi"));
+        QDir(big.path()).mkpath(QStringLiteral("data"));
+        Rig other(big.path() + QStringLiteral("/data"));
+        auto budgeted = other.ingest({big.path() + QStringLiteral("/in")}, {}, {}, 16 << 20, limits);
+        QVERIFY(budgeted.ok());
+        const FileReport* skipped = find(*budgeted, QStringLiteral("big.txt"));
+        QVERIFY(skipped);
+        QCOMPARE(skipped->outcome, FileOutcome::Skipped);
+        QVERIFY2(skipped->detail.contains(QLatin1String("--memory-budget")), qPrintable(skipped->detail));
+        QCOMPARE(find(*budgeted, QStringLiteral("small.txt"))->outcome, FileOutcome::Indexed);
     }
 
     void aCollectionKeepsItsEmbedder() {

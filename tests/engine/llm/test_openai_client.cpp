@@ -228,6 +228,79 @@ private slots:
         QVERIFY(timer.elapsed() < 1000);
         QCOMPARE(m_server->requestCount(QStringLiteral("/v1/embeddings")), 1);
     }
+
+    // Issue 12: a key the server echoes never reaches a message, and a redirect never takes it along.
+    void anEchoedKeyIsScrubbedFromTheError() {
+        const QString key = QStringLiteral("sk-test-planted-0123456789abcdefghij");
+        m_server->setRequiredApiKey(key);
+        OpenAiConfig c = config();
+        c.apiKey = key;
+        OpenAiClient client(c, m_clock);
+        m_server->enqueueFault(FakeFault::EchoKey);
+        auto refused = client.get(QStringLiteral("models")).result();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Auth);
+        QVERIFY2(refused.error().message.contains(QLatin1String("Incorrect API key provided")),
+                 qPrintable(refused.error().message));
+        QVERIFY2(!refused.error().message.contains(key.mid(8, 12)), qPrintable(refused.error().message));
+
+        // A proxy's HTML error page that lists the request headers: reduced to its title, no header.
+        m_server->enqueueFault(FakeFault::EchoHeaders);
+        m_server->enqueueFault(FakeFault::EchoHeaders);
+        m_server->enqueueFault(FakeFault::EchoHeaders);
+        m_server->enqueueFault(FakeFault::EchoHeaders);
+        auto proxied = client.get(QStringLiteral("models")).result();
+        QVERIFY(!proxied.ok());
+        QVERIFY2(proxied.error().message.contains(QLatin1String("502 Bad Gateway")),
+                 qPrintable(proxied.error().message));
+        QVERIFY2(!proxied.error().message.contains(QLatin1String("Bearer")),
+                 qPrintable(proxied.error().message));
+        QVERIFY2(!proxied.error().message.contains(key.mid(8, 12)), qPrintable(proxied.error().message));
+    }
+
+    void aRedirectToAnotherOriginIsNotFollowed() {
+        FakeOpenAiServer elsewhere;
+        QVERIFY(elsewhere.isListening());
+        m_server->setRedirectTarget(QStringLiteral("http://127.0.0.1:%1").arg(elsewhere.port()));
+        m_server->enqueueFault(FakeFault::Redirect);
+        OpenAiClient client(config(), m_clock);
+        auto redirected = client.get(QStringLiteral("models")).result();
+        QVERIFY(!redirected.ok());
+        QVERIFY2(redirected.error().message.contains(QLatin1String("redirected")),
+                 qPrintable(redirected.error().message));
+        QCOMPARE(elsewhere.totalRequestCount(), 0);
+        QCOMPARE(m_server->totalRequestCount(), 1); // and not tried again
+    }
+
+    void theKeyGoesOverPlainHttpOnlyToLoopbackOrAnAllowedHost() {
+        OpenAiConfig c = config();
+        c.baseUrl = QUrl(QStringLiteral("http://192.0.2.1:9/v1")); // TEST-NET-1: never routed
+        c.connectTimeoutMs = 200;
+        c.maxRetries = 0;
+        {
+            OpenAiClient client(c, m_clock);
+            QElapsedTimer timer;
+            timer.start();
+            auto refused = client.get(QStringLiteral("models")).result();
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+            QVERIFY2(refused.error().message.contains(QLatin1String("plain http")),
+                     qPrintable(refused.error().message));
+            QVERIFY(timer.elapsed() < 150); // refused before any connection was tried
+        }
+        c.plainHttpKeyHosts = {QStringLiteral("192.0.2.1")};
+        OpenAiClient allowed(c, m_clock);
+        auto tried = allowed.get(QStringLiteral("models")).result();
+        QVERIFY(!tried.ok());
+        QVERIFY2(tried.error().code != ErrorCode::InvalidArgument, qPrintable(tried.error().message));
+        // Without a key there is nothing to protect.
+        c.plainHttpKeyHosts.clear();
+        c.apiKey.clear();
+        OpenAiClient keyless(c, m_clock);
+        auto plain = keyless.get(QStringLiteral("models")).result();
+        QVERIFY(!plain.ok());
+        QVERIFY2(plain.error().code != ErrorCode::InvalidArgument, qPrintable(plain.error().message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOpenAiClient)
