@@ -196,6 +196,7 @@ void MainWindow::buildStatusBar() {
     m_modelHealth->setObjectName(QStringLiteral("modelHealthLabel"));
     m_ingestLabel = new QLabel(this);
     m_ingestLabel->setObjectName(QStringLiteral("ingestStatusLabel"));
+    m_ingestLabel->setTextFormat(Qt::PlainText); // collection names, file names, error messages
     m_ingestBar = new QProgressBar(this);
     m_ingestBar->setObjectName(QStringLiteral("ingestProgressBar"));
     m_ingestBar->setMaximumWidth(180);

@@ -204,7 +204,7 @@ private slots:
         QTRY_COMPARE(collection->childCount(), 2);
         QTreeWidgetItem* install = nullptr;
         for (int i = 0; i < collection->childCount(); ++i) {
-            if (collection->child(i)->toolTip(0).endsWith(QStringLiteral("install.md")))
+            if (collection->child(i)->toolTip(0).contains(QStringLiteral("install.md")))
                 install = collection->child(i);
         }
         QVERIFY(install);
@@ -439,6 +439,23 @@ private slots:
         QTRY_COMPARE(m_engine->history().message(id).value().feedbackNote,
                      QStringLiteral("missed the upgrade path"));
         QCOMPARE(m_engine->history().message(id).value().feedback, -1);
+    }
+
+    // Labels that show server messages, names and paths never guess a rich text format; the status bar's
+    // health lights keep theirs, with details that show as written.
+    void labelsShowUntrustedTextAsPlainText() {
+        MainWindow window(*m_engine);
+        window.show();
+        for (const char* name : {"ingestStatusLabel", "chatStatusLabel", "breadcrumbLabel", "noticeLabel"}) {
+            auto* label = window.findChild<QLabel*>(QLatin1String(name));
+            QVERIFY2(label && label->textFormat() == Qt::PlainText, name);
+        }
+        HealthIndicator light(QStringLiteral("Model"));
+        light.setState(HealthIndicator::State::Failed,
+                       QStringLiteral("HTTP 502: <html><b>Bad</b> gateway</html>"));
+        QTextDocument tip;
+        tip.setHtml(light.toolTip());
+        QCOMPARE(tip.toPlainText(), QStringLiteral("Model: HTTP 502: <html><b>Bad</b> gateway</html>"));
     }
 
     void theDashboardOpensAndFollowsQueries() {

@@ -1,8 +1,10 @@
 #include "ui/chat/chat_pane.h"
 
 #include "engine/rag/rag_engine.h"
+#include "ui/chat/markdown_export.h"
 #include "ui/chat/question_edit.h"
 #include "ui/chat/transcript_renderer.h"
+#include "ui/widgets/inert_text_browser.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -34,7 +36,8 @@ TranscriptEntry entryFor(const ChatMessage& m) {
     e.role = m.role == QLatin1String("user")    ? TranscriptEntry::Role::User
              : m.role == QLatin1String("error") ? TranscriptEntry::Role::Error
                                                 : TranscriptEntry::Role::Assistant;
-    e.content = m.content;
+    // A stored failure is the error's message alone.
+    (e.role == TranscriptEntry::Role::Error ? e.error : e.content) = m.content;
     e.sources = m.sources;
     e.model = m.model;
     e.extractive = m.model == QLatin1String("extractive");
@@ -50,9 +53,8 @@ TranscriptEntry entryFor(const ChatMessage& m) {
 ChatPane::ChatPane(RagEngine& engine, QWidget* parent)
     : QWidget(parent)
     , m_engine(engine) {
-    m_transcript = new QTextBrowser(this);
+    m_transcript = new InertTextBrowser(this);
     m_transcript->setObjectName(QStringLiteral("transcriptBrowser"));
-    m_transcript->setOpenLinks(false);
     m_transcript->setPlaceholderText(tr("Ask a question about your documentation. Answers cite their sources "
                                         "as [1], [2]…; click one to see the passage."));
     m_renderer = std::make_unique<TranscriptRenderer>(*m_transcript->document());
@@ -69,6 +71,7 @@ ChatPane::ChatPane(RagEngine& engine, QWidget* parent)
     m_collection->setToolTip(tr("Which collections answers draw on"));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("chatStatusLabel"));
+    m_status->setTextFormat(Qt::PlainText); // carries server messages and model names
     auto* exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setObjectName(QStringLiteral("exportButton"));
     setCollections({});
@@ -230,8 +233,7 @@ void ChatPane::finish(const Result<Answer>& result) {
     } else {
         last.role = TranscriptEntry::Role::Error;
         // What streamed before a failure stays visible above the reason.
-        last.content = (last.content.isEmpty() ? QString() : last.content + QStringLiteral("\n\n")) +
-                       result.error().message;
+        last.error = result.error().message;
         m_status->setText(tr("The answer failed: %1").arg(result.error().message));
     }
     render(true);
@@ -319,7 +321,9 @@ void ChatPane::linkActivated(const QUrl& url) {
             m_status->setText(tr("Code copied."));
         }
     } else if (kind == QLatin1String("copy")) {
-        QApplication::clipboard()->setText(entry.content);
+        QStringList texts{entry.content, entry.error};
+        texts.removeAll(QString());
+        QApplication::clipboard()->setText(texts.join(QStringLiteral("\n\n")));
         m_status->setText(tr("Answer copied."));
     } else if (kind == QLatin1String("up")) {
         setFeedback(index, entry.feedback > 0 ? 0 : 1);
@@ -360,26 +364,7 @@ void ChatPane::setFeedback(int index, int feedback, const QString& note) {
 }
 
 QString ChatPane::toMarkdown() const {
-    QStringList out;
-    for (const TranscriptEntry& e : m_entries) {
-        if (e.role == TranscriptEntry::Role::User) {
-            out << QStringLiteral("## ") + e.content.section(QLatin1Char('\n'), 0, 0);
-            if (e.content.contains(QLatin1Char('\n')))
-                out << e.content;
-            continue;
-        }
-        out << QStringLiteral("_%1_").arg(TranscriptRenderer::badge(e)) << e.content;
-        if (!e.sources.empty()) {
-            out << QStringLiteral("**Sources**");
-            for (const Source& s : e.sources) {
-                out << QStringLiteral("- [%1] %2, %3%4")
-                           .arg(s.number)
-                           .arg(s.path, s.headingPath.isEmpty() ? s.title : s.headingPath,
-                                s.location.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.location));
-            }
-        }
-    }
-    return out.join(QStringLiteral("\n\n")) + QLatin1Char('\n');
+    return MarkdownExport::conversation(m_entries);
 }
 
 void ChatPane::exportConversation() {

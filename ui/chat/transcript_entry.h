@@ -12,7 +12,8 @@ namespace docrag {
 struct TranscriptEntry final {
     enum class Role { User, Assistant, Error };
     Role role = Role::User;
-    QString content;
+    QString content; // Markdown (answers), plain text (questions)
+    QString error;   // why an answer failed, plain text: server messages are never markup
     std::vector<Source> sources;
     QString model; // "extractive" or the model's name
     bool extractive = false;

@@ -1,10 +1,18 @@
 #include "ui/chat/transcript_renderer.h"
 
+#include "ui/widgets/plain_tool_tip.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextBlockFormat>
 #include <QTextCharFormat>
 #include <QTextCursor>
+#include <QTextImageFormat>
+
+#include <algorithm>
 
 namespace docrag {
 namespace {
@@ -16,6 +24,27 @@ bool isFence(const QString& line) {
 
 QString escaped(const QString& text) {
     return text.toHtmlEscaped();
+}
+
+constexpr auto kMarkdown =
+    QTextDocument::MarkdownFeatures(QTextDocument::MarkdownNoHTML | QTextDocument::MarkdownDialectGitHub);
+
+// The Markdown of an image, as written: what the reader sees instead of a picture DocRag did not make.
+QString imageText(const QTextImageFormat& image) {
+    const QString alt = image.property(QTextFormat::ImageAltText).toString();
+    return QStringLiteral("![%1](%2)").arg(alt, image.name());
+}
+
+// A character format like `format` that links nowhere, with where the link pointed in its tooltip.
+QTextCharFormat inertLink(QTextCharFormat format, const QString& href) {
+    format.setAnchor(false);
+    format.setAnchorHref(QString());
+    format.setAnchorNames({});
+    format.clearForeground();
+    format.setFontUnderline(false);
+    format.setUnderlineStyle(QTextCharFormat::DotLine);
+    format.setToolTip(PlainToolTip::of(QObject::tr("Not a DocRag link, not opened: %1").arg(href)));
+    return format;
 }
 
 QString sourceLine(const Source& s, int index) {
@@ -31,7 +60,9 @@ QString sourceLine(const Source& s, int index) {
 } // namespace
 
 TranscriptRenderer::TranscriptRenderer(QTextDocument& document)
-    : m_document(document) {}
+    : m_document(document)
+    , m_linkPrefix(QStringLiteral("docrag-%1:")
+                       .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'))) {}
 
 QStringList TranscriptRenderer::codeBlocks(const QString& markdown) {
     QStringList blocks;
@@ -52,7 +83,8 @@ QStringList TranscriptRenderer::codeBlocks(const QString& markdown) {
     return blocks;
 }
 
-QString TranscriptRenderer::linkedMarkdown(const TranscriptEntry& entry, int index) {
+QString TranscriptRenderer::linkedMarkdown(const TranscriptEntry& entry, int index,
+                                           const QString& linkPrefix) {
     static const QRegularExpression citation(QStringLiteral("\\[(\\d{1,3})\\](?!\\()"));
     QStringList out;
     bool inCode = false;
@@ -70,7 +102,8 @@ QString TranscriptRenderer::linkedMarkdown(const TranscriptEntry& entry, int ind
                 after = t.mid(marks).trimmed();
                 out << t.left(marks);
                 // A copy link under every closed code block.
-                out << QString() << QStringLiteral("[Copy code](code:%1:%2)").arg(index).arg(block++);
+                out << QString()
+                    << QStringLiteral("[Copy code](%1code:%2:%3)").arg(linkPrefix).arg(index).arg(block++);
             } else {
                 out << line;
             }
@@ -91,7 +124,8 @@ QString TranscriptRenderer::linkedMarkdown(const TranscriptEntry& entry, int ind
             const bool known = std::any_of(entry.sources.begin(), entry.sources.end(),
                                            [n](const Source& s) { return s.number == n; });
             linked += line.mid(from, m.capturedStart() - from);
-            linked += known ? QStringLiteral("[\\[%1\\]](cite:%2:%1)").arg(n).arg(index) : m.captured(0);
+            linked += known ? QStringLiteral("[\\[%1\\]](%3cite:%2:%1)").arg(n).arg(index).arg(linkPrefix)
+                            : m.captured(0);
             from = m.capturedEnd();
         }
         out << linked + line.mid(from);
@@ -168,7 +202,21 @@ void TranscriptRenderer::renderEntry(const TranscriptEntry& entry, int index) {
     }
     cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
     const int bodyStart = cursor.position();
-    cursor.insertMarkdown(linkedMarkdown(entry, index));
+    if (user) {
+        // What the user typed, exactly: never Markdown or HTML.
+        cursor.insertText(entry.content);
+    } else if (!entry.content.isEmpty()) {
+        cursor.insertMarkdown(linkedMarkdown(entry, index, m_linkPrefix), kMarkdown);
+    }
+    if (!entry.error.isEmpty()) {
+        cursor.movePosition(QTextCursor::End);
+        if (cursor.position() > bodyStart)
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+        QTextCharFormat reason;
+        reason.setForeground(colour);
+        cursor.insertText(entry.error, reason);
+    }
+    disarm(bodyStart);
     // Questions on a tinted band, code on a grey one: the eye finds both at once in a long conversation.
     for (QTextBlock block = m_document.findBlock(bodyStart); block.isValid(); block = block.next()) {
         const bool code = block.blockFormat().nonBreakableLines();
@@ -207,6 +255,71 @@ void TranscriptRenderer::renderEntry(const TranscriptEntry& entry, int index) {
     cursor.movePosition(QTextCursor::End);
     cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
     cursor.insertHtml(footer);
+}
+
+void TranscriptRenderer::disarm(int from) {
+    struct Change final {
+        int position;
+        int length;
+        QTextCharFormat format;
+        QString replacement; // replaces the range when not empty (images)
+        QString suffix;      // goes after the range (where an inert link pointed)
+    };
+    std::vector<Change> changes;
+    for (QTextBlock block = m_document.findBlock(from); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.position() + fragment.length() <= from)
+                continue;
+            const QTextCharFormat format = fragment.charFormat();
+            if (format.isImageFormat()) {
+                // One object character per image: each becomes its Markdown text.
+                for (int i = fragment.length() - 1; i >= 0; --i)
+                    changes.push_back({fragment.position() + i, 1, QTextCharFormat(),
+                                       imageText(format.toImageFormat()), QString()});
+                continue;
+            }
+            const QString href = format.anchorHref();
+            if (!format.isAnchor() && href.isEmpty())
+                continue;
+            if (href.startsWith(m_linkPrefix)) {
+                QTextCharFormat ours = format;
+                ours.setAnchorHref(href.mid(m_linkPrefix.size()));
+                changes.push_back({fragment.position(), fragment.length(), ours, QString(), QString()});
+                continue;
+            }
+            // A link text may claim anything ("Regenerate", a harmless address): where it pointed is
+            // shown next to it. A link split into several fragments (bold inside) gets it once, at its end.
+            QString suffix;
+            auto next = it;
+            ++next;
+            const bool lastPart = next.atEnd() || next.fragment().charFormat().anchorHref() != href;
+            if (lastPart && !href.isEmpty() && fragment.text() != href)
+                suffix = QStringLiteral(" (%1)").arg(href);
+            changes.push_back(
+                {fragment.position(), fragment.length(), inertLink(format, href), QString(), suffix});
+        }
+    }
+    // Last first, so that inserting text moves nothing still to change.
+    std::sort(changes.begin(), changes.end(),
+              [](const Change& a, const Change& b) { return a.position > b.position; });
+    for (const Change& change : changes) {
+        QTextCursor cursor(&m_document);
+        cursor.setPosition(change.position);
+        cursor.setPosition(change.position + change.length, QTextCursor::KeepAnchor);
+        if (!change.replacement.isEmpty()) {
+            cursor.insertText(change.replacement, change.format);
+            continue;
+        }
+        cursor.setCharFormat(change.format);
+        if (!change.suffix.isEmpty()) {
+            QTextCharFormat plain = change.format;
+            plain.setUnderlineStyle(QTextCharFormat::NoUnderline);
+            plain.setForeground(QGuiApplication::palette().color(QPalette::PlaceholderText));
+            cursor.setPosition(change.position + change.length);
+            cursor.insertText(change.suffix, plain);
+        }
+    }
 }
 
 } // namespace docrag

@@ -4,6 +4,7 @@
 #include "ui/dashboard/summary_card.h"
 #include "ui/dashboard/time_series_chart.h"
 #include "ui/widgets/byte_size.h"
+#include "ui/widgets/plain_tool_tip.h"
 
 #include <QClipboard>
 #include <QDateTime>
@@ -137,6 +138,7 @@ DashboardView::DashboardView(RagEngine& engine, QWidget* parent)
 
     m_snapshotLabel = new QLabel(tr("No snapshot yet"));
     m_snapshotLabel->setObjectName(QStringLiteral("snapshotInfoLabel"));
+    m_snapshotLabel->setTextFormat(Qt::PlainText);
     m_copyButton = new QPushButton(tr("Copy snapshot as JSON"));
     m_copyButton->setObjectName(QStringLiteral("copySnapshotButton"));
     m_copyButton->setToolTip(tr("Every figure of the last hour, for a bug report. Slow operations name their "
@@ -461,7 +463,7 @@ void DashboardView::updateSlowOperations() {
         m_slowTable->setItem(row, 2, cell(locale.toString(op.durationMs, 'f', 1), number));
         m_slowTable->setItem(row, 3, cell(locale.toString(op.thresholdMs, 'f', 0), number));
         QTableWidgetItem* context = cell(op.context);
-        context->setToolTip(op.context);
+        context->setToolTip(PlainToolTip::of(op.context)); // a question or a file name
         m_slowTable->setItem(row, 4, context);
     }
     if (rows > 0)

@@ -10,14 +10,17 @@ SummaryCard::SummaryCard(const QString& title, QWidget* parent)
     setFrameShape(QFrame::StyledPanel);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_title = new QLabel(title, this);
+    m_title->setTextFormat(Qt::PlainText);
     m_title->setObjectName(QStringLiteral("cardTitleLabel"));
     m_value = new QLabel(QStringLiteral("—"), this);
+    m_value->setTextFormat(Qt::PlainText);
     m_value->setObjectName(QStringLiteral("cardValueLabel"));
     QFont big = m_value->font();
     big.setPointSizeF(big.pointSizeF() * 1.8);
     big.setBold(true);
     m_value->setFont(big);
     m_detail = new QLabel(this);
+    m_detail->setTextFormat(Qt::PlainText); // may name a model or an error
     m_detail->setObjectName(QStringLiteral("cardDetailLabel"));
     m_detail->setWordWrap(true);
     // Details differ in length from one refresh to the next: a fixed two lines keep the cards from

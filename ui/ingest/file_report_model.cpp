@@ -1,5 +1,7 @@
 #include "ui/ingest/file_report_model.h"
 
+#include "ui/widgets/plain_tool_tip.h"
+
 #include <QBrush>
 
 namespace docrag {
@@ -47,7 +49,7 @@ QVariant FileReportModel::data(const QModelIndex& index, int role) const {
         }
     }
     if (role == Qt::ToolTipRole && index.column() != StatusColumn)
-        return index.column() == PathColumn ? r.path : r.detail;
+        return PlainToolTip::of(index.column() == PathColumn ? r.path : r.detail);
     if (role == Qt::ForegroundRole && index.column() == StatusColumn && r.outcome == FileOutcome::Failed)
         return QBrush(Qt::red);
     return {};

@@ -47,6 +47,7 @@ OptionsPage::OptionsPage(RagEngine& engine, const SourcesPage& sources, QWidget*
     m_collection->lineEdit()->setMaxLength(200);
     m_collectionNote = new QLabel(this);
     m_collectionNote->setObjectName(QStringLiteral("collectionNoteLabel"));
+    m_collectionNote->setTextFormat(Qt::PlainText); // names collections
     m_collectionNote->setWordWrap(true);
     m_docType = new QComboBox(this);
     m_docType->setObjectName(QStringLiteral("docTypeCombo"));
@@ -59,6 +60,7 @@ OptionsPage::OptionsPage(RagEngine& engine, const SourcesPage& sources, QWidget*
     m_embedder->addItem(tr("OpenAI-compatible server"), kOpenAi);
     m_estimate = new QLabel(this);
     m_estimate->setObjectName(QStringLiteral("estimateLabel"));
+    m_estimate->setTextFormat(Qt::PlainText);
     m_estimate->setWordWrap(true);
 
     auto* form = new QFormLayout;

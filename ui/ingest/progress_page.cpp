@@ -2,6 +2,7 @@
 
 #include "ui/ingest/file_report_model.h"
 #include "ui/ingest/ingest_task.h"
+#include "ui/widgets/plain_tool_tip.h"
 
 #include <QFileInfo>
 #include <QFormLayout>
@@ -51,6 +52,7 @@ ProgressPage::ProgressPage(IngestTask& task, RequestSource request, QWidget* par
     const auto makeLabel = [this](const char* name) {
         auto* label = new QLabel(this);
         label->setObjectName(QLatin1String(name));
+        label->setTextFormat(Qt::PlainText); // file names, collection names, error messages
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         return label;
     };
@@ -136,7 +138,7 @@ void ProgressPage::showProgress(const IngestProgress& p) {
                                                          QLocale::DataSizeSIFormat))
                         .arg(QString::number(p.embeddingsPerSecond, 'f', 0)));
     m_currentFile->setText(QFileInfo(p.currentFile).fileName());
-    m_currentFile->setToolTip(p.currentFile);
+    m_currentFile->setToolTip(PlainToolTip::of(p.currentFile));
 }
 
 void ProgressPage::showFinished(const QString& summary) {

@@ -60,6 +60,7 @@ SourcesPage::SourcesPage(RagEngine& engine, QWidget* parent)
 
     m_previewLabel = new QLabel(this);
     m_previewLabel->setObjectName(QStringLiteral("previewLabel"));
+    m_previewLabel->setTextFormat(Qt::PlainText); // paths and error messages
     m_previewLabel->setWordWrap(true);
     m_previewLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

@@ -1,5 +1,8 @@
 #include "ui/library/library_view.h"
 
+#include "ui/widgets/inert_text_browser.h"
+#include "ui/widgets/plain_tool_tip.h"
+
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -7,7 +10,6 @@
 #include <QMenu>
 #include <QPointer>
 #include <QSplitter>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QUrl>
@@ -42,9 +44,9 @@ LibraryView::LibraryView(RagEngine& engine, QWidget* parent)
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("libraryTree"));
     m_tree->setHeaderHidden(true);
-    m_results = new QTextBrowser(this);
+    // Results are HTML that DocRag writes, with every text from the documents escaped.
+    m_results = new InertTextBrowser(this);
     m_results->setObjectName(QStringLiteral("searchResultsBrowser"));
-    m_results->setOpenLinks(false);
     m_results->hide();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -163,7 +165,7 @@ void LibraryView::showDocuments(QTreeWidgetItem* parent, const std::vector<Docum
             continue;
         auto* item = new QTreeWidgetItem(parent);
         item->setText(0, d.title.isEmpty() ? QFileInfo(d.path).fileName() : d.title);
-        item->setToolTip(0, d.path);
+        item->setToolTip(0, PlainToolTip::of(d.path));
         item->setData(0, kKindRole, DocumentItem);
         item->setData(0, kIdRole, d.id);
         item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);

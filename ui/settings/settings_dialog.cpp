@@ -21,6 +21,7 @@ namespace {
 
 QLabel* hintLabel(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
+    label->setTextFormat(Qt::PlainText); // also shows keychain errors
     label->setWordWrap(true);
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
@@ -60,6 +61,7 @@ SettingsDialog::SettingsDialog(AppSettings settings, ApiKeyStore& keys, QWidget*
     m_test->setObjectName(QStringLiteral("testConnectionButton"));
     m_connection = new QLabel(this);
     m_connection->setObjectName(QStringLiteral("connectionLabel"));
+    m_connection->setTextFormat(Qt::PlainText); // the server's own error text
     m_connection->setWordWrap(true);
     m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* testRow = new QHBoxLayout;
@@ -106,6 +108,7 @@ SettingsDialog::SettingsDialog(AppSettings settings, ApiKeyStore& keys, QWidget*
 
     m_validation = new QLabel(this);
     m_validation->setObjectName(QStringLiteral("validationLabel"));
+    m_validation->setTextFormat(Qt::PlainText);
     m_validation->setWordWrap(true);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttonBox"));

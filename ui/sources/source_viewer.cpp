@@ -1,8 +1,11 @@
 #include "ui/sources/source_viewer.h"
 
 #include "engine/rag/rag_engine.h"
+#include "ui/sources/document_link_opener.h"
 #include "ui/sources/passage_locator.h"
 #include "ui/sources/source_loader.h"
+#include "ui/widgets/inert_text_browser.h"
+#include "ui/widgets/plain_tool_tip.h"
 
 #include <QDesktopServices>
 #include <QFileInfo>
@@ -12,22 +15,63 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QTextBrowser>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextEdit>
+#include <QTextImageFormat>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace docrag {
+namespace {
+
+constexpr auto kMarkdown =
+    QTextDocument::MarkdownFeatures(QTextDocument::MarkdownNoHTML | QTextDocument::MarkdownDialectGitHub);
+constexpr double kMaxImageSide = 1600;
+
+// An HTML document may size an image so that it pushes everything after it out of sight: no image is
+// drawn larger than kMaxImageSide, in proportion.
+void boundImages(QTextDocument& document) {
+    std::vector<std::pair<int, QTextImageFormat>> bounded;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.charFormat().isImageFormat())
+                continue;
+            QTextImageFormat image = fragment.charFormat().toImageFormat();
+            const double largest = std::max(image.width(), image.height());
+            if (largest <= kMaxImageSide)
+                continue;
+            const double scale = kMaxImageSide / largest;
+            if (image.width() > 0)
+                image.setWidth(image.width() * scale);
+            if (image.height() > 0)
+                image.setHeight(image.height() * scale);
+            for (int i = 0; i < fragment.length(); ++i)
+                bounded.emplace_back(fragment.position() + i, image);
+        }
+    }
+    for (const auto& [position, image] : bounded) {
+        QTextCursor cursor(&document);
+        cursor.setPosition(position);
+        cursor.setPosition(position + 1, QTextCursor::KeepAnchor);
+        cursor.setCharFormat(image);
+    }
+}
+
+} // namespace
 
 SourceViewer::SourceViewer(RagEngine& engine, QWidget* parent)
     : QWidget(parent)
     , m_engine(engine) {
     m_breadcrumb = new QLabel(tr("Click a citation or a library item to see its source."), this);
     m_breadcrumb->setObjectName(QStringLiteral("breadcrumbLabel"));
+    m_breadcrumb->setTextFormat(Qt::PlainText); // document titles and headings
     m_breadcrumb->setWordWrap(true);
     m_breadcrumb->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("noticeLabel"));
+    m_notice->setTextFormat(Qt::PlainText);
     m_notice->setWordWrap(true);
     m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; border: 1px solid #e0c068; "
                                            "border-radius: 4px; padding: 6px; color: #5a4500; }"));
@@ -35,9 +79,9 @@ SourceViewer::SourceViewer(RagEngine& engine, QWidget* parent)
     m_openExternal = new QPushButton(tr("Open in system viewer"), this);
     m_openExternal->setObjectName(QStringLiteral("openExternalButton"));
     m_openExternal->setEnabled(false);
-    m_browser = new QTextBrowser(this);
+    m_browser = new InertTextBrowser(this);
     m_browser->setObjectName(QStringLiteral("documentBrowser"));
-    m_browser->setOpenLinks(false);
+    m_links = new DocumentLinkOpener(this);
     auto* top = new QHBoxLayout;
     top->addWidget(m_breadcrumb, 1);
     top->addWidget(m_openExternal);
@@ -46,6 +90,16 @@ SourceViewer::SourceViewer(RagEngine& engine, QWidget* parent)
     layout->addWidget(m_notice);
     layout->addWidget(m_browser, 1);
     connect(m_openExternal, &QPushButton::clicked, this, &SourceViewer::openExternally);
+    connect(m_browser, &QTextBrowser::anchorClicked, this, &SourceViewer::linkClicked);
+}
+
+void SourceViewer::linkClicked(const QUrl& url) {
+    // A place in the same document: the one kind of link that stays inside the viewer.
+    if (url.scheme().isEmpty() && url.path().isEmpty() && url.hasFragment()) {
+        m_browser->scrollToAnchor(url.fragment());
+        return;
+    }
+    m_links->activate(url, QUrl::fromLocalFile(m_view.document.path));
 }
 
 void SourceViewer::showSource(const Source& source) {
@@ -82,12 +136,15 @@ void SourceViewer::display(const Result<SourceView>& loaded) {
     }
     m_view = *loaded;
     m_browser->document()->setDefaultFont(QFont());
+    m_browser->setImagePolicy(InertTextBrowser::Images::LocalFiles,
+                              QUrl::fromLocalFile(m_view.document.path));
     switch (m_view.format) {
     case SourceView::Format::Markdown:
-        m_browser->setMarkdown(m_view.content);
+        m_browser->document()->setMarkdown(m_view.content, kMarkdown);
         break;
     case SourceView::Format::Html:
         m_browser->setHtml(m_view.content);
+        boundImages(*m_browser->document());
         break;
     case SourceView::Format::Code:
         m_browser->document()->setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -109,7 +166,7 @@ void SourceViewer::display(const Result<SourceView>& loaded) {
         location = tr("lines %1–%2").arg(m_view.target.locStart).arg(m_view.target.locEnd);
     m_breadcrumb->setText(crumbs.join(QStringLiteral(" › ")) +
                           (location.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(location)));
-    m_breadcrumb->setToolTip(m_view.document.path);
+    m_breadcrumb->setToolTip(PlainToolTip::of(m_view.document.path));
     m_notice->setText(m_view.notice);
     m_notice->setVisible(!m_view.notice.isEmpty());
     m_openExternal->setEnabled(QFileInfo::exists(m_view.document.path));

@@ -8,15 +8,19 @@
 
 class QLabel;
 class QPushButton;
-class QTextBrowser;
+class QUrl;
 
 namespace docrag {
 
+class DocumentLinkOpener;
+class InertTextBrowser;
 class RagEngine;
 
 // The whole document a passage came from, rendered (Markdown and HTML readable, code monospace, plain
 // text as is), with the passage highlighted and scrolled into view, a heading breadcrumb, a button to
 // open the file in the system's viewer, and a notice when the source changed since an answer cited it.
+// A document is shown, never obeyed: Markdown without raw HTML, images only from local files, links acting
+// only on a click (and outside the web, only after a confirmation that shows the target).
 class SourceViewer final : public QWidget {
     Q_OBJECT
 public:
@@ -36,12 +40,14 @@ signals:
 
 private:
     void display(const Result<SourceView>& view);
+    void linkClicked(const QUrl& url);
 
     RagEngine& m_engine;
     QLabel* m_breadcrumb = nullptr;
     QLabel* m_notice = nullptr;
     QPushButton* m_openExternal = nullptr;
-    QTextBrowser* m_browser = nullptr;
+    InertTextBrowser* m_browser = nullptr;
+    DocumentLinkOpener* m_links = nullptr;
     SourceView m_view;
     int m_generation = 0;
 };

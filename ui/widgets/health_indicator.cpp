@@ -1,5 +1,7 @@
 #include "ui/widgets/health_indicator.h"
 
+#include "ui/widgets/plain_tool_tip.h"
+
 namespace docrag {
 
 HealthIndicator::HealthIndicator(const QString& name, QWidget* parent)
@@ -15,7 +17,8 @@ void HealthIndicator::setState(State state, const QString& details) {
                          : state == State::Failed  ? "#c62828"
                                                    : "#9aa3ad";
     setText(QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(QLatin1String(colour), m_name));
-    setToolTip(QStringLiteral("%1: %2").arg(m_name, details));
+    // The label itself is rich text (the coloured dot); the details are a server's or a check's words.
+    setToolTip(PlainToolTip::of(QStringLiteral("%1: %2").arg(m_name, details)));
 }
 
 } // namespace docrag

@@ -1,10 +1,16 @@
 #include "engine/rag/rag_engine.h"
+#include "tests/support/fake_openai_server.h"
 #include "tests/support/temp_tree.h"
+#include "tests/ui/hostile_text.h"
 #include "ui/chat/chat_pane.h"
 
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace docrag;
 
@@ -15,6 +21,28 @@ class TestChatPane final : public QObject {
 private:
     test::TempTree m_tree;
     std::unique_ptr<RagEngine> m_engine;
+
+    static QTextDocument& transcript(ChatPane& pane) {
+        return *pane.findChild<QTextBrowser*>(QStringLiteral("transcriptBrowser"))->document();
+    }
+
+    // An engine over `docs` whose answers come from the model server at `baseUrl`.
+    static std::unique_ptr<RagEngine> modelEngine(const test::TempTree& data, const QString& docs,
+                                                  const QString& baseUrl) {
+        EngineOptions options;
+        options.dataDir = data.filePath(QStringLiteral("data"));
+        OpenAiConfig openai;
+        openai.baseUrl = QUrl(baseUrl);
+        openai.chatModel = QStringLiteral("fake-chat");
+        options.openai = openai;
+        auto engine = RagEngine::open(options);
+        if (!engine)
+            return nullptr;
+        IngestRequest request;
+        request.collection = QStringLiteral("ops");
+        request.paths = {docs};
+        return (*engine)->ingest(request) ? std::move(*engine) : nullptr;
+    }
 
 private slots:
     void initTestCase() {
@@ -57,6 +85,151 @@ private slots:
         QVERIFY(!pane.isAnswering());
         QTest::mouseClick(pane.findChild<QPushButton*>(QStringLiteral("sendButton")), Qt::LeftButton);
         QVERIFY(pane.entries().empty());
+    }
+
+    // Questions typed into the box, and the extractive quotes of a document full of markup: all text.
+    void hostileQuestionsAndQuotesStayText() {
+        test::TempTree tree;
+        QStringList sentences;
+        for (const test::HostilePayload& payload : test::hostilePayloads())
+            sentences << QStringLiteral("The flamingo gateway setting reads %1 exactly.").arg(payload.text);
+        // Plain text: the Markdown and HTML loaders already drop tags from what they store.
+        tree.write(QStringLiteral("docs/gateway.txt"),
+                   sentences.join(QStringLiteral("\n\n")) + QLatin1Char('\n'));
+        EngineOptions options;
+        options.dataDir = tree.filePath(QStringLiteral("data"));
+        auto engine = RagEngine::open(options).value();
+        IngestRequest request;
+        request.collection = QStringLiteral("ops");
+        request.paths = {tree.filePath(QStringLiteral("docs"))};
+        QVERIFY(engine->ingest(request).ok());
+
+        ChatPane pane(*engine);
+        pane.show();
+        for (const test::HostilePayload& payload : test::hostilePayloads()) {
+            const QString question = QStringLiteral("flamingo gateway setting %1").arg(payload.text);
+            pane.ask(question);
+            QTRY_VERIFY_WITH_TIMEOUT(!pane.isAnswering(), 10000);
+            QVERIFY(pane.entries().back().extractive);
+            const QTextDocument& document = transcript(pane);
+            QVERIFY2(document.toPlainText().contains(question), qPrintable(payload.name));
+            const QStringList problems = test::foreignLinks(document, pane.entries());
+            QVERIFY2(problems.isEmpty(),
+                     qPrintable(payload.name + QStringLiteral(": ") + problems.join(", ")));
+            QVERIFY2(test::imageNames(document).isEmpty(), qPrintable(payload.name));
+            QVERIFY(!test::shownEmphasised(document, QStringLiteral("bold")));
+        }
+        // The quotes themselves: each payload's text shows where the answer quotes it.
+        const QString text = transcript(pane).toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("reads <b>bold</b> exactly")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("<img src=x onerror=alert(1)>text after the image")));
+    }
+
+    // A streamed answer (and its sources) from a model server that writes markup.
+    void hostileStreamedAnswersStayInert() {
+        test::FakeOpenAiServer server;
+        test::TempTree tree;
+        tree.write(QStringLiteral("docs/backup.md"), QStringLiteral("# Backups\n\nRestore with the tool.\n"));
+        auto engine = modelEngine(tree, tree.filePath(QStringLiteral("docs")), server.baseUrl());
+        QVERIFY(engine);
+        ChatPane pane(*engine);
+        pane.show();
+        int n = 0;
+        for (const test::HostilePayload& payload : test::hostilePayloads()) {
+            server.setChatReply(QStringLiteral("Restore it [1].\n\n%1\n\nDone.").arg(payload.text));
+            server.setStreamTokenDelay(2);
+            // A question of its own each time: the same one would be answered from the cache.
+            pane.ask(QStringLiteral("How do I restore, case %1?").arg(++n));
+            // Checked while it streams too: the partial Markdown is what the user sees then.
+            while (pane.isAnswering()) {
+                const QStringList problems = test::foreignLinks(transcript(pane), pane.entries());
+                QVERIFY2(problems.isEmpty(),
+                         qPrintable(payload.name + QStringLiteral(": ") + problems.join(", ")));
+                QTest::qWait(5);
+            }
+            QCOMPARE(pane.entries().back().model, QStringLiteral("fake-chat"));
+            const QTextDocument& document = transcript(pane);
+            for (const QString& visible : test::visibleText(payload, true))
+                QVERIFY2(document.toPlainText().contains(visible),
+                         qPrintable(payload.name + QStringLiteral(": ") + pane.entries().back().content));
+            const QStringList problems = test::foreignLinks(document, pane.entries());
+            QVERIFY2(problems.isEmpty(),
+                     qPrintable(payload.name + QStringLiteral(": ") + problems.join(", ")));
+            QVERIFY2(test::imageNames(document).isEmpty(), qPrintable(payload.name));
+        }
+    }
+
+    // A proxy's HTML error page as the server's answer: shown as the text it is, in the transcript and in
+    // the status line.
+    void serverErrorPagesArePlainText() {
+        const QByteArray page =
+            "<html><body><h1>Bad gateway</h1><b>bold</b> <a href=\"file:///etc/passwd\">x</a> "
+            "<img src=\"http://example.com/x.png\">after</body></html>";
+        QTcpServer proxy;
+        QVERIFY(proxy.listen(QHostAddress::LocalHost));
+        connect(&proxy, &QTcpServer::newConnection, &proxy, [&proxy, page] {
+            while (QTcpSocket* socket = proxy.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, page] {
+                    socket->readAll();
+                    socket->write(
+                        "HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\nConnection: close\r\n"
+                        "Content-Length: " +
+                        QByteArray::number(page.size()) + "\r\n\r\n" + page);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        test::TempTree tree;
+        tree.write(QStringLiteral("docs/backup.md"), QStringLiteral("# Backups\n\nRestore with the tool.\n"));
+        auto engine = modelEngine(tree, tree.filePath(QStringLiteral("docs")),
+                                  QStringLiteral("http://127.0.0.1:%1/v1").arg(proxy.serverPort()));
+        QVERIFY(engine);
+        ChatPane pane(*engine);
+        pane.show();
+        pane.ask(QStringLiteral("How do I restore?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!pane.isAnswering(), 20000);
+        const TranscriptEntry& failed = pane.entries().back();
+        QCOMPARE(failed.role, TranscriptEntry::Role::Error);
+        QVERIFY2(failed.error.contains(QStringLiteral("<b>bold</b>")), qPrintable(failed.error));
+        const QTextDocument& document = transcript(pane);
+        QVERIFY2(document.toPlainText().contains(QStringLiteral("<h1>Bad gateway</h1><b>bold</b> <a href=")),
+                 qPrintable(document.toPlainText()));
+        QVERIFY(test::foreignLinks(document, pane.entries()).isEmpty());
+        QVERIFY(test::imageNames(document).isEmpty());
+        auto* status = pane.findChild<QLabel*>(QStringLiteral("chatStatusLabel"));
+        QCOMPARE(status->textFormat(), Qt::PlainText);
+        QVERIFY2(status->text().contains(QStringLiteral("<b>bold</b>")), qPrintable(status->text()));
+
+        // Opened again from the history, the stored error is still text.
+        const qint64 conversation = pane.conversationId();
+        if (conversation > 0) {
+            ChatPane reopened(*engine);
+            reopened.openConversation(conversation);
+            QTRY_VERIFY(!reopened.entries().empty());
+            QCOMPARE(reopened.entries().back().role, TranscriptEntry::Role::Error);
+            QVERIFY(transcript(reopened).toPlainText().contains(QStringLiteral("<b>bold</b>")));
+            QVERIFY(test::foreignLinks(transcript(reopened), reopened.entries()).isEmpty());
+        }
+    }
+
+    // The exported file copies questions, answers and errors escaped: read back by a Markdown reader that
+    // does render raw HTML, nothing becomes markup.
+    void exportEscapesWhatItCopies() {
+        ChatPane pane(*m_engine);
+        for (const test::HostilePayload& payload : test::hostilePayloads()) {
+            pane.ask(QStringLiteral("restore backup %1").arg(payload.text));
+            QTRY_VERIFY_WITH_TIMEOUT(!pane.isAnswering(), 10000);
+        }
+        const QString markdown = pane.toMarkdown();
+        QTextDocument read;
+        read.setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub); // raw HTML allowed
+        const QString text = read.toPlainText();
+        for (const test::HostilePayload& payload : test::hostilePayloads()) {
+            for (const QString& line : payload.text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                QVERIFY2(text.contains(line), qPrintable(payload.name + QStringLiteral(": ") + text));
+        }
+        QVERIFY2(test::anchorHrefs(read).isEmpty(), qPrintable(test::anchorHrefs(read).join(", ")));
+        QVERIFY(test::imageNames(read).isEmpty());
     }
 };
 

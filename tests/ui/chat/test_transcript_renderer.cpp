@@ -1,3 +1,4 @@
+#include "tests/ui/hostile_text.h"
 #include "ui/chat/transcript_renderer.h"
 
 #include <QTest>
@@ -33,6 +34,18 @@ QStringList anchors(const QTextDocument& document) {
         }
     }
     return out;
+}
+
+// The checks every hostile payload must pass wherever the transcript shows it.
+void verifyInert(const QTextDocument& document, const std::vector<TranscriptEntry>& entries,
+                 const test::HostilePayload& payload, bool markdown) {
+    const QString text = document.toPlainText();
+    for (const QString& visible : test::visibleText(payload, markdown))
+        QVERIFY2(text.contains(visible), qPrintable(payload.name + QStringLiteral(": ") + text));
+    const QStringList problems = test::foreignLinks(document, entries);
+    QVERIFY2(problems.isEmpty(), qPrintable(payload.name + QStringLiteral(": ") + problems.join(", ")));
+    QVERIFY2(test::imageNames(document).isEmpty(), qPrintable(payload.name));
+    QVERIFY2(!test::shownEmphasised(document, QStringLiteral("bold")), qPrintable(payload.name));
 }
 
 } // namespace
@@ -111,6 +124,102 @@ private slots:
         QCOMPARE(after.count(QStringLiteral("Partial answer so far")), 1);
         QCOMPARE(after.count(QStringLiteral("How do I start?")), 2);
         QVERIFY(after.contains(QStringLiteral("Run it")));
+    }
+
+    // The user's question is shown exactly as typed: no HTML, no Markdown, no links.
+    void questionsArePlainText() {
+        for (const test::HostilePayload& payload : test::hostilePayloads()) {
+            QTextDocument document;
+            TranscriptEntry question;
+            question.content = payload.text;
+            const std::vector<TranscriptEntry> entries{question};
+            TranscriptRenderer(document).renderAll(entries);
+            verifyInert(document, entries, payload, false);
+            QVERIFY(test::anchorHrefs(document).isEmpty());
+            QVERIFY2(!test::shownEmphasised(document, payload.text), qPrintable(payload.name));
+        }
+    }
+
+    // Answers are Markdown without raw HTML; a link or image written in them is shown, never active.
+    void answersShowHtmlAsTextAndKeepOnlyDocRagLinks() {
+        for (const bool withSources : {true, false}) {
+            for (const test::HostilePayload& payload : test::hostilePayloads()) {
+                TranscriptEntry question;
+                question.content = QStringLiteral("What is it?");
+                TranscriptEntry answer =
+                    answerWithSources(QStringLiteral("Intro [1].\n\n%1\n\nSee [2] too.\n\n```sh\nrun\n```\n")
+                                          .arg(payload.text));
+                if (!withSources)
+                    answer.sources.clear();
+                const std::vector<TranscriptEntry> entries{question, answer};
+                QTextDocument document;
+                TranscriptRenderer(document).renderAll(entries);
+                verifyInert(document, entries, payload, true);
+                const QStringList links = test::anchorHrefs(document);
+                QVERIFY(links.contains(QStringLiteral("code:1:0")));
+                QCOMPARE(links.contains(QStringLiteral("cite:1:2")), withSources);
+            }
+        }
+    }
+
+    // While an answer streams, each rewrite of the last entry is checked the same way.
+    void streamedAnswersStayInert() {
+        for (const test::HostilePayload& payload : test::hostilePayloads()) {
+            TranscriptEntry question;
+            question.content = payload.text;
+            TranscriptEntry streaming = answerWithSources(QString());
+            streaming.streaming = true;
+            std::vector<TranscriptEntry> entries{question, streaming};
+            QTextDocument document;
+            TranscriptRenderer renderer(document);
+            renderer.renderAll(entries);
+            // Word by word, as a server streams: every partial text is a state the user sees.
+            for (const QString& piece : payload.text.split(QLatin1Char(' '))) {
+                entries.back().content += piece + QLatin1Char(' ');
+                renderer.renderLast(entries);
+                const QStringList problems = test::foreignLinks(document, entries);
+                QVERIFY2(problems.isEmpty(),
+                         qPrintable(payload.name + QStringLiteral(": ") + problems.join(", ")));
+                QVERIFY(test::imageNames(document).isEmpty());
+            }
+            entries.back().streaming = false;
+            renderer.renderLast(entries);
+            verifyInert(document, entries, payload, true);
+        }
+    }
+
+    // An error's text is a server's: plain, after whatever answer streamed before it.
+    void errorsArePlainText() {
+        for (const test::HostilePayload& payload : test::hostilePayloads()) {
+            for (const QString& partial : {QString(), QStringLiteral("Partial answer [1]")}) {
+                TranscriptEntry question;
+                question.content = QStringLiteral("Why?");
+                TranscriptEntry failed = answerWithSources(partial);
+                failed.role = TranscriptEntry::Role::Error;
+                failed.error = QStringLiteral("HTTP 502: ") + payload.text;
+                const std::vector<TranscriptEntry> entries{question, failed};
+                QTextDocument document;
+                TranscriptRenderer(document).renderAll(entries);
+                verifyInert(document, entries, payload, false);
+                QVERIFY(document.toPlainText().contains(QStringLiteral("HTTP 502: ") + payload.text));
+                if (!partial.isEmpty())
+                    QVERIFY(document.toPlainText().contains(QStringLiteral("Partial answer [1]")));
+            }
+        }
+    }
+
+    // The links DocRag makes cannot be forged by writing what they look like in the Markdown.
+    void documentLookingLinksInTheMarkdownAreNotDocRags() {
+        const TranscriptEntry e = answerWithSources(QStringLiteral(
+            "[\\[1\\]](cite:0:1) [Copy code](code:0:0) [Copy](copy:0) <regen:0> www.evil.example"));
+        QTextDocument document;
+        TranscriptRenderer(document).renderAll({e});
+        QVERIFY2(test::foreignLinks(document, {e}).isEmpty(),
+                 qPrintable(test::foreignLinks(document, {e}).join(", ")));
+        QCOMPARE(test::anchorHrefs(document).count(QStringLiteral("cite:0:1")), 1); // the sources list's
+        QVERIFY(!test::anchorHrefs(document).contains(QStringLiteral("code:0:0")));
+        QVERIFY(document.toPlainText().contains(QStringLiteral("Copy code (code:0:0)")));
+        QVERIFY(document.toPlainText().contains(QStringLiteral("www.evil.example")));
     }
 };
 

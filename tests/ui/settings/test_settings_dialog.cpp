@@ -13,6 +13,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -221,6 +222,36 @@ private slots:
         child<QLineEdit>(dialog, "baseUrlEdit")->clear();
         child<QPushButton>(dialog, "testConnectionButton")->click();
         QVERIFY(label->text().startsWith(QLatin1String("No model server")));
+    }
+
+    // A proxy in front of the server answers with an HTML page: the label shows its text, not its markup.
+    void testConnectionShowsAServerErrorPageAsText() {
+        const QByteArray page = "<html><body><b>Bad</b> <a href=\"file:///etc/passwd\">gateway</a>"
+                                "<img src=\"http://example.com/x.png\">after</body></html>";
+        QTcpServer proxy;
+        QVERIFY(proxy.listen(QHostAddress::LocalHost));
+        connect(&proxy, &QTcpServer::newConnection, &proxy, [&proxy, page] {
+            while (QTcpSocket* socket = proxy.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, page] {
+                    socket->readAll();
+                    socket->write("HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\nConnection: close\r\n"
+                                  "Content-Length: " +
+                                  QByteArray::number(page.size()) + "\r\n\r\n" + page);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        ApiKeyStore keys;
+        SettingsDialog dialog(AppSettings(), keys);
+        child<QLineEdit>(dialog, "baseUrlEdit")
+            ->setText(QStringLiteral("http://127.0.0.1:%1/v1").arg(proxy.serverPort()));
+        auto* label = child<QLabel>(dialog, "connectionLabel");
+        child<QPushButton>(dialog, "testConnectionButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(QLatin1String("Failed: ")), 10000);
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+        QVERIFY2(label->text().contains(QLatin1String("<b>Bad</b> <a href=")), qPrintable(label->text()));
+        for (const char* name : {"validationLabel", "keyStatusLabel"})
+            QCOMPARE(child<QLabel>(dialog, name)->textFormat(), Qt::PlainText);
     }
 
     void keychainAnswersWithoutCrashingOrFallingBackToAFile() {

@@ -1,0 +1,93 @@
+#include "engine/rag/rag_engine.h"
+#include "tests/support/temp_tree.h"
+#include "tests/ui/hostile_text.h"
+#include "ui/library/library_view.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+using namespace docrag;
+
+// The library over documents whose titles, headings and text are markup.
+class TestLibraryView final : public QObject {
+    Q_OBJECT
+
+private:
+    test::TempTree m_tree;
+    std::unique_ptr<RagEngine> m_engine;
+
+private slots:
+    void initTestCase() {
+        int n = 0;
+        for (const test::HostilePayload& payload : test::hostilePayloads()) {
+            // One line each: titles and headings are single lines.
+            const QString line = QString(payload.text).replace(QLatin1Char('\n'), QLatin1Char(' '));
+            // Titles from Markdown front matter (kept as written); text from plain text files (the
+            // Markdown and HTML loaders already drop tags from what they store).
+            m_tree.write(QStringLiteral("docs/page%1.md").arg(n),
+                         QStringLiteral("---\ntitle: %1\n---\n\nThe heron rule applies.\n").arg(line));
+            m_tree.write(QStringLiteral("docs/note%1.txt").arg(n++),
+                         QStringLiteral("The pelican protocol says %1 here.\n").arg(line));
+        }
+        EngineOptions options;
+        options.dataDir = m_tree.filePath(QStringLiteral("data"));
+        m_engine = RagEngine::open(options).value();
+        IngestRequest request;
+        request.collection = QStringLiteral("<b>docs</b>");
+        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
+        QVERIFY(m_engine->ingest(request).ok());
+    }
+
+    // Results are HTML DocRag writes: every text from a document in it is escaped, the only links are the
+    // results' own.
+    void searchResultsShowDocumentTextAsWritten() {
+        LibraryView view(*m_engine);
+        view.show();
+        QSignalSpy finished(&view, &LibraryView::searchFinished);
+        view.search(QStringLiteral("pelican protocol"));
+        QVERIFY(!finished.isEmpty() || finished.wait(10000)); // it may answer at once
+        QVERIFY(finished.front().front().toInt() > 0);
+        const QTextDocument& document =
+            *view.findChild<QTextBrowser*>(QStringLiteral("searchResultsBrowser"))->document();
+        const QString text = document.toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("<b>docs</b>")), qPrintable(text));
+        int shown = 0;
+        for (const test::HostilePayload& payload : test::hostilePayloads()) {
+            const QString line = QString(payload.text).replace(QLatin1Char('\n'), QLatin1Char(' '));
+            shown += text.contains(line) ? 1 : 0;
+        }
+        QVERIFY2(shown >= 5, qPrintable(text)); // the best hits, as the engine stores their text
+        for (const QString& href : test::anchorHrefs(document))
+            QVERIFY2(href.startsWith(QLatin1String("chunk:")), qPrintable(href));
+        QVERIFY(test::imageNames(document).isEmpty());
+        QVERIFY(!test::shownEmphasised(document, QStringLiteral("not bold")));
+    }
+
+    // Tree items are plain text; their tooltips (paths) cannot turn into rich text.
+    void treeTooltipsArePlain() {
+        LibraryView view(*m_engine);
+        view.show();
+        view.reload();
+        auto* tree = view.findChild<QTreeWidget*>(QStringLiteral("libraryTree"));
+        QTRY_COMPARE(tree->topLevelItemCount(), 1);
+        QTreeWidgetItem* collection = tree->topLevelItem(0);
+        QVERIFY(collection->text(0).startsWith(QStringLiteral("<b>docs</b>")));
+        collection->setExpanded(true);
+        QTRY_VERIFY(collection->childCount() > 0);
+        QStringList titles;
+        for (int i = 0; i < collection->childCount(); ++i)
+            titles << collection->child(i)->text(0);
+        QVERIFY2(titles.contains(QStringLiteral("<b>bold</b>")), qPrintable(titles.join(", ")));
+        for (int i = 0; i < collection->childCount(); ++i) {
+            QTextDocument tip;
+            tip.setHtml(collection->child(i)->toolTip(0)); // how a tooltip that looks rich is shown
+            QVERIFY2(tip.toPlainText().startsWith(m_tree.filePath(QStringLiteral("docs/"))),
+                     qPrintable(tip.toPlainText()));
+        }
+    }
+};
+
+QTEST_MAIN(TestLibraryView)
+#include "test_library_view.moc"
