@@ -343,6 +343,17 @@ Status VectorIndexManager::save(qint64 collectionId) {
     return {};
 }
 
+bool VectorIndexManager::isSaved(const Collection& collection) const {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (auto it = m_entries.find(collection.id); it != m_entries.end() &&
+                                                     it->second.embedderId == collection.embedderId &&
+                                                     it->second.savedGeneration == collection.generation)
+            return true;
+    }
+    return static_cast<bool>(currentSidecar(indexPath(collection.id), collection));
+}
+
 Status VectorIndexManager::writeSidecar(const QString& path, const Entry& entry,
                                         const QString& checksum) const {
     QJsonObject sidecar{{QLatin1String("format"), kSidecarFormat},

@@ -44,6 +44,9 @@ public:
     void markCurrent(qint64 collectionId, const VectorIndex* index, qint64 generation);
     // Writes the index and its sidecar (generation, checksum) if it changed since the last save.
     Status save(qint64 collectionId);
+    // Whether the saved files are labelled with the collection's generation (their checksum is not read:
+    // cheap enough for every ingest that writes nothing).
+    bool isSaved(const Collection& collection) const;
     // Forgets the in-memory index (it fell behind): the next open() loads or rebuilds it.
     void invalidate(qint64 collectionId);
     // Forgets and deletes the files of a removed collection.

@@ -219,7 +219,12 @@ Result<FileReport> IngestWriter::remove(const Document& document) {
     return FileReport{document.path, FileOutcome::Removed, QString(), 0, static_cast<int>(removed.size())};
 }
 
-Status IngestWriter::finish() {
+Status IngestWriter::finish(bool complete) {
+    // Opening rebuilds and saves a stale index, or finds the current one in memory for save() below.
+    if (!m_index && complete && !m_indexes.isSaved(m_collection)) {
+        if (auto idx = index(); !idx)
+            return idx.error();
+    }
     if (!m_index)
         return {};
     flushPending();

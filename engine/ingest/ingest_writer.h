@@ -37,8 +37,10 @@ public:
     // A file that is skipped before it is read (too large, unsupported type).
     Result<FileReport> skipUnread(const QString& path, const QString& reason,
                                   const std::optional<Document>& previous);
-    // Adds the vectors still pending and saves the vector index if anything changed.
-    Status finish();
+    // Adds the vectors still pending and saves the vector index if anything changed. After a run that
+    // completed, also if the saved index is behind the database for another reason: the run this one
+    // resumes may have died after its last commit and before its save.
+    Status finish(bool complete = false);
 
     bool indexRebuilt() const { return m_indexRebuilt; }
 

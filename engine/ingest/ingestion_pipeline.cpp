@@ -332,9 +332,9 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     }
 
     report.cancelled = stop.stop_requested() && !failure;
-    report.indexRebuilt = writer.indexRebuilt();
-    if (Status saved = writer.finish(); !saved)
+    if (Status saved = writer.finish(!report.cancelled && !failure); !saved)
         log->warn("cannot save the vector index (it will be rebuilt): {}", saved.error().message);
+    report.indexRebuilt = writer.indexRebuilt();
     recordEnd(!report.cancelled && !failure, p.filesDone);
     if (failure)
         return *failure;

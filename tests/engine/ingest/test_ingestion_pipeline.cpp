@@ -4,6 +4,8 @@
 #include "engine/ingest/chunker.h"
 #include "engine/ingest/ingestion_pipeline.h"
 #include "engine/ingest/loader_registry.h"
+#include "engine/store/chunk_store.h"
+#include "engine/store/collection_store.h"
 #include "engine/store/database.h"
 #include "tests/support/counting_embedder.h"
 #include "tests/support/pdf_fixture.h"
@@ -402,6 +404,45 @@ private slots:
         QCOMPARE(skipped->outcome, FileOutcome::Skipped);
         QVERIFY2(skipped->detail.contains(QLatin1String("--memory-budget")), qPrintable(skipped->detail));
         QCOMPARE(find(*budgeted, QStringLiteral("small.txt"))->outcome, FileOutcome::Indexed);
+    }
+
+    // A run killed after its last commit and before it saved the index leaves the index file behind
+    // the database. The run that resumes it has nothing left to write, and must still leave the index
+    // as current as an uninterrupted run does, or every later search falls back to scanning vectors.
+    void aResumeWithNothingLeftToWriteStillSavesTheIndex() {
+        test::TempTree t;
+        for (int i = 0; i < 6; ++i)
+            t.write(QStringLiteral("docs/f%1.md").arg(i),
+                    QStringLiteral("# File %1\n\nThe kiwi%1 page.\n").arg(i));
+        const QString data = t.filePath(QStringLiteral("data"));
+        const QString indexes = QDir(data).filePath(QStringLiteral("indexes"));
+        const QString saved = t.filePath(QStringLiteral("saved"));
+        QVERIFY(Rig(data).ingest({t.filePath(QStringLiteral("docs"))}).ok());
+        QDir().mkpath(saved);
+        const QStringList files = QDir(indexes).entryList({QStringLiteral("*.hnsw*")}, QDir::Files);
+        QCOMPARE(files.size(), 2);
+        for (const QString& name : files)
+            QVERIFY(QFile::copy(QDir(indexes).filePath(name), QDir(saved).filePath(name)));
+        t.write(QStringLiteral("docs/f0.md"), QStringLiteral("# File 0\n\nThe kiwi0 page, rewritten.\n"));
+        QVERIFY(t.remove(QStringLiteral("docs/f5.md")));
+        QVERIFY(Rig(data).ingest({t.filePath(QStringLiteral("docs"))}).ok());
+        // What a kill before that run's save leaves: its commits, and the index the run before saved.
+        for (const QString& name : files) {
+            QVERIFY(QFile::remove(QDir(indexes).filePath(name)));
+            QVERIFY(QFile::copy(QDir(saved).filePath(name), QDir(indexes).filePath(name)));
+        }
+
+        Rig rig(data);
+        auto resumed = rig.ingest({t.filePath(QStringLiteral("docs"))});
+        QVERIFY(resumed.ok());
+        QCOMPARE(resumed->count(FileOutcome::Unchanged), 5);
+        auto collection = CollectionStore(rig.database->connection()).find(QStringLiteral("docs"));
+        QVERIFY(collection.ok());
+        auto vectors =
+            ChunkStore(rig.database->connection()).countVectors(collection->id, collection->embedderId);
+        QVERIFY(vectors.ok());
+        const Status current = VectorIndexManager::verifyFiles(indexes, *collection, *vectors);
+        QVERIFY2(current.ok(), current.ok() ? "" : qPrintable(current.error().message));
     }
 
     void aCollectionKeepsItsEmbedder() {
