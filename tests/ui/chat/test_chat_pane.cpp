@@ -159,12 +159,13 @@ private slots:
         }
     }
 
-    // A proxy's HTML error page as the server's answer: shown as the text it is, in the transcript and in
-    // the status line.
+    // A server's error message full of markup: shown as the text it is, in the transcript and in the
+    // status line.
     void serverErrorPagesArePlainText() {
+        // The engine reduces an HTML page to its text; a JSON error's message reaches the window as written.
         const QByteArray page =
-            "<html><body><h1>Bad gateway</h1><b>bold</b> <a href=\"file:///etc/passwd\">x</a> "
-            "<img src=\"http://example.com/x.png\">after</body></html>";
+            R"({"error":{"message":"<h1>Bad gateway</h1><b>bold</b> <a href=\"file:///etc/passwd\">x</a> )"
+            R"(<img src=\"http://example.com/x.png\">after"}})";
         QTcpServer proxy;
         QVERIFY(proxy.listen(QHostAddress::LocalHost));
         connect(&proxy, &QTcpServer::newConnection, &proxy, [&proxy, page] {
@@ -172,7 +173,7 @@ private slots:
                 connect(socket, &QTcpSocket::readyRead, socket, [socket, page] {
                     socket->readAll();
                     socket->write(
-                        "HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\nConnection: close\r\n"
+                        "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n"
                         "Content-Length: " +
                         QByteArray::number(page.size()) + "\r\n\r\n" + page);
                     socket->disconnectFromHost();

@@ -224,19 +224,22 @@ private slots:
         QVERIFY(label->text().startsWith(QLatin1String("No model server")));
     }
 
-    // A proxy in front of the server answers with an HTML page: the label shows its text, not its markup.
+    // A server's error message full of markup: the label shows its text, not its markup.
     void testConnectionShowsAServerErrorPageAsText() {
-        const QByteArray page = "<html><body><b>Bad</b> <a href=\"file:///etc/passwd\">gateway</a>"
-                                "<img src=\"http://example.com/x.png\">after</body></html>";
+        // The engine reduces an HTML page to its text; a JSON error's message reaches the label as written.
+        const QByteArray page =
+            R"({"error":{"message":"<b>Bad</b> <a href=\"file:///etc/passwd\">gateway</a>)"
+            R"(<img src=\"http://example.com/x.png\">after"}})";
         QTcpServer proxy;
         QVERIFY(proxy.listen(QHostAddress::LocalHost));
         connect(&proxy, &QTcpServer::newConnection, &proxy, [&proxy, page] {
             while (QTcpSocket* socket = proxy.nextPendingConnection()) {
                 connect(socket, &QTcpSocket::readyRead, socket, [socket, page] {
                     socket->readAll();
-                    socket->write("HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\nConnection: close\r\n"
-                                  "Content-Length: " +
-                                  QByteArray::number(page.size()) + "\r\n\r\n" + page);
+                    socket->write(
+                        "HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                        "Content-Length: " +
+                        QByteArray::number(page.size()) + "\r\n\r\n" + page);
                     socket->disconnectFromHost();
                 });
             }
