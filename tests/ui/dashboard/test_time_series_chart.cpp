@@ -5,16 +5,18 @@
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 using namespace docrag;
-
-namespace {
 
 // Qt's object hooks (the ones debugging tools such as GammaRay use, qhooks_p.h): libQt6Core calls
 // qtHookData[3] from every QObject's constructor and qtHookData[4] from its destructor. They let a test
 // see an object that nothing owns any more, which no public API can find.
 extern "C" Q_DECL_IMPORT quintptr qtHookData[];
+
+namespace {
+
 constexpr int kAddQObject = 3;
 constexpr int kRemoveQObject = 4;
 
