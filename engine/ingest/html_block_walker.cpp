@@ -341,7 +341,10 @@ void HtmlBlockWalker::appendText(const GumboText& text) {
         startWord(current);
         m_text.append(s + i, end - i);
         noteWords(s + i, end - i);
-        m_lineEnd = m_lastLine = current;
+        // Words need not come in source order: HTML5 moves text standing in a table ahead of it.
+        m_lineStart = std::min(m_lineStart, current);
+        m_lineEnd = std::max(m_lineEnd, current);
+        m_lastLine = current;
         i = end;
     }
 }
@@ -354,9 +357,9 @@ void HtmlBlockWalker::appendCode(const char* text, std::size_t size, int line) {
         if (c == '\n') {
             ++line;
         } else if (!HtmlNode::isSpace(c)) {
-            if (m_codeStart == 0)
-                m_codeStart = line;
-            m_codeEnd = m_lastLine = line;
+            m_codeStart = m_codeStart == 0 ? line : std::min(m_codeStart, line);
+            m_codeEnd = std::max(m_codeEnd, line);
+            m_lastLine = line;
         }
     }
 }
@@ -364,7 +367,7 @@ void HtmlBlockWalker::appendCode(const char* text, std::size_t size, int line) {
 void HtmlBlockWalker::startWord(int line) {
     if (m_text.empty()) {
         m_text = m_prefix;
-        m_lineStart = line;
+        m_lineStart = m_lineEnd = line;
     } else if (m_separator == Separator::Space) {
         m_text += ' ';
     } else if (m_separator == Separator::Cell) {

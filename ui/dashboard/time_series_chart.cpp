@@ -31,10 +31,12 @@ constexpr qsizetype kMaxPointsWithMarkers = 60;
 
 TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& unit, const QStringList& seriesNames,
                                  const QString& emptyText, QWidget* parent)
-    : QChartView(parent)
+    // The chart goes to the base constructor: without one, QChartView makes a chart of its own, and
+    // setChart() would let go of that one without deleting it.
+    : QChartView(new QChart, parent)
     , m_title(title)
     , m_emptyText(emptyText) {
-    auto* chart = new QChart;
+    QChart* chart = this->chart();
     chart->setTitle(m_title);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
@@ -61,7 +63,6 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& unit, cons
         series->attachAxis(m_valueAxis);
         m_series.push_back(series);
     }
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);
 }

@@ -546,6 +546,15 @@ private slots:
         lists += "leaf</body>";
         QCOMPARE(BlockDump::describeAll(loadOk(lists)), QStringList{QStringLiteral("P 1-1 # - leaf")});
     }
+
+    // HTML5 moves text that stands in a table but outside its cells ahead of the table ("foster
+    // parenting"), so a block's words need not come in source order: its lines run from the first
+    // line of any word to the last, never backwards (found by fuzz_html_loader).
+    void textMovedAheadOfATableKeepsAForwardLineRange() {
+        const QStringList expected = {QStringLiteral("P 1-2 # > | a")};
+        QCOMPARE(BlockDump::describeAll(loadOk("<table><th><table><th>a<tr>\n>")), expected);
+        QCOMPARE(BlockDump::describeAll(loadOk("<table><th><table><th>a<tr>\r>")), expected);
+    }
 };
 
 } // namespace docrag

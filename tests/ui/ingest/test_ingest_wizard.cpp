@@ -113,8 +113,9 @@ private slots:
         m_tree.write(QStringLiteral("small/guide/c.md"), QStringLiteral("# Gamma\n\nGamma is the third.\n"));
         m_tree.write(QStringLiteral("small/notes.txt"), QStringLiteral("Plain notes about the steps.\n"));
         m_tree.write(QStringLiteral("small/todo.txt"), QStringLiteral("Write the fourth step.\n"));
-        m_tree.write(QStringLiteral("small/logo.png"),
-                     QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01", 24));
+        // The literal is 20 bytes and its terminating NUL: reading more ran past it (found by ASan).
+        static constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+        m_tree.write(QStringLiteral("small/logo.png"), QByteArray(kPng, sizeof kPng - 1));
         for (int i = 0; i < kBigFiles; ++i)
             m_tree.write(QStringLiteral("big/part%1/topic%2.md").arg(i % 6).arg(i), bigPage(i));
         EngineOptions options;
