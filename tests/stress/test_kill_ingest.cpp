@@ -528,18 +528,16 @@ private slots:
         compareContents(killedDir(), scratch);
         if (QTest::currentTestFailed())
             return;
-        // ... and answers the same searches. The queries are the openings of some passages, so that
-        // each has a clear best match: the graph search of two indexes built in different orders may
-        // disagree on the far neighbours of a vague query (BM25 is exact, hence its five results).
+        // ... and answers the same keyword searches. Only BM25: it is exact, while the graph search of two
+        // indexes built in different orders (one of them full of removed entries) may rank near-ties
+        // differently, even for a passage's own opening; the index itself is checked entry by entry above.
         QStringList queries;
         for (const QString& text : Db(scratch).column(
                  QStringLiteral("SELECT text FROM chunks WHERE id % 401 = 7 ORDER BY id LIMIT 5")))
             queries << text.simplified().section(QLatin1Char(' '), 0, 19);
         QCOMPARE(queries.size(), 5);
         for (const QString& query : queries) {
-            for (const auto& [mode, k] :
-                 {std::pair{QStringLiteral("bm25"), 5}, std::pair{QStringLiteral("dense"), 1},
-                  std::pair{QStringLiteral("hybrid"), 3}}) {
+            for (const auto& [mode, k] : {std::pair{QStringLiteral("bm25"), 5}}) {
                 const QStringList got = searchResults(killedDir(), query, mode, k);
                 const QStringList expected = searchResults(scratch, query, mode, k);
                 // Same scores at every rank; the same passage wherever its score is not tied with another
