@@ -414,8 +414,9 @@ private:
         for (const auto& [chunk, blob] : sample) {
             auto hits = (*index)->searchExact(blobVector(blob), 4);
             QVERIFY(hits);
+            const auto id = chunk; // clang 14 cannot capture a structured binding
             if (std::none_of(hits->begin(), hits->end(),
-                             [&](const ScoredChunk& h) { return h.chunkId == chunk; }))
+                             [id](const ScoredChunk& h) { return h.chunkId == id; }))
                 ++lost;
         }
         QCOMPARE(lost, 0);
