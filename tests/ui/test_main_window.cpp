@@ -1,6 +1,7 @@
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
 #include "tests/support/temp_tree.h"
+#include "tests/ui/click_link.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/chat/conversation_list.h"
 #include "ui/dashboard/dashboard_view.h"
@@ -37,26 +38,6 @@ using namespace docrag;
 using test::FakeOpenAiServer;
 
 namespace {
-
-// Clicks the link `href` in a text browser where it is drawn, as a user would.
-bool clickLink(QTextBrowser* browser, const QString& href) {
-    QTextDocument* document = browser->document();
-    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment fragment = it.fragment();
-            if (fragment.charFormat().anchorHref() != href)
-                continue;
-            QTextCursor cursor(document);
-            cursor.setPosition(fragment.position() + fragment.length() / 2);
-            browser->setTextCursor(cursor);
-            browser->ensureCursorVisible();
-            const QPoint at = browser->cursorRect(cursor).center();
-            QTest::mouseClick(browser->viewport(), Qt::LeftButton, {}, at);
-            return true;
-        }
-    }
-    return false;
-}
 
 QString transcriptText(MainWindow& window) {
     return window.findChild<QTextBrowser*>(QStringLiteral("transcriptBrowser"))->toPlainText();
@@ -160,7 +141,7 @@ private slots:
         QVERIFY(cited.path.endsWith(QStringLiteral("install.md")));
         QSignalSpy shown(window.sourceViewer(), &SourceViewer::shown);
         auto* transcript = window.findChild<QTextBrowser*>(QStringLiteral("transcriptBrowser"));
-        QVERIFY(clickLink(transcript, QStringLiteral("cite:1:1")));
+        QVERIFY(test::clickLink(transcript, QStringLiteral("cite:1:1")));
         QTRY_COMPARE(shown.count(), 1);
         QCOMPARE(shown.front().front().toBool(), true);
         const QString highlighted = window.sourceViewer()->highlightedText();
@@ -241,7 +222,7 @@ private slots:
             return QString();
         }();
         QVERIFY(href.startsWith(QStringLiteral("chunk:")));
-        QVERIFY(clickLink(results, href));
+        QVERIFY(test::clickLink(results, href));
         QTRY_VERIFY(window.sourceViewer()->highlightedText().contains(QStringLiteral("flamingo")));
     }
 
@@ -433,7 +414,7 @@ private slots:
         const qint64 id = window.chatPane()->entries().back().messageId;
         QVERIFY(id > 0);
         auto* transcript = window.findChild<QTextBrowser*>(QStringLiteral("transcriptBrowser"));
-        QVERIFY(clickLink(transcript, QStringLiteral("up:%1").arg(index)));
+        QVERIFY(test::clickLink(transcript, QStringLiteral("up:%1").arg(index)));
         QTRY_COMPARE(m_engine->history().message(id).value().feedback, 1);
         window.chatPane()->setFeedback(index, -1, QStringLiteral("missed the upgrade path"));
         QTRY_COMPARE(m_engine->history().message(id).value().feedbackNote,

@@ -37,6 +37,7 @@ IngestRequest IngestWizard::request() const {
     r.embedder = m_options->embedder();
     r.paths = m_sources->paths();
     r.scan = m_sources->scanOptions();
+    r.limits = m_options->limits();
     return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include "engine/llm/openai_client.h"
 #include "engine/llm/usage_counters.h"
+#include "ui/ingest/ingest_limits_box.h"
 #include "ui/ingest/sources_page.h"
 
 #include <QComboBox>
@@ -68,9 +69,11 @@ OptionsPage::OptionsPage(RagEngine& engine, const SourcesPage& sources, QWidget*
     form->addRow(QString(), m_collectionNote);
     form->addRow(tr("&Doc type:"), m_docType);
     form->addRow(tr("&Embedder:"), m_embedder);
+    m_limits = new IngestLimitsBox(this);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_estimate);
+    layout->addWidget(m_limits);
     layout->addStretch(1);
 
     connect(m_collection, &QComboBox::currentTextChanged, this, &OptionsPage::collectionChanged);
@@ -88,6 +91,10 @@ QString OptionsPage::collection() const {
 
 QString OptionsPage::docType() const {
     return m_docType->currentText().trimmed();
+}
+
+IngestLimits OptionsPage::limits() const {
+    return m_limits->limits();
 }
 
 QString OptionsPage::embedder() const {

@@ -11,10 +11,12 @@ class QLabel;
 
 namespace docrag {
 
+class IngestLimitsBox;
 class SourcesPage;
 
 // Second page of the ingest wizard: the collection (new, or one to add to), its doc type, and the
-// embedder, with an estimate of the tokens to embed and, through a model server, what that costs.
+// embedder, with an estimate of the tokens to embed and, through a model server, what that costs, and the
+// limits each file is read with.
 // Committing this page starts the ingest.
 class OptionsPage final : public QWizardPage {
     Q_OBJECT
@@ -25,6 +27,7 @@ public:
     QString collection() const;
     QString docType() const;
     QString embedder() const; // "local" or "openai"
+    IngestLimits limits() const;
 
     void initializePage() override;
     bool isComplete() const override;
@@ -47,6 +50,7 @@ private:
     QComboBox* m_embedder = nullptr;
     QLabel* m_collectionNote = nullptr;
     QLabel* m_estimate = nullptr;
+    IngestLimitsBox* m_limits = nullptr;
 };
 
 } // namespace docrag

@@ -1,4 +1,5 @@
 #include "engine/rag/rag_engine.h"
+#include "tests/support/canned_http_server.h"
 #include "tests/support/fake_openai_server.h"
 #include "tests/support/temp_tree.h"
 #include "tests/ui/hostile_text.h"
@@ -7,8 +8,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -166,24 +165,12 @@ private slots:
         const QByteArray page =
             R"({"error":{"message":"<h1>Bad gateway</h1><b>bold</b> <a href=\"file:///etc/passwd\">x</a> )"
             R"(<img src=\"http://example.com/x.png\">after"}})";
-        QTcpServer proxy;
-        QVERIFY(proxy.listen(QHostAddress::LocalHost));
-        connect(&proxy, &QTcpServer::newConnection, &proxy, [&proxy, page] {
-            while (QTcpSocket* socket = proxy.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [socket, page] {
-                    socket->readAll();
-                    socket->write(
-                        "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                        "Content-Length: " +
-                        QByteArray::number(page.size()) + "\r\n\r\n" + page);
-                    socket->disconnectFromHost();
-                });
-            }
-        });
+        test::CannedHttpServer proxy("400 Bad Request", "application/json", page);
+        QVERIFY(proxy.isListening());
         test::TempTree tree;
         tree.write(QStringLiteral("docs/backup.md"), QStringLiteral("# Backups\n\nRestore with the tool.\n"));
         auto engine = modelEngine(tree, tree.filePath(QStringLiteral("docs")),
-                                  QStringLiteral("http://127.0.0.1:%1/v1").arg(proxy.serverPort()));
+                                  QStringLiteral("http://127.0.0.1:%1/v1").arg(proxy.port()));
         QVERIFY(engine);
         ChatPane pane(*engine);
         pane.show();

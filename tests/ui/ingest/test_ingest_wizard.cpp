@@ -17,6 +17,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTest>
@@ -241,6 +242,14 @@ private slots:
                  qPrintable(estimate->text()));
         QVERIFY(estimate->text().contains(QLatin1String("text-embedding-3-small")));
         QCOMPARE(wizard.request().embedder, QStringLiteral("openai"));
+        // The limits each file is read with start at the command line's defaults, and go with the request.
+        QCOMPARE(wizard.request().limits.toJson(), IngestLimits().toJson());
+        child<QSpinBox>(wizard, "maxPassagesSpinBox")->setValue(250);
+        child<QSpinBox>(wizard, "memoryBudgetSpinBox")->setValue(128);
+        child<QSpinBox>(wizard, "maxHtmlDepthSpinBox")->setValue(32);
+        QCOMPARE(wizard.request().limits.maxPassagesPerFile, 250);
+        QCOMPARE(wizard.request().limits.memoryBudgetBytes, 128ll * 1024 * 1024);
+        QCOMPARE(wizard.request().limits.maxHtmlDepth, 32);
 
         // An existing collection keeps its embedder: choosing it selects and locks the built-in one.
         QTRY_VERIFY_WITH_TIMEOUT(combo->findText(QStringLiteral("small docs")) >= 0, 5000);

@@ -1,3 +1,4 @@
+#include "tests/support/canned_http_server.h"
 #include "tests/support/fake_openai_server.h"
 #include "ui/settings/api_key_store.h"
 #include "ui/settings/app_settings.h"
@@ -13,7 +14,6 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -230,24 +230,12 @@ private slots:
         const QByteArray page =
             R"({"error":{"message":"<b>Bad</b> <a href=\"file:///etc/passwd\">gateway</a>)"
             R"(<img src=\"http://example.com/x.png\">after"}})";
-        QTcpServer proxy;
-        QVERIFY(proxy.listen(QHostAddress::LocalHost));
-        connect(&proxy, &QTcpServer::newConnection, &proxy, [&proxy, page] {
-            while (QTcpSocket* socket = proxy.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [socket, page] {
-                    socket->readAll();
-                    socket->write(
-                        "HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                        "Content-Length: " +
-                        QByteArray::number(page.size()) + "\r\n\r\n" + page);
-                    socket->disconnectFromHost();
-                });
-            }
-        });
+        test::CannedHttpServer proxy("403 Forbidden", "application/json", page);
+        QVERIFY(proxy.isListening());
         ApiKeyStore keys;
         SettingsDialog dialog(AppSettings(), keys);
         child<QLineEdit>(dialog, "baseUrlEdit")
-            ->setText(QStringLiteral("http://127.0.0.1:%1/v1").arg(proxy.serverPort()));
+            ->setText(QStringLiteral("http://127.0.0.1:%1/v1").arg(proxy.port()));
         auto* label = child<QLabel>(dialog, "connectionLabel");
         child<QPushButton>(dialog, "testConnectionButton")->click();
         QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(QLatin1String("Failed: ")), 10000);

@@ -1,5 +1,6 @@
 #include "engine/rag/rag_engine.h"
 #include "tests/support/temp_tree.h"
+#include "tests/ui/click_link.h"
 #include "tests/ui/hostile_text.h"
 #include "ui/sources/source_viewer.h"
 #include "ui/widgets/inert_text_browser.h"
@@ -77,25 +78,6 @@ private:
 
     static QTextBrowser* browser(SourceViewer& viewer) {
         return viewer.findChild<QTextBrowser*>(QStringLiteral("documentBrowser"));
-    }
-
-    static bool clickLink(QTextBrowser* browser, const QString& href) {
-        QTextDocument* document = browser->document();
-        for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
-            for (auto it = block.begin(); !it.atEnd(); ++it) {
-                const QTextFragment fragment = it.fragment();
-                if (fragment.charFormat().anchorHref() != href)
-                    continue;
-                QTextCursor cursor(document);
-                cursor.setPosition(fragment.position() + fragment.length() / 2);
-                browser->setTextCursor(cursor);
-                browser->ensureCursorVisible();
-                QTest::mouseClick(browser->viewport(), Qt::LeftButton, {},
-                                  browser->cursorRect(cursor).center());
-                return true;
-            }
-        }
-        return false;
     }
 
     static QMessageBox* question(SourceViewer& viewer) {
@@ -187,7 +169,7 @@ private slots:
         auto viewer = show(QStringLiteral("hostile.md"));
         QVERIFY(viewer);
         QTextBrowser* view = browser(*viewer);
-        QVERIFY(clickLink(view, QStringLiteral("regen:0")));
+        QVERIFY(test::clickLink(view, QStringLiteral("regen:0")));
         QMessageBox* box = nullptr;
         QTRY_VERIFY((box = question(*viewer)));
         QCOMPARE(box->textFormat(), Qt::PlainText);
@@ -198,7 +180,7 @@ private slots:
         QVERIFY(m_sink.opened.isEmpty());
 
         // A relative link names the file it leads to, and opens once the user says yes.
-        QVERIFY(clickLink(view, QStringLiteral("other.md")));
+        QVERIFY(test::clickLink(view, QStringLiteral("other.md")));
         QTRY_VERIFY((box = question(*viewer)));
         const QString other = m_tree.filePath(QStringLiteral("docs/other.md"));
         QVERIFY2(box->text().contains(other), qPrintable(box->text()));
@@ -207,7 +189,7 @@ private slots:
         QCOMPARE(m_sink.opened.front(), QUrl::fromLocalFile(other));
 
         // A place in the same document just scrolls.
-        QVERIFY(clickLink(view, QStringLiteral("#hostile")));
+        QVERIFY(test::clickLink(view, QStringLiteral("#hostile")));
         QTest::qWait(50);
         QVERIFY(!question(*viewer));
         QCOMPARE(m_sink.opened.size(), 1);
@@ -245,20 +227,20 @@ private slots:
                  qPrintable(breadcrumb->text()));
 
         // file: asks, showing the path.
-        QVERIFY(clickLink(view, QStringLiteral("file:///etc/passwd")));
+        QVERIFY(test::clickLink(view, QStringLiteral("file:///etc/passwd")));
         QMessageBox* box = nullptr;
         QTRY_VERIFY((box = question(*viewer)));
         QVERIFY2(box->text().contains(QStringLiteral("/etc/passwd")), qPrintable(box->text()));
         box->button(QMessageBox::Cancel)->click();
         QTRY_VERIFY(!question(*viewer));
         // An unknown scheme asks too.
-        QVERIFY(clickLink(view, QStringLiteral("foo:bar?x=1")));
+        QVERIFY(test::clickLink(view, QStringLiteral("foo:bar?x=1")));
         QTRY_VERIFY((box = question(*viewer)));
         QVERIFY(box->text().contains(QStringLiteral("foo:bar?x=1")));
         box->button(QMessageBox::Cancel)->click();
         QTRY_VERIFY(!question(*viewer));
         // A script is shown and never run: the box has no Open.
-        QVERIFY(clickLink(view, QStringLiteral("javascript:alert(1)")));
+        QVERIFY(test::clickLink(view, QStringLiteral("javascript:alert(1)")));
         QTRY_VERIFY((box = question(*viewer)));
         QVERIFY(box->text().contains(QStringLiteral("javascript:alert(1)")));
         QVERIFY(!box->button(QMessageBox::Open));
@@ -266,7 +248,7 @@ private slots:
         QTRY_VERIFY(!question(*viewer));
         QVERIFY(m_sink.opened.isEmpty());
         // The web opens in the browser on a click.
-        QVERIFY(clickLink(view, QStringLiteral("https://example.com/")));
+        QVERIFY(test::clickLink(view, QStringLiteral("https://example.com/")));
         QTRY_COMPARE(m_sink.opened.size(), 1);
         QCOMPARE(m_sink.opened.front(), QUrl(QStringLiteral("https://example.com/")));
         QVERIFY(!question(*viewer));
