@@ -20,6 +20,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -63,6 +64,8 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
     , m_engine(engine) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("DocRag"));
+    // The installed icon theme's first (it may hold sizes drawn for small panels), else the bundled SVG.
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("docrag"), QIcon(QStringLiteral(":/icons/docrag.svg"))));
     resize(1280, 800);
 
     m_ingest = new IngestTask(engine, this);

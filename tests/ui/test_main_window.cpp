@@ -102,6 +102,12 @@ private slots:
         QVERIFY(m_engine->ingest(request).ok());
     }
 
+    void hasTheApplicationIcon() {
+        MainWindow window(*m_engine);
+        QVERIFY(!window.windowIcon().isNull());
+        QVERIFY(!window.windowIcon().pixmap(QSize(32, 32)).isNull()); // the SVG is there and can be drawn
+    }
+
     void streamsAnAnswerWithCitations() {
         m_server.setChatReply(
             QStringLiteral("Use the venv module to create a virtual environment [1] before you install."));
