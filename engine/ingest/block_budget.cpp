@@ -88,15 +88,20 @@ void BlockBudget::annotate(ParsedDocument& document) const {
         const QString what = qstrcmp(m_spentOn, "text") == 0
                                  ? QStringLiteral("%1 characters of text").arg(m_limits.maxTextChars())
                                  : QStringLiteral("%1 blocks").arg(m_limits.maxBlocks());
-        const QString where = m_spentAtLine > 0
-                                  ? QStringLiteral("from line %1 (or part of it) on is").arg(m_spentAtLine)
-                                  : QStringLiteral("the rest is");
-        document.notes << QStringLiteral(
-                              "capped at %1, what %2 passages hold (--max-passages): %3 not indexed")
-                              .arg(what)
-                              .arg(m_limits.maxPassagesPerFile)
-                              .arg(where);
+        document.notes << capNote(
+            QStringLiteral("%1, what %2 passages hold").arg(what).arg(m_limits.maxPassagesPerFile),
+            m_spentAtLine);
     }
+}
+
+QString BlockBudget::capNote(const QString& what, int line) {
+    return QStringLiteral("capped at %1 (--max-passages): %2 not indexed")
+        .arg(what, line > 0 ? QStringLiteral("from line %1 (or part of it) on is").arg(line)
+                            : QStringLiteral("the rest is"));
+}
+
+bool BlockBudget::isCapNote(const QString& note) {
+    return note.startsWith(QLatin1String("capped at "));
 }
 
 } // namespace docrag

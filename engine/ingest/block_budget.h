@@ -28,6 +28,11 @@ public:
     // Adds a note to the per-file status for each cap that applied.
     void annotate(ParsedDocument& document) const;
 
+    // The note of a file cut short by a cap on `what` ("10000 passages"), from `line` (0: unknown) on,
+    // and whether a note is one: the chunker's cap and the loader's are told alike.
+    static QString capNote(const QString& what, int line);
+    static bool isCapNote(const QString& note);
+
 private:
     void spend(int line, const char* what);
 

@@ -189,10 +189,8 @@ private:
                 const int lineTokens = TokenCounter::estimate(lines[i]) + 1;
                 if (partTokens + lineTokens > m_options.targetTokens && !part.isEmpty()) {
                     addCodePart(block, part, partTokens, partStart);
-                    if (full()) {
-                        capAt(block.lineStart > 0 ? block.lineStart + static_cast<int>(i) : 0);
-                        return;
-                    }
+                    if (full())
+                        return; // add() noted where
                     partStart = block.lineStart > 0 ? block.lineStart + static_cast<int>(i) : 0;
                     part.clear();
                     partTokens = 0;
@@ -208,12 +206,8 @@ private:
             const int tokens = TokenCounter::estimate(part);
             if (m_tokens + tokens > m_options.targetTokens && !m_pieces.empty())
                 closeChunkWithOverlap();
-            if (full()) {
-                capAt(block.lineStart);
-                return false;
-            }
-            add(block, part, tokens, block.lineStart, block.lineEnd);
-            return true;
+            add(block, part, tokens, block.lineStart, block.lineEnd); // adds nothing once full
+            return !full();
         });
     }
 
@@ -234,6 +228,7 @@ private:
     }
 
     void add(const Block& block, const QString& text, int tokens, int lineStart, int lineEnd) {
+        // Once the chunks are all there may be, the first piece refused says where the document was cut.
         if (full()) {
             capAt(lineStart);
             return;
@@ -293,9 +288,7 @@ private:
     }
 
     void closeChunk() {
-        if (full() && m_pieces.size() > m_carried)
-            capAt(m_pieces[m_carried].lineStart);
-        if (m_pieces.size() <= m_carried || full()) {
+        if (m_pieces.size() <= m_carried) {
             // Only overlap from the previous chunk: nothing new to say.
             m_pieces.clear();
             m_tokens = 0;

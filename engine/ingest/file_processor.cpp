@@ -2,6 +2,7 @@
 
 #include "engine/core/hashing.h"
 #include "engine/embed/embedder.h"
+#include "engine/ingest/block_budget.h"
 #include "engine/ingest/chunker.h"
 #include "engine/ingest/loader_registry.h"
 #include "engine/metrics/performance_monitor.h"
@@ -72,12 +73,9 @@ ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
     out.chunks = m_chunker.chunk(*parsed, m_limits.maxPassagesPerFile, &cappedAtLine);
     if (cappedAtLine >= 0) {
         // The passages ran out before the loader's own cap: that one is no news.
-        parsed->notes.removeIf([](const QString& note) { return note.startsWith(QLatin1String("capped")); });
-        parsed->notes << QStringLiteral("capped at %1 passages (--max-passages): %2 not indexed")
-                             .arg(m_limits.maxPassagesPerFile)
-                             .arg(cappedAtLine > 0
-                                      ? QStringLiteral("from line %1 (or part of it) on is").arg(cappedAtLine)
-                                      : QStringLiteral("the rest is"));
+        parsed->notes.removeIf(&BlockBudget::isCapNote);
+        parsed->notes << BlockBudget::capNote(QStringLiteral("%1 passages").arg(m_limits.maxPassagesPerFile),
+                                              cappedAtLine);
     }
     out.detail = parsed->notes.join(QLatin1String("; "));
     std::vector<Block>().swap(parsed->blocks);

@@ -7,9 +7,9 @@ namespace docrag {
 qint64 IngestLimits::memoryEstimate(qint64 fileBytes) const {
     // Measured on one-line, million-heading and deeply nested files (RELIABILITY.md): the peak above the
     // process's own is under 4 times the file, plus what its passages and their vectors take.
-    constexpr qint64 kPerPassage = 8 * 1024;
+    constexpr qint64 kPerPassage = 2 * 1024;
     const qint64 text = std::min(fileBytes, maxTextChars()) * 2;
-    return fileBytes * 3 + text + static_cast<qint64>(maxPassagesPerFile) * kPerPassage / 4;
+    return fileBytes * 3 + text + static_cast<qint64>(maxPassagesPerFile) * kPerPassage;
 }
 
 QJsonObject IngestLimits::toJson() const {
