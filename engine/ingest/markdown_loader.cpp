@@ -271,11 +271,14 @@ private:
                 --take;
             m_text.append(text.first(take));
             text = text.sliced(take);
+            // The rest goes on from the line this piece ended on (start() forgets the lines).
             const QString prefix = m_prefix;
+            const int line = m_lastLine;
             flush();
             start(Pending::Paragraph);
             m_prefix = prefix;
-            m_firstLine = m_lastLine;
+            m_firstLine = line;
+            m_lastLine = line;
         }
         m_text.append(text);
     }

@@ -183,6 +183,28 @@ private slots:
             QLatin1String("word number 0 of a very long paragraph word number 1 ")));
         QVERIFY(paragraph.text.endsWith(QLatin1String("word number 19999 of a very long paragraph")));
     }
+
+    // A paragraph longer than a block may be is cut into several, each still citing the line it is on.
+    void aParagraphOverTheBlockLimitIsSplitKeepingItsLine() {
+        QByteArray md = "# Big\n\n";
+        for (int i = 0; i < 100; ++i)
+            md += "word" + QByteArray::number(i) + " ";
+        md += "\n";
+        IngestLimits limits;
+        limits.maxBlockChars = 100;
+        auto loaded = MarkdownLoader().load(QStringLiteral("/docs/page.md"), md, limits);
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded->blocks.size() > 4);
+        QString text;
+        for (size_t i = 1; i < loaded->blocks.size(); ++i) {
+            const Block& piece = loaded->blocks[i];
+            QCOMPARE(piece.lineStart, 3);
+            QCOMPARE(piece.lineEnd, 3);
+            text += piece.text;
+        }
+        QVERIFY(text.startsWith(QLatin1String("word0 word1")));
+        QVERIFY(text.endsWith(QLatin1String("word99")));
+    }
 };
 
 } // namespace docrag
