@@ -3,6 +3,7 @@
 #include "engine/rag/rag_engine.h"
 #include "ui/main_window.h"
 #include "ui/settings/app_settings.h"
+#include "ui/settings/interface_language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
         options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QSettings stored;
     const AppSettings settings = AppSettings::load(stored);
+    InterfaceLanguage::install(app, settings.language);
     options.chunker.targetTokens = settings.chunkTokens;
     options.chunker.maxTokens = std::max(options.chunker.maxTokens, 2 * settings.chunkTokens);
     // The environment wins, as for docrag-cli; otherwise the saved settings, whose key comes from the
@@ -101,7 +103,8 @@ int main(int argc, char** argv) {
     if (!engine) {
         std::fprintf(stderr, "docrag: %s\n", qPrintable(engine.error().message));
         QMessageBox::critical(nullptr, QStringLiteral("DocRag"),
-                              QStringLiteral("DocRag cannot open its data:\n%1").arg(engine.error().message));
+                              QCoreApplication::translate("main", "DocRag cannot open its data:\n%1")
+                                  .arg(engine.error().message));
         return 1;
     }
 

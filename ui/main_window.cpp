@@ -14,6 +14,7 @@
 #include "ui/sources/source_viewer.h"
 #include "ui/widgets/byte_size.h"
 #include "ui/widgets/health_indicator.h"
+#include "ui/widgets/error_text.h"
 
 #include <QApplication>
 #include <QDir>
@@ -222,15 +223,15 @@ void MainWindow::refreshHealth() {
         if (!self)
             return;
         if (!stats) {
-            self->m_databaseHealth->setState(HealthIndicator::State::Failed, stats.error().message);
+            self->m_databaseHealth->setState(HealthIndicator::State::Failed, ErrorText::of(stats.error()));
             self->m_indexHealth->setState(HealthIndicator::State::Unknown,
                                           tr("unknown: the database failed"));
         } else {
             self->m_databaseHealth->setState(
                 HealthIndicator::State::Ok,
                 tr("%1, %2, schema %3")
-                    .arg(stats->databasePath, ByteSize::text(stats->databaseBytes))
-                    .arg(stats->schemaVersion));
+                    .arg(stats->databasePath, ByteSize::text(stats->databaseBytes),
+                         QLocale().toString(stats->schemaVersion)));
             qint64 chunks = 0;
             for (const CollectionInfo& c : stats->collections)
                 chunks += c.stats.chunks;
@@ -239,10 +240,10 @@ void MainWindow::refreshHealth() {
                                               tr("no documents yet: add some with File › Add documentation"));
             else
                 self->m_indexHealth->setState(HealthIndicator::State::Ok,
-                                              tr("%1 collections, %2 passages, vector indexes %3")
-                                                  .arg(stats->collections.size())
-                                                  .arg(QLocale().toString(chunks))
-                                                  .arg(ByteSize::text(stats->indexBytes)));
+                                              tr("%Ln collections, %1, vector indexes %2", "",
+                                                 static_cast<int>(stats->collections.size()))
+                                                  .arg(tr("%Ln passages", "", static_cast<int>(chunks)),
+                                                       ByteSize::text(stats->indexBytes)));
         }
         emit self->healthChecked();
     });
@@ -275,7 +276,7 @@ void MainWindow::refreshModelHealth() {
         else
             self->m_modelHealth->setState(
                 HealthIndicator::State::Failed,
-                tr("%1 does not answer: %2").arg(config.baseUrl.toString(), probe.error().message));
+                tr("%1 does not answer: %2").arg(config.baseUrl.toString(), ErrorText::of(probe.error())));
     });
 }
 
@@ -304,9 +305,10 @@ void MainWindow::showIngestProgress(const IngestProgress& p) {
     m_ingestBar->show();
     m_ingestBar->setRange(0, std::max(1, p.filesTotal));
     m_ingestBar->setValue(p.filesDone);
-    QString text = tr("Ingesting: %1 of %2 files").arg(p.filesDone).arg(p.filesTotal);
-    if (p.etaMs >= 0)
-        text += tr(", about %1 s left").arg((p.etaMs + 999) / 1000);
+    const QString done = QLocale().toString(p.filesDone);
+    QString text = p.etaMs >= 0 ? tr("Ingesting: %1 of %Ln files, about %2 s left", "", p.filesTotal)
+                                      .arg(done, QLocale().toString((p.etaMs + 999) / 1000))
+                                : tr("Ingesting: %1 of %Ln files", "", p.filesTotal).arg(done);
     if (!p.currentFile.isEmpty())
         text += QStringLiteral(" — ") + p.currentFile.section(QLatin1Char('/'), -1);
     m_ingestLabel->setText(text);
@@ -327,7 +329,7 @@ void MainWindow::resumeIngest(const QString& collection) {
             if (!self)
                 return;
             if (!request)
-                self->m_ingestLabel->setText(tr("Cannot resume: %1").arg(request.error().message));
+                self->m_ingestLabel->setText(tr("Cannot resume: %1").arg(ErrorText::of(request.error())));
             else if (!self->m_ingest->start(*request))
                 self->m_ingestLabel->setText(tr("Another ingest is running; resume when it has finished."));
         });

@@ -32,12 +32,12 @@ ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
 
     QFile file(j.path);
     if (!file.open(QIODevice::ReadOnly)) {
-        out.detail = QStringLiteral("cannot read: %1").arg(file.errorString());
+        out.detail = tr("cannot read: %1").arg(file.errorString());
         return out;
     }
     QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        out.detail = QStringLiteral("cannot read: %1").arg(file.errorString());
+        out.detail = tr("cannot read: %1").arg(file.errorString());
         return out;
     }
     out.bytesRead = bytes.size();
@@ -49,13 +49,13 @@ ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
     }
     if (bytes.isEmpty()) {
         out.kind = ProcessedFile::Kind::Skipped;
-        out.detail = QStringLiteral("empty file");
+        out.detail = tr("empty file");
         return out;
     }
     const Loader* loader = m_loaders.loaderFor(j.path);
     if (!loader) {
         out.kind = ProcessedFile::Kind::Skipped;
-        out.detail = QStringLiteral("unsupported file type");
+        out.detail = tr("unsupported file type");
         return out;
     }
     // The bytes, then the parsed blocks, go as soon as the next step has what it needs: a large file
@@ -82,8 +82,8 @@ ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
     if (out.chunks.empty()) {
         out.kind = ProcessedFile::Kind::Skipped;
         out.detail = parsed->format == QLatin1String("pdf")
-                         ? QStringLiteral("no extractable text (scanned PDF?)")
-                         : QStringLiteral("no text content");
+                         ? tr("no extractable text (scanned PDF?)")
+                         : tr("no text content");
         return out;
     }
     embed(out, stop);
@@ -116,7 +116,7 @@ void FileProcessor::embed(ProcessedFile& file, std::stop_token stop) const {
     if (Status s = m_embedder.embed(texts, computed, stop); !s) {
         file.kind = s.error().code == ErrorCode::Cancelled ? ProcessedFile::Kind::Cancelled
                                                            : ProcessedFile::Kind::Failed;
-        file.detail = QStringLiteral("embedding failed: %1").arg(s.error().message);
+        file.detail = tr("embedding failed: %1").arg(s.error().message);
         return;
     }
     for (size_t k = 0; k < positions.size(); ++k)

@@ -4,6 +4,7 @@
 #include "engine/core/document.h"
 #include "engine/ingest/ingest_limits.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -45,6 +46,9 @@ struct ProcessedFile final {
 
 // The part of ingestion that runs on pool threads: read, hash, load, chunk, embed. No database.
 class FileProcessor final {
+    // A file's detail reaches the person who ingests it, in the window's language when it has one.
+    Q_DECLARE_TR_FUNCTIONS(FileProcessor)
+
 public:
     FileProcessor(const LoaderRegistry& loaders, const Chunker& chunker, const Embedder& embedder,
                   const IngestLimits& limits, PerformanceMonitor* monitor = nullptr);

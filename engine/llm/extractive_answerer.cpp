@@ -220,9 +220,9 @@ Answer ExtractiveAnswerer::answer(const QString& question, const std::vector<Hit
 
     if (chosen.empty()) {
         answer.text =
-            QStringLiteral("The documentation does not seem to answer this: no passage found shares "
-                           "the question's words. Try other words, or check that the right "
-                           "collection is selected.");
+            tr("The documentation does not seem to answer this: no passage found shares "
+               "the question's words. Try other words, or check that the right "
+               "collection is selected.");
         return answer;
     }
     // Read in the order of the passages' ranks, and in document order within a passage.
@@ -238,7 +238,8 @@ Answer ExtractiveAnswerer::answer(const QString& question, const std::vector<Hit
         }
     }
     QString text =
-        QStringLiteral("From the documentation (extractive answer, quoted without a language model):\n\n");
+        tr("From the documentation (extractive answer, quoted without a language model):") +
+        QStringLiteral("\n\n");
     for (size_t i = 0; i < chosen.size(); ++i) {
         const Unit* u = chosen[i];
         const QString cite = QStringLiteral("[%1]").arg(numbers[u->hit]);

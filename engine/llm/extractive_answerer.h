@@ -3,6 +3,7 @@
 #include "engine/core/answer.h"
 #include "engine/core/hit.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <vector>
@@ -14,6 +15,9 @@ namespace docrag {
 // is extractive. When nothing retrieved shares a content word with the question, it says that the
 // documentation does not seem to answer it rather than quote something unrelated.
 class ExtractiveAnswerer final {
+    // The answer's own sentences are read by a person: translated when the application has a translator.
+    Q_DECLARE_TR_FUNCTIONS(ExtractiveAnswerer)
+
 public:
     struct Options final {
         int maxUnits = 4;   // sentences or code blocks quoted

@@ -5,6 +5,7 @@
 #include "ui/chat/question_edit.h"
 #include "ui/chat/transcript_renderer.h"
 #include "ui/widgets/inert_text_browser.h"
+#include "ui/widgets/error_text.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -233,8 +234,8 @@ void ChatPane::finish(const Result<Answer>& result) {
     } else {
         last.role = TranscriptEntry::Role::Error;
         // What streamed before a failure stays visible above the reason.
-        last.error = result.error().message;
-        m_status->setText(tr("The answer failed: %1").arg(result.error().message));
+        last.error = ErrorText::of(result.error());
+        m_status->setText(tr("The answer failed: %1").arg(ErrorText::of(result.error())));
     }
     render(true);
     updateControls();
@@ -287,7 +288,7 @@ void ChatPane::openConversation(qint64 id) {
             if (messages)
                 self->showMessages(*messages);
             else
-                self->m_status->setText(tr("Cannot load the conversation: %1").arg(messages.error().message));
+                self->m_status->setText(tr("Cannot load the conversation: %1").arg(ErrorText::of(messages.error())));
         });
 }
 
@@ -359,7 +360,7 @@ void ChatPane::setFeedback(int index, int feedback, const QString& note) {
     m_engine.run([engine, id, feedback, note] { return engine->history().setFeedback(id, feedback, note); })
         .then(this, [self](const Status& stored) {
             if (self && !stored)
-                self->m_status->setText(tr("Feedback not saved: %1").arg(stored.error().message));
+                self->m_status->setText(tr("Feedback not saved: %1").arg(ErrorText::of(stored.error())));
         });
 }
 

@@ -3,6 +3,7 @@
 #include "engine/rag/rag_engine.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -74,9 +75,9 @@ void ConversationList::show(const std::vector<Conversation>& conversations) {
     for (const Conversation& c : conversations) {
         auto* item = new QListWidgetItem(c.title.isEmpty() ? tr("(untitled)") : c.title, m_list);
         item->setData(Qt::UserRole, c.id);
-        item->setToolTip(tr("%1 messages, last %2")
-                             .arg(c.messageCount)
-                             .arg(QDateTime::fromMSecsSinceEpoch(c.updatedAt).toString(Qt::TextDate)));
+        item->setToolTip(tr("%Ln messages, last %1", "", c.messageCount)
+                             .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.updatedAt),
+                                                     QLocale::ShortFormat)));
         if (c.id == m_current)
             item->setSelected(true);
     }

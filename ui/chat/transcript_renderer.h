@@ -2,6 +2,7 @@
 
 #include "ui/chat/transcript_entry.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QTextDocument>
@@ -21,6 +22,8 @@ namespace docrag {
 // turned back into the text it was written as. The links DocRag puts into the Markdown carry a random
 // per-renderer prefix until the body is inserted, so no text can forge one.
 class TranscriptRenderer final {
+    Q_DECLARE_TR_FUNCTIONS(TranscriptRenderer)
+
 public:
     explicit TranscriptRenderer(QTextDocument& document);
 

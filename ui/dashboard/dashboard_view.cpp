@@ -44,8 +44,8 @@ const QString kFirstToken = QStringLiteral("first_token");
 
 QString formatMs(double ms) {
     if (ms >= 1000.0)
-        return QStringLiteral("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
-    return QStringLiteral("%1 ms").arg(QLocale().toString(ms, 'f', ms < 10.0 ? 1 : 0));
+        return DashboardView::tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
+    return DashboardView::tr("%1 ms").arg(QLocale().toString(ms, 'f', ms < 10.0 ? 1 : 0));
 }
 
 QString avgAndP95(const OperationStats& op) {
@@ -56,7 +56,7 @@ QString avgAndP95(const OperationStats& op) {
 QString formatRate(const CacheStats& cache) {
     const double percent = cache.hitRate() * 100.0;
     const bool misleading = (percent > 99.5 && cache.misses > 0) || (percent < 0.5 && cache.hits > 0);
-    return QStringLiteral("%1%").arg(QLocale().toString(percent, 'f', misleading ? 1 : 0));
+    return DashboardView::tr("%1%").arg(QLocale().toString(percent, 'f', misleading ? 1 : 0));
 }
 
 qint64 callCount(const PerformanceSnapshot& snapshot, const QString& name) {
@@ -174,7 +174,7 @@ DashboardView::DashboardView(RagEngine& engine, QWidget* parent)
     m_throughputChart = new TimeSeriesChart(tr("Calls per minute"), tr("calls"), calls, noCalls);
     m_throughputChart->setObjectName(QStringLiteral("throughputChartView"));
     m_memoryChart =
-        new TimeSeriesChart(tr("Resident memory"), tr("MB"), {tr("resident")}, tr("not measured"));
+        new TimeSeriesChart(tr("Resident memory"), tr("MiB"), {tr("resident")}, tr("not measured"));
     m_memoryChart->setObjectName(QStringLiteral("memoryChartView"));
     auto* charts = new QHBoxLayout;
     charts->addWidget(m_latencyChart);
@@ -350,16 +350,16 @@ void DashboardView::updateCards() {
     } else {
         m_requestsCard->setValue(
             locale.toString(searches + answers),
-            QStringLiteral("%1 · %2").arg(
-                searches == 1 ? tr("1 search") : tr("%1 searches").arg(locale.toString(searches)),
-                answers == 1 ? tr("1 answer") : tr("%1 answers").arg(locale.toString(answers))));
+            QStringLiteral("%1 · %2").arg(tr("%Ln searches", "", static_cast<int>(searches)),
+                                          tr("%Ln answers", "", static_cast<int>(answers))));
         const OperationStats* answer = s.operation(kAnswer);
         const OperationStats* firstToken = s.operation(kFirstToken);
         QString answerDetail = tr("no answers in the last hour");
         if (answers > 0) {
             answerDetail = tr("answer %1").arg(avgAndP95(*answer));
             if (firstToken && firstToken->count > 0)
-                answerDetail += tr(" · first token p95 %1").arg(formatMs(firstToken->p95Ms));
+                answerDetail = tr("answer %1 · first token p95 %2")
+                                   .arg(avgAndP95(*answer), formatMs(firstToken->p95Ms));
         }
         if (searches > 0) {
             m_latencyCard->setValue(avgAndP95(*s.operation(kRetrieval)), tr("search · %1").arg(answerDetail));
@@ -392,19 +392,17 @@ void DashboardView::updateCards() {
         const QString target = locale.toString(kMemoryTargetMb, 'f', 0);
         m_memoryCard->setValue(ByteSize::text(s.residentBytes),
                                ByteSize::megabytes(s.residentBytes) <= kMemoryTargetMb
-                                   ? tr("target: under %1 MB").arg(target)
-                                   : tr("over the %1 MB target").arg(target));
+                                   ? tr("target: under %1 MiB").arg(target)
+                                   : tr("over the %1 MiB target").arg(target));
     }
 
-    QString chunksDetail = s.collections == 0   ? tr("no collections yet")
-                           : s.collections == 1 ? tr("in 1 collection")
-                                                : tr("in %1 collections").arg(locale.toString(s.collections));
+    QStringList chunksDetail{s.collections == 0 ? tr("no collections yet")
+                                                : tr("in %Ln collections", "", static_cast<int>(s.collections))};
     if (s.ingestQueueDepth > 0) {
-        chunksDetail +=
-            tr(" · ingesting %1 files/s, %2 to go")
-                .arg(locale.toString(s.ingestFilesPerSecond, 'f', 1), locale.toString(s.ingestQueueDepth));
+        chunksDetail << tr("ingesting %1 files/s, %Ln to go", "files", static_cast<int>(s.ingestQueueDepth))
+                            .arg(locale.toString(s.ingestFilesPerSecond, 'f', 1));
     }
-    m_chunksCard->setValue(locale.toString(s.chunks), chunksDetail);
+    m_chunksCard->setValue(locale.toString(s.chunks), chunksDetail.join(QStringLiteral(" · ")));
     m_indexCard->setValue(
         ByteSize::text(s.indexBytes),
         tr("database %1 · logs %2").arg(ByteSize::text(s.databaseBytes), ByteSize::text(s.logBytes)));
@@ -413,9 +411,9 @@ void DashboardView::updateCards() {
         m_tokensCard->setValue(QStringLiteral("—"), tr("no model-server calls since start"));
     } else {
         m_tokensCard->setValue(QStringLiteral("$%1").arg(locale.toString(s.costUsd, 'f', 4)),
-                               tr("%1 requests · %2 prompt + %3 completion tokens")
-                                   .arg(locale.toString(s.modelRequests), locale.toString(s.promptTokens),
-                                        locale.toString(s.completionTokens)));
+                               tr("%Ln requests · %1 prompt + %2 completion tokens", "",
+                                  static_cast<int>(s.modelRequests))
+                                   .arg(locale.toString(s.promptTokens), locale.toString(s.completionTokens)));
     }
 }
 
@@ -473,8 +471,9 @@ void DashboardView::updateSlowOperations() {
 void DashboardView::updateSnapshotLabel() {
     const qint64 uptimeMinutes = m_snapshot.uptimeMs / kMinuteMs;
     const QString uptime = uptimeMinutes >= 60
-                               ? tr("%1 h %2 min").arg(uptimeMinutes / 60).arg(uptimeMinutes % 60)
-                               : tr("%1 min").arg(uptimeMinutes);
+                               ? tr("%1 h %2 min").arg(QLocale().toString(uptimeMinutes / 60),
+                                                       QLocale().toString(uptimeMinutes % 60))
+                               : tr("%1 min").arg(QLocale().toString(uptimeMinutes));
     m_snapshotLabel->setText(
         tr("Snapshot taken at %1 in %2 ms · running for %3")
             .arg(QDateTime::fromMSecsSinceEpoch(m_snapshot.takenAtMs).toString(QStringLiteral("HH:mm:ss")),

@@ -39,10 +39,10 @@ QVariant FileReportModel::data(const QModelIndex& index, int role) const {
         case PathColumn:
             return r.path;
         case StatusColumn:
-            return fileOutcomeName(r.outcome);
+            return outcomeText(r.outcome);
         case ReasonColumn:
             if (r.outcome == FileOutcome::Indexed && r.detail.isEmpty())
-                return tr("%1 passages").arg(r.chunks);
+                return tr("%Ln passages", "", r.chunks);
             return r.detail;
         default:
             return {};
@@ -53,6 +53,22 @@ QVariant FileReportModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ForegroundRole && index.column() == StatusColumn && r.outcome == FileOutcome::Failed)
         return QBrush(Qt::red);
     return {};
+}
+
+QString FileReportModel::outcomeText(FileOutcome outcome) {
+    switch (outcome) {
+    case FileOutcome::Indexed:
+        return tr("indexed");
+    case FileOutcome::Unchanged:
+        return tr("unchanged");
+    case FileOutcome::Skipped:
+        return tr("skipped");
+    case FileOutcome::Failed:
+        return tr("failed");
+    case FileOutcome::Removed:
+        break;
+    }
+    return tr("removed");
 }
 
 QVariant FileReportModel::headerData(int section, Qt::Orientation orientation, int role) const {

@@ -21,6 +21,8 @@ public:
     void append(const FileReport& report);
     void clear();
     const FileReport& report(int row) const { return m_reports[static_cast<size_t>(row)]; }
+    // The status column's word for an outcome, in the user's language.
+    static QString outcomeText(FileOutcome outcome);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -1,5 +1,7 @@
 #include "ui/ingest/ingest_limits_box.h"
 
+#include "ui/widgets/byte_size.h"
+
 #include <QFormLayout>
 #include <QSpinBox>
 
@@ -13,11 +15,11 @@ IngestLimitsBox::IngestLimitsBox(QWidget* parent)
     constexpr int kMb = 1024 * 1024;
     m_passages = addSpinBox("maxPassagesSpinBox", 1, 10000000, defaults.maxPassagesPerFile, QString());
     m_fileMb = addSpinBox("maxFileSizeSpinBox", 1, 1 << 20, static_cast<int>(defaults.maxFileBytes / kMb),
-                          tr(" MB"));
+                          ByteSize::mebibyteSuffix());
     m_blockChars = addSpinBox("maxBlockCharsSpinBox", 16, 1 << 30, defaults.maxBlockChars, QString());
     m_htmlDepth = addSpinBox("maxHtmlDepthSpinBox", 1, 100000, defaults.maxHtmlDepth, QString());
     m_memoryMb = addSpinBox("memoryBudgetSpinBox", 16, 1 << 20,
-                            static_cast<int>(defaults.memoryBudgetBytes / kMb), tr(" MB"));
+                            static_cast<int>(defaults.memoryBudgetBytes / kMb), ByteSize::mebibyteSuffix());
     auto* form = new QFormLayout(this);
     form->addRow(tr("&Passages per file:"), m_passages);
     form->addRow(tr("&Largest file:"), m_fileMb);

@@ -1,8 +1,10 @@
 #include "ui/ingest/ingest_task.h"
 
 #include "engine/rag/rag_engine.h"
+#include "ui/widgets/error_text.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QPointer>
 #include <QTimer>
 
@@ -126,30 +128,30 @@ void IngestTask::complete(const Result<IngestReport>& report) {
         if (report.error().code == ErrorCode::Cancelled)
             emit finished(false, tr("%1: cancelled").arg(name));
         else
-            emit finished(false, tr("%1: %2").arg(name, report.error().message));
+            emit finished(false, tr("%1: %2").arg(name, ErrorText::of(report.error())));
         return;
     }
     if (report->cancelled) {
         emit finished(false,
-                      tr("%1: cancelled (%2 indexed before the cancel are kept; ingest again to resume)")
-                          .arg(name)
-                          .arg(report->count(FileOutcome::Indexed)));
+                      tr("%1: cancelled (%Ln indexed before the cancel are kept; ingest again to resume)", "files",
+                         report->count(FileOutcome::Indexed))
+                          .arg(name));
         return;
     }
     emit finished(true, summary(*report));
 }
 
 QString IngestTask::summary(const IngestReport& report) {
-    QString counts = tr("%1 indexed").arg(report.count(FileOutcome::Indexed));
+    // Each count is a phrase of its own (with its plural), listed: no sentence is glued from pieces.
+    QStringList counts{tr("%Ln indexed", "files", report.count(FileOutcome::Indexed))};
     if (const int unchanged = report.count(FileOutcome::Unchanged); unchanged > 0)
-        counts += tr(", %1 unchanged").arg(unchanged);
-    counts += tr(", %1 skipped, %2 failed")
-                  .arg(report.count(FileOutcome::Skipped))
-                  .arg(report.count(FileOutcome::Failed));
+        counts << tr("%Ln unchanged", "files", unchanged);
+    counts << tr("%Ln skipped", "files", report.count(FileOutcome::Skipped))
+           << tr("%Ln failed", "files", report.count(FileOutcome::Failed));
     if (const int removed = report.count(FileOutcome::Removed); removed > 0)
-        counts += tr(", %1 removed").arg(removed);
-    const QString seconds = QString::number(static_cast<double>(report.elapsedMs) / 1000.0, 'f', 1);
-    return tr("%1: %2 in %3 s").arg(report.collection, counts, seconds);
+        counts << tr("%Ln removed", "files", removed);
+    const QString seconds = QLocale().toString(static_cast<double>(report.elapsedMs) / 1000.0, 'f', 1);
+    return tr("%1: %2 in %3 s").arg(report.collection, counts.join(QStringLiteral(", ")), seconds);
 }
 
 } // namespace docrag

@@ -177,8 +177,8 @@ void OptionsPage::collectionChanged() {
         const bool remote = isRemoteEmbedderId(found->collection.embedderId);
         m_embedder->setCurrentIndex(remote ? 1 : 0);
         m_embedder->setEnabled(false);
-        QString note = tr("Adds to the existing collection (%1 documents, embedder %2).")
-                           .arg(found->stats.documents)
+        QString note = tr("Adds to the existing collection (%Ln documents, embedder %1).", "",
+                          static_cast<int>(found->stats.documents))
                            .arg(found->collection.embedderId);
         if (remote && !m_engine.openAiClient())
             note += QLatin1Char(' ') + tr("Configure its model server in Settings first.");
@@ -197,7 +197,7 @@ QString OptionsPage::costText(qint64 tokens, const QString& model) {
         return tr("No list price is known for %1; a local server costs nothing.").arg(name);
     const double cost = static_cast<double>(tokens) / 1e6 * price;
     return tr("About $%1, assuming %2's list price of $%3 per 1M tokens.")
-        .arg(QString::number(cost, 'f', cost < 0.01 ? 4 : 2), name, QString::number(price, 'f', 2));
+        .arg(QLocale().toString(cost, 'f', cost < 0.01 ? 4 : 2), name, QLocale().toString(price, 'f', 2));
 }
 
 void OptionsPage::updateEstimate() {
@@ -209,9 +209,8 @@ void OptionsPage::updateEstimate() {
     if (!preview) {
         text += QLatin1Char(' ') + tr("Estimating the size…");
     } else {
-        text += QLatin1Char(' ') + tr("About %1 tokens to embed (from %2 sampled files).")
-                                       .arg(QLocale().toString(preview->estimatedTokens))
-                                       .arg(preview->sampledFiles);
+        text += QLatin1Char(' ') + tr("About %1 tokens to embed (from %Ln sampled files).", "", preview->sampledFiles)
+                                       .arg(QLocale().toString(preview->estimatedTokens));
         if (remote) {
             const OpenAiClient* client = m_engine.openAiClient();
             text += QLatin1Char(' ') +

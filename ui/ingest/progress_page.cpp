@@ -2,6 +2,7 @@
 
 #include "ui/ingest/file_report_model.h"
 #include "ui/ingest/ingest_task.h"
+#include "ui/widgets/byte_size.h"
 #include "ui/widgets/plain_tool_tip.h"
 
 #include <QFileInfo>
@@ -22,10 +23,12 @@ namespace {
 QString durationText(qint64 ms) {
     const qint64 seconds = (ms + 999) / 1000;
     if (seconds < 60)
-        return ProgressPage::tr("about %1 s left").arg(seconds);
+        return ProgressPage::tr("about %1 s left").arg(QLocale().toString(seconds));
     if (seconds < 3600)
-        return ProgressPage::tr("about %1 min %2 s left").arg(seconds / 60).arg(seconds % 60);
-    return ProgressPage::tr("about %1 h %2 min left").arg(seconds / 3600).arg(seconds / 60 % 60);
+        return ProgressPage::tr("about %1 min %2 s left")
+            .arg(QLocale().toString(seconds / 60), QLocale().toString(seconds % 60));
+    return ProgressPage::tr("about %1 h %2 min left")
+        .arg(QLocale().toString(seconds / 3600), QLocale().toString(seconds / 60 % 60));
 }
 
 } // namespace
@@ -127,16 +130,14 @@ void ProgressPage::initializePage() {
 void ProgressPage::showProgress(const IngestProgress& p) {
     m_bar->setRange(0, std::max(1, p.filesTotal));
     m_bar->setValue(p.filesDone);
-    m_status->setText(tr("%1 of %2 done, %3 passages written")
-                          .arg(QLocale().toString(p.filesDone), QLocale().toString(p.filesTotal),
-                               QLocale().toString(p.chunks)));
-    const QString elapsed = tr("%1 s elapsed").arg(p.elapsedMs / 1000);
+    m_status->setText(tr("%1 of %2 done, %Ln passages written", "", p.chunks)
+                          .arg(QLocale().toString(p.filesDone), QLocale().toString(p.filesTotal)));
+    const QString elapsed = tr("%1 s elapsed").arg(QLocale().toString(p.elapsedMs / 1000));
     const bool left = p.etaMs >= 0 && p.filesDone < p.filesTotal;
-    m_eta->setText(left ? elapsed + QStringLiteral(", ") + durationText(p.etaMs) : elapsed);
+    m_eta->setText(left ? QStringList{elapsed, durationText(p.etaMs)}.join(QStringLiteral(", ")) : elapsed);
     m_rate->setText(tr("%1/s, %2 embeddings/s")
-                        .arg(QLocale().formattedDataSize(static_cast<qint64>(p.bytesPerSecond), 1,
-                                                         QLocale::DataSizeSIFormat))
-                        .arg(QString::number(p.embeddingsPerSecond, 'f', 0)));
+                        .arg(ByteSize::text(static_cast<qint64>(p.bytesPerSecond)),
+                             QLocale().toString(p.embeddingsPerSecond, 'f', 0)));
     m_currentFile->setText(QFileInfo(p.currentFile).fileName());
     m_currentFile->setToolTip(PlainToolTip::of(p.currentFile));
 }

@@ -1,7 +1,10 @@
 #include "ui/ingest/sources_page.h"
 
+#include "ui/widgets/byte_size.h"
+
 #include "engine/rag/rag_engine.h"
 #include "ui/ingest/path_list_widget.h"
+#include "ui/widgets/error_text.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -198,16 +201,16 @@ void SourcesPage::refreshPreview() {
 
 void SourcesPage::showPreview(const Result<IngestPreview>& preview) {
     if (!preview) {
-        m_previewLabel->setText(tr("Cannot list the files: %1").arg(preview.error().message));
+        m_previewLabel->setText(tr("Cannot list the files: %1").arg(ErrorText::of(preview.error())));
         emit previewChanged();
         return;
     }
     m_preview = *preview;
-    const QString size = QLocale().formattedDataSize(preview->bytes, 1, QLocale::DataSizeSIFormat);
-    QString text = preview->files == 1 ? tr("1 file, %1 will be ingested").arg(size)
-                                       : tr("%1 files, %2 will be ingested").arg(preview->files).arg(size);
+    const QString size = ByteSize::text(preview->bytes);
+    QString text = tr("%Ln files, %1 will be ingested", "", preview->files).arg(size);
     if (preview->skipped > 0)
-        text += tr("; %1 skipped (unsupported type, too large or unreadable)").arg(preview->skipped);
+        text = tr("%1; %Ln skipped (unsupported type, too large or unreadable)", "files", preview->skipped)
+                   .arg(text);
     m_previewLabel->setText(text);
     emit previewChanged();
 }

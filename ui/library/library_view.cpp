@@ -2,6 +2,7 @@
 
 #include "ui/widgets/inert_text_browser.h"
 #include "ui/widgets/plain_tool_tip.h"
+#include "ui/widgets/error_text.h"
 
 #include <QFileInfo>
 #include <QLabel>
@@ -87,20 +88,18 @@ void LibraryView::showCollections(const std::vector<CollectionInfo>& collections
         const Collection& c = info.collection;
         names << c.name;
         auto* item = new QTreeWidgetItem(m_tree);
-        QString text = tr("%1  (%2 documents, %3 passages)")
-                           .arg(c.name)
-                           .arg(info.stats.indexed)
-                           .arg(QLocale().toString(info.stats.chunks));
+        QString text = tr("%1  (%Ln documents, %2)", "", static_cast<int>(info.stats.indexed))
+                           .arg(c.name, tr("%Ln passages", "", static_cast<int>(info.stats.chunks)));
         if (info.ingest == CollectionInfo::Ingest::Interrupted) {
             text += QStringLiteral("  ") +
-                    tr("interrupted: %1 of %2 files done").arg(c.filesDone).arg(c.filesTotal);
+                    tr("interrupted: %1 of %Ln files done", "", c.filesTotal).arg(QLocale().toString(c.filesDone));
             item->setToolTip(
                 0, tr("The last ingest of this collection did not finish. Right-click (or press "
                       "the menu key) and choose Resume ingest to finish it; what was stored is kept."));
-            interrupted << tr("%1 (%2 of %3 files)").arg(c.name).arg(c.filesDone).arg(c.filesTotal);
+            interrupted << tr("%1 (%2 of %Ln files)", "", c.filesTotal).arg(c.name, QLocale().toString(c.filesDone));
         } else if (info.ingest == CollectionInfo::Ingest::Running) {
             text += QStringLiteral("  ") +
-                    tr("being ingested: %1 of %2 files").arg(c.filesDone).arg(c.filesTotal);
+                    tr("being ingested: %1 of %Ln files", "", c.filesTotal).arg(QLocale().toString(c.filesDone));
         }
         item->setText(0, text);
         item->setData(0, kKindRole, CollectionItem);
@@ -231,7 +230,7 @@ void LibraryView::search(const QString& query) {
 void LibraryView::showHits(const QString& query, const Result<std::vector<Hit>>& hits) {
     m_results->show();
     if (!hits) {
-        m_results->setHtml(tr("<p>Search failed: %1</p>").arg(hits.error().message.toHtmlEscaped()));
+        m_results->setHtml(tr("<p>Search failed: %1</p>").arg(ErrorText::of(hits.error()).toHtmlEscaped()));
         emit searchFinished(0);
         return;
     }

@@ -2,6 +2,8 @@
 
 #include "engine/metrics/health_check.h"
 #include "ui/settings/api_key_store.h"
+#include "ui/settings/interface_language.h"
+#include "ui/widgets/error_text.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -10,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -97,14 +100,20 @@ SettingsDialog::SettingsDialog(AppSettings settings, ApiKeyStore& keys, QWidget*
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("languageCombo"));
     m_language->addItem(tr("System default"), QString());
-    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    for (const QString& code : InterfaceLanguage::available())
+        m_language->addItem(InterfaceLanguage::nativeName(code), code);
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_initial.language)));
     m_language->setToolTip(tr("Takes effect when DocRag starts again."));
+    // Said where it is seen, not only in a tooltip: the window keeps its language until the restart.
+    m_languageNote = hintLabel(tr("The new language is used when DocRag starts again."), this);
+    m_languageNote->setObjectName(QStringLiteral("languageNoteLabel"));
+    m_languageNote->hide();
     auto* general = new QGroupBox(tr("Answers, ingestion and interface"), this);
     auto* generalForm = new QFormLayout(general);
     generalForm->addRow(tr("&Passages per answer (top-k):"), m_topK);
     generalForm->addRow(tr("C&hunk size:"), m_chunkTokens);
     generalForm->addRow(tr("&Language:"), m_language);
+    generalForm->addRow(QString(), m_languageNote);
 
     m_validation = new QLabel(this);
     m_validation->setObjectName(QStringLiteral("validationLabel"));
@@ -124,6 +133,9 @@ SettingsDialog::SettingsDialog(AppSettings settings, ApiKeyStore& keys, QWidget*
     connect(m_baseUrl, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_apiKey, &QLineEdit::textEdited, this, [this] { m_keyEdited = true; });
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this] {
+        m_languageNote->setVisible(m_language->currentData().toString() != m_initial.language);
+    });
     connect(&m_keys, &ApiKeyStore::keyRead, this, &SettingsDialog::keyRead);
     validate();
     m_keys.read();
@@ -211,10 +223,10 @@ void SettingsDialog::testConnection() {
         if (!self || generation != self->m_testGeneration)
             return;
         if (!check)
-            self->m_connection->setText(tr("Failed: %1").arg(check.error().message));
+            self->m_connection->setText(tr("Failed: %1").arg(ErrorText::of(check.error())));
         else
             self->m_connection->setText(
-                tr("Connected: %1 models, %2 ms").arg(check->models).arg(check->elapsedMs));
+                tr("Connected: %Ln models, %1 ms", "", check->models).arg(QLocale().toString(check->elapsedMs)));
     });
 }
 

@@ -60,6 +60,7 @@ private:
     QSpinBox* m_topK = nullptr;
     QSpinBox* m_chunkTokens = nullptr;
     QComboBox* m_language = nullptr;
+    QLabel* m_languageNote = nullptr;
     QPushButton* m_test = nullptr;
     QLabel* m_connection = nullptr;
     QLabel* m_validation = nullptr;

@@ -19,7 +19,7 @@ QString chunksAsText(const std::vector<Chunk>& chunks) {
     for (const Chunk& c : chunks) {
         if (c.page > 0 && c.page != page) {
             page = c.page;
-            parts << QObject::tr("— page %1 —").arg(page);
+            parts << SourceLoader::tr("— page %1 —").arg(page);
         }
         parts << c.text;
     }
@@ -56,7 +56,7 @@ Result<SourceView> SourceLoader::load(RagEngine& engine, const Document& documen
         view.format = SourceView::Format::PlainText;
         view.content = chunksAsText(chunks);
         if (!pdf && !file.exists())
-            view.notice = QObject::tr("The file is no longer on disk; showing the text as it was ingested.");
+            view.notice = tr("The file is no longer on disk; showing the text as it was ingested.");
         return view;
     }
     auto decoded = TextDecoder::decode(file.readAll());
@@ -116,7 +116,7 @@ Result<SourceView> SourceLoader::forSource(RagEngine& engine, const Source& sour
         view.target = snapshot;
         view.targetFound = true;
         view.changed = true;
-        view.notice = QObject::tr("This document is no longer in the collection “%1”. Showing the passage as "
+        view.notice = tr("This document is no longer in the collection “%1”. Showing the passage as "
                                   "it was when the answer was given.")
                           .arg(source.collection);
         return view;
@@ -150,7 +150,7 @@ Result<SourceView> SourceLoader::forSource(RagEngine& engine, const Source& sour
     // Its old lines would point at other text now; its words may still be there, moved.
     view->target.locStart = view->target.locEnd = 0;
     view->targetFound = true;
-    view->notice = QObject::tr("The source changed since the answer was given: the cited passage is not in "
+    view->notice = tr("The source changed since the answer was given: the cited passage is not in "
                                "the document as it was. It read:\n%1")
                        .arg(source.excerpt.left(400));
     return view;

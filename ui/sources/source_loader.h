@@ -4,6 +4,8 @@
 #include "engine/core/source.h"
 #include "ui/sources/source_view.h"
 
+#include <QCoreApplication>
+
 namespace docrag {
 
 class RagEngine;
@@ -11,6 +13,8 @@ class RagEngine;
 // Reads what the source viewer shows, on whatever thread calls it (the engine's pool): the cited document
 // from disk, decoded, with the cited chunk found again even after a re-ingest gave it a new id.
 class SourceLoader final {
+    Q_DECLARE_TR_FUNCTIONS(SourceLoader)
+
 public:
     // The document a citation points to. A chunk that changed or vanished since the answer still gives
     // a view: the snapshot in `source` is shown with a notice.

@@ -6,6 +6,7 @@
 #include "ui/sources/source_loader.h"
 #include "ui/widgets/inert_text_browser.h"
 #include "ui/widgets/plain_tool_tip.h"
+#include "ui/widgets/error_text.h"
 
 #include <QDesktopServices>
 #include <QFileInfo>
@@ -128,7 +129,7 @@ void SourceViewer::showChunk(qint64 documentId, qint64 chunkId) {
 
 void SourceViewer::display(const Result<SourceView>& loaded) {
     if (!loaded) {
-        m_breadcrumb->setText(tr("Cannot show the source: %1").arg(loaded.error().message));
+        m_breadcrumb->setText(tr("Cannot show the source: %1").arg(ErrorText::of(loaded.error())));
         m_browser->clear();
         m_notice->hide();
         emit shown(false);

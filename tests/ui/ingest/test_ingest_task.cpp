@@ -1,6 +1,7 @@
 #include "engine/rag/rag_engine.h"
 #include "tests/support/temp_tree.h"
 #include "ui/ingest/ingest_task.h"
+#include "ui/widgets/error_text.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -122,8 +123,10 @@ private slots:
         QVERIFY(task.start(missing));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
         QCOMPARE(finished.at(0).at(0).toBool(), false);
-        QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("missing: no such file or directory: ") +
-                                                      m_tree.filePath(QStringLiteral("nowhere")));
+        // The code's sentence in the window's language, then the engine's particulars.
+        const Error notFound{ErrorCode::NotFound,
+                             QStringLiteral("no such file or directory: ") + m_tree.filePath(QStringLiteral("nowhere"))};
+        QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("missing: ") + ErrorText::of(notFound));
 
         // Cancelled before the thread has even begun: the scan stops at once.
         QVERIFY(task.start(request(QStringLiteral("cancelled"))));

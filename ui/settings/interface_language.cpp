@@ -1,0 +1,53 @@
+#include "ui/settings/interface_language.h"
+
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace docrag {
+
+QStringList InterfaceLanguage::available() {
+    return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")};
+}
+
+QString InterfaceLanguage::nativeName(const QString& code) {
+    QString name = QLocale(code).nativeLanguageName();
+    if (code == QLatin1String("en"))
+        name = QStringLiteral("English"); // not "American English": the text is not American
+    if (!name.isEmpty())
+        name[0] = name[0].toUpper();
+    return name;
+}
+
+QString InterfaceLanguage::resolve(const QString& choice, const QLocale& system) {
+    const QStringList known = available();
+    if (known.contains(choice))
+        return choice;
+    // uiLanguages() lists the user's preferences in order ("de-AT", "de", "en-US", ...).
+    for (const QString& wanted : system.uiLanguages()) {
+        const QString language = wanted.section(QLatin1Char('-'), 0, 0).toLower();
+        if (known.contains(language))
+            return language;
+    }
+    return QStringLiteral("en");
+}
+
+QString InterfaceLanguage::install(QCoreApplication& app, const QString& choice) {
+    const QString language = resolve(choice);
+    // An explicit choice formats as that language does; the system's choice keeps the system's region.
+    const QLocale locale = available().contains(choice) ? QLocale(language) : QLocale::system();
+    QLocale::setDefault(locale);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    auto* own = new QTranslator(&app);
+    if (own->load(QStringLiteral(":/i18n/docrag_%1.qm").arg(language)))
+        QCoreApplication::installTranslator(own);
+    else
+        delete own;
+    return language;
+}
+
+} // namespace docrag
