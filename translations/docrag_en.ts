@@ -377,9 +377,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln messages, last %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln message, last %1</numerusform>
+            <numerusform>%Ln messages, last %1</numerusform>
         </translation>
     </message>
     <message>
@@ -519,16 +519,16 @@
     </message>
     <message numerus="yes">
         <source>%Ln searches</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln search</numerusform>
+            <numerusform>%Ln searches</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln answers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln answer</numerusform>
+            <numerusform>%Ln answers</numerusform>
         </translation>
     </message>
     <message>
@@ -585,17 +585,17 @@
     </message>
     <message numerus="yes">
         <source>in %Ln collections</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %Ln collection</numerusform>
+            <numerusform>in %Ln collections</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>ingesting %1 files/s, %Ln to go</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ingesting %1 files/s, %Ln to go</numerusform>
+            <numerusform>ingesting %1 files/s, %Ln to go</numerusform>
         </translation>
     </message>
     <message>
@@ -608,9 +608,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln requests · %1 prompt + %2 completion tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln request · %1 prompt + %2 completion tokens</numerusform>
+            <numerusform>%Ln requests · %1 prompt + %2 completion tokens</numerusform>
         </translation>
     </message>
     <message>
@@ -653,9 +653,9 @@ Open it with the system&apos;s application for it?</source>
     <name>docrag::FileReportModel</name>
     <message numerus="yes">
         <source>%Ln passages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln passage</numerusform>
+            <numerusform>%Ln passages</numerusform>
         </translation>
     </message>
     <message>
@@ -742,49 +742,49 @@ Open it with the system&apos;s application for it?</source>
     <message numerus="yes">
         <source>%1: cancelled (%Ln indexed before the cancel are kept; ingest again to resume)</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: cancelled (%Ln indexed before the cancel is kept; ingest again to resume)</numerusform>
+            <numerusform>%1: cancelled (%Ln indexed before the cancel are kept; ingest again to resume)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln indexed</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln indexed</numerusform>
+            <numerusform>%Ln indexed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unchanged</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln unchanged</numerusform>
+            <numerusform>%Ln unchanged</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln skipped</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln skipped</numerusform>
+            <numerusform>%Ln skipped</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln failed</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln removed</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln removed</numerusform>
+            <numerusform>%Ln removed</numerusform>
         </translation>
     </message>
     <message>
@@ -807,23 +807,23 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message numerus="yes">
         <source>%1  (%Ln documents, %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1  (%Ln document, %2)</numerusform>
+            <numerusform>%1  (%Ln documents, %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln passages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln passage</numerusform>
+            <numerusform>%Ln passages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>interrupted: %1 of %Ln files done</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>interrupted: %1 of %Ln file done</numerusform>
+            <numerusform>interrupted: %1 of %Ln files done</numerusform>
         </translation>
     </message>
     <message>
@@ -832,16 +832,16 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message numerus="yes">
         <source>%1 (%2 of %Ln files)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2 of %Ln file)</numerusform>
+            <numerusform>%1 (%2 of %Ln files)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>being ingested: %1 of %Ln files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>being ingested: %1 of %Ln file</numerusform>
+            <numerusform>being ingested: %1 of %Ln files</numerusform>
         </translation>
     </message>
     <message>
@@ -953,16 +953,16 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message numerus="yes">
         <source>%Ln collections, %1, vector indexes %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln collection, %1, vector indexes %2</numerusform>
+            <numerusform>%Ln collections, %1, vector indexes %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln passages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln passage</numerusform>
+            <numerusform>%Ln passages</numerusform>
         </translation>
     </message>
     <message>
@@ -983,16 +983,16 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message numerus="yes">
         <source>Ingesting: %1 of %Ln files, about %2 s left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ingesting: %1 of %Ln file, about %2 s left</numerusform>
+            <numerusform>Ingesting: %1 of %Ln files, about %2 s left</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ingesting: %1 of %Ln files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ingesting: %1 of %Ln file</numerusform>
+            <numerusform>Ingesting: %1 of %Ln files</numerusform>
         </translation>
     </message>
     <message>
@@ -1060,9 +1060,9 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message numerus="yes">
         <source>Adds to the existing collection (%Ln documents, embedder %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Adds to the existing collection (%Ln document, embedder %1).</numerusform>
+            <numerusform>Adds to the existing collection (%Ln documents, embedder %1).</numerusform>
         </translation>
     </message>
     <message>
@@ -1091,9 +1091,9 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message numerus="yes">
         <source>About %1 tokens to embed (from %Ln sampled files).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>About %1 tokens to embed (from %Ln sampled file).</numerusform>
+            <numerusform>About %1 tokens to embed (from %Ln sampled files).</numerusform>
         </translation>
     </message>
     <message>
@@ -1157,9 +1157,9 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message numerus="yes">
         <source>%1 of %2 done, %Ln passages written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %2 done, %Ln passage written</numerusform>
+            <numerusform>%1 of %2 done, %Ln passages written</numerusform>
         </translation>
     </message>
     <message>
@@ -1290,9 +1290,9 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message numerus="yes">
         <source>Connected: %Ln models, %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Connected: %Ln model, %1 ms</numerusform>
+            <numerusform>Connected: %Ln models, %1 ms</numerusform>
         </translation>
     </message>
 </context>
@@ -1397,17 +1397,17 @@ drafts/
     </message>
     <message numerus="yes">
         <source>%Ln files, %1 will be ingested</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln file, %1 will be ingested</numerusform>
+            <numerusform>%Ln files, %1 will be ingested</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1; %Ln skipped (unsupported type, too large or unreadable)</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1; %Ln skipped (unsupported type, too large or unreadable)</numerusform>
+            <numerusform>%1; %Ln skipped (unsupported type, too large or unreadable)</numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,11 @@
 #include <QTranslator>
 
 namespace docrag {
+namespace {
+
+const QString kTranslatorName = QStringLiteral("docragTranslator");
+
+} // namespace
 
 QStringList InterfaceLanguage::available() {
     return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")};
@@ -36,13 +41,20 @@ QString InterfaceLanguage::install(QCoreApplication& app, const QString& choice)
     // An explicit choice formats as that language does; the system's choice keeps the system's region.
     const QLocale locale = available().contains(choice) ? QLocale(language) : QLocale::system();
     QLocale::setDefault(locale);
+    // A second call replaces the first language: an untranslated text must not fall through to it.
+    for (QTranslator* old : app.findChildren<QTranslator*>(kTranslatorName, Qt::FindDirectChildrenOnly)) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
     auto* qt = new QTranslator(&app);
+    qt->setObjectName(kTranslatorName);
     if (qt->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
         delete qt;
     auto* own = new QTranslator(&app);
+    own->setObjectName(kTranslatorName);
     if (own->load(QStringLiteral(":/i18n/docrag_%1.qm").arg(language)))
         QCoreApplication::installTranslator(own);
     else

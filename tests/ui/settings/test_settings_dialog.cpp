@@ -133,6 +133,26 @@ private slots:
             QVERIFY2(!reread.value(key).toString().contains(QLatin1String("sk-typed")), qPrintable(key));
     }
 
+    // Every translation is offered by its own name, and a change of language announces the restart.
+    void languageChoiceAnnouncesTheRestart() {
+        ApiKeyStore keys;
+        SettingsDialog dialog(AppSettings(), keys);
+        dialog.show();
+        auto* language = child<QComboBox>(dialog, "languageCombo");
+        auto* note = child<QLabel>(dialog, "languageNoteLabel");
+        QVERIFY(language && note);
+        QVERIFY(language->findText(QStringLiteral("Deutsch")) > 0);
+        QVERIFY(language->findText(QStringLiteral("Français")) > 0);
+        QCOMPARE(language->currentData().toString(), QString());
+        QVERIFY(!note->isVisible());
+        language->setCurrentIndex(language->findData(QStringLiteral("de")));
+        QVERIFY(note->isVisible());
+        QVERIFY(note->text().contains(QStringLiteral("starts again")));
+        QCOMPARE(dialog.settings().language, QStringLiteral("de"));
+        language->setCurrentIndex(language->findData(QString()));
+        QVERIFY(!note->isVisible());
+    }
+
     void invalidBaseUrlDisablesOk() {
         ApiKeyStore keys;
         SettingsDialog dialog(AppSettings(), keys);
