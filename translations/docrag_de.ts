@@ -5,632 +5,633 @@
     <name>ByteSize</name>
     <message>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <source>%1 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GiB</translation>
     </message>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
 </context>
 <context>
     <name>ErrorText</name>
     <message>
         <source>The request is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage ist ungültig.</translation>
     </message>
     <message>
         <source>It was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element wurde nicht gefunden.</translation>
     </message>
     <message>
         <source>It exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Element existiert bereits.</translation>
     </message>
     <message>
         <source>A file could not be read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei konnte nicht gelesen oder geschrieben werden.</translation>
     </message>
     <message>
         <source>The database reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank hat einen Fehler gemeldet.</translation>
     </message>
     <message>
         <source>The document could not be parsed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument konnte nicht verarbeitet werden.</translation>
     </message>
     <message>
         <source>This is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies wird nicht unterstützt.</translation>
     </message>
     <message>
         <source>The text encoding could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Textkodierung konnte nicht erkannt werden.</translation>
     </message>
     <message>
         <source>It is larger than the limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Größenbeschränkung wurde überschritten.</translation>
     </message>
     <message>
         <source>It was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorgang wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The stored data is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherten Daten sind beschädigt.</translation>
     </message>
     <message>
         <source>The model server could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modellserver ist nicht erreichbar.</translation>
     </message>
     <message>
         <source>The model server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modellserver hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>The model server refused more requests for now (rate limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modellserver nimmt vorerst keine weiteren Anfragen an (Ratenbegrenzung).</translation>
     </message>
     <message>
         <source>The model server failed to answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modellserver konnte nicht antworten.</translation>
     </message>
     <message>
         <source>The model server refused the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modellserver hat den API-Schlüssel abgelehnt.</translation>
     </message>
     <message>
         <source>The data folder cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Datenordner kann nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>Something went wrong inside DocRag.</source>
-        <translation type="unfinished"></translation>
+        <translation>In DocRag ist ein interner Fehler aufgetreten.</translation>
     </message>
     <message>
         <source>%1 Details: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Details: %2</translation>
     </message>
 </context>
 <context>
     <name>ExtractiveAnswerer</name>
     <message>
         <source>The documentation does not seem to answer this: no passage found shares the question&apos;s words. Try other words, or check that the right collection is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dokumentation scheint darauf keine Antwort zu geben: Keine Textstelle enthält Wörter aus der Frage. Versuchen Sie andere Begriffe oder prüfen Sie, ob die richtige Sammlung ausgewählt ist.</translation>
     </message>
     <message>
         <source>From the documentation (extractive answer, quoted without a language model):</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Dokumentation (extraktive Antwort, ohne Sprachmodell zitiert):</translation>
     </message>
 </context>
 <context>
     <name>FileProcessor</name>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht lesbar: %1</translation>
     </message>
     <message>
         <source>empty file</source>
-        <translation type="unfinished"></translation>
+        <translation>leere Datei</translation>
     </message>
     <message>
         <source>unsupported file type</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützter Dateityp</translation>
     </message>
     <message>
         <source>no extractable text (scanned PDF?)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein extrahierbarer Text (gescanntes PDF?)</translation>
     </message>
     <message>
         <source>no text content</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Textinhalt</translation>
     </message>
     <message>
         <source>embedding failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Embedding fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>SourceLoader</name>
     <message>
         <source>— page %1 —</source>
-        <translation type="unfinished"></translation>
+        <translation>— Seite %1 —</translation>
     </message>
     <message>
         <source>The file is no longer on disk; showing the text as it was ingested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist nicht mehr auf dem Datenträger vorhanden; angezeigt wird der Text so, wie er eingelesen wurde.</translation>
     </message>
     <message>
         <source>This document is no longer in the collection “%1”. Showing the passage as it was when the answer was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Dokument ist nicht mehr in der Sammlung „%1“ enthalten. Angezeigt wird die Textstelle so, wie sie zum Zeitpunkt der Antwort lautete.</translation>
     </message>
     <message>
         <source>The source changed since the answer was given: the cited passage is not in the document as it was. It read:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Quelle hat sich seit der Antwort geändert: Die zitierte Textstelle ist nicht mehr unverändert im Dokument enthalten. Sie lautete:
+%1</translation>
     </message>
 </context>
 <context>
     <name>TranscriptRenderer</name>
     <message>
         <source>Not a DocRag link, not opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein DocRag-Verweis, nicht geöffnet: %1</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Extractive answer (offline, no language model)</source>
-        <translation type="unfinished"></translation>
+        <translation>Extraktive Antwort (offline, ohne Sprachmodell)</translation>
     </message>
     <message>
         <source>Generated by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugt von %1</translation>
     </message>
     <message>
         <source>from the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem Cache</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>cut off at the length limit</source>
-        <translation type="unfinished"></translation>
+        <translation>an der Längenbegrenzung abgeschnitten</translation>
     </message>
     <message>
         <source>writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geschrieben…</translation>
     </message>
     <message>
         <source>%L1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 ms</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie</translation>
     </message>
     <message>
         <source>DocRag</source>
-        <translation type="unfinished"></translation>
+        <translation>DocRag</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellen</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>▲ Helpful ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ Hilfreich ✓</translation>
     </message>
     <message>
         <source>▲ Helpful</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ Hilfreich</translation>
     </message>
     <message>
         <source>▼ Not helpful ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ Nicht hilfreich ✓</translation>
     </message>
     <message>
         <source>▼ Not helpful</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ Nicht hilfreich</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu erzeugen</translation>
     </message>
 </context>
 <context>
     <name>docrag::ApiKeyStore</name>
     <message>
         <source>access to the keychain was denied</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff auf den Schlüsselbund wurde verweigert</translation>
     </message>
     <message>
         <source>no keychain service is available</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüsselbunddienst verfügbar</translation>
     </message>
     <message>
         <source>no keychain service answered; is GNOME Keyring, KWallet or another Secret Service running?</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüsselbunddienst hat geantwortet; läuft GNOME Keyring, KWallet oder ein anderer Secret-Service-Dienst?</translation>
     </message>
 </context>
 <context>
     <name>docrag::AppSettings</name>
     <message>
         <source>The base URL must be an http:// or https:// URL, such as http://localhost:11434/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Basis-URL muss eine http://- oder https://-URL sein, etwa http://localhost:11434/v1.</translation>
     </message>
 </context>
 <context>
     <name>docrag::ChatPane</name>
     <message>
         <source>Ask a question about your documentation. Answers cite their sources as [1], [2]…; click one to see the passage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen Sie eine Frage zu Ihrer Dokumentation. Antworten belegen ihre Quellen mit [1], [2]…; klicken Sie auf einen Beleg, um die Textstelle anzuzeigen.</translation>
     </message>
     <message>
         <source>Ask</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Which collections answers draw on</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlungen, auf die sich Antworten stützen</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Search in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen in:</translation>
     </message>
     <message>
         <source>All collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Sammlungen</translation>
     </message>
     <message>
         <source>Searching and answering…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche und Antwort laufen…</translation>
     </message>
     <message>
         <source>Stopped: the answer so far is kept, with its sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: Die bisherige Antwort bleibt mit ihren Quellen erhalten.</translation>
     </message>
     <message>
         <source>The answer reached the model&apos;s length limit and was cut off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort hat die Längenbegrenzung des Modells erreicht und wurde abgeschnitten.</translation>
     </message>
     <message>
         <source>Answered from the cache: the same question was answered a moment ago.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Cache beantwortet: Dieselbe Frage wurde gerade eben schon beantwortet.</translation>
     </message>
     <message>
         <source>Extractive answer: quoted from the documentation, no language model used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Extraktive Antwort: aus der Dokumentation zitiert, ohne Sprachmodell.</translation>
     </message>
     <message>
         <source>Answered by %1 in %2 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet von %1 in %2 ms.</translation>
     </message>
     <message>
         <source>The answer failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angehalten…</translation>
     </message>
     <message>
         <source>Cannot load the conversation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung kann nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Code copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code kopiert.</translation>
     </message>
     <message>
         <source>Answer copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort kopiert.</translation>
     </message>
     <message>
         <source>What was wrong with this answer? (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Was war an dieser Antwort falsch? (optional)</translation>
     </message>
     <message>
         <source>Feedback not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückmeldung nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Export the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 exportiert.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>docrag::ConversationList</name>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne Titel)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln messages, last %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Nachricht, zuletzt %1</numerusform>
+            <numerusform>%Ln Nachrichten, zuletzt %1</numerusform>
         </translation>
     </message>
     <message>
         <source>New title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Titel:</translation>
     </message>
 </context>
 <context>
     <name>docrag::DashboardView</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>No snapshot yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Momentaufnahme</translation>
     </message>
     <message>
         <source>Copy snapshot as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentaufnahme als JSON kopieren</translation>
     </message>
     <message>
         <source>Every figure of the last hour, for a bug report. Slow operations name their question or file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kennzahlen der letzten Stunde, für einen Fehlerbericht. Langsame Vorgänge nennen ihre Frage oder Datei.</translation>
     </message>
     <message>
         <source>Requests, last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen, letzte Stunde</translation>
     </message>
     <message>
         <source>Latency, avg / p95</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz, Mittel / p95</translation>
     </message>
     <message>
         <source>Cache hits, response · embedding</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Treffer, Antwort · Embedding</translation>
     </message>
     <message>
         <source>Memory, resident</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher, resident</translation>
     </message>
     <message>
         <source>Passages</source>
-        <translation type="unfinished"></translation>
+        <translation>Textstellen</translation>
     </message>
     <message>
         <source>Vector index</source>
-        <translation type="unfinished"></translation>
+        <translation>Vektorindex</translation>
     </message>
     <message>
         <source>Model server, since start</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellserver, seit Start</translation>
     </message>
     <message>
         <source>search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
         <source>answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>no calls in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Aufrufe in der letzten Stunde</translation>
     </message>
     <message>
         <source>Latency, p95 per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz, p95 pro Minute</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Calls per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe pro Minute</translation>
     </message>
     <message>
         <source>calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe</translation>
     </message>
     <message>
         <source>Resident memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Residenter Speicher</translation>
     </message>
     <message>
         <source>MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>MiB</translation>
     </message>
     <message>
         <source>resident</source>
-        <translation type="unfinished"></translation>
+        <translation>resident</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemessen</translation>
     </message>
     <message>
         <source>Slow operations</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsame Vorgänge</translation>
     </message>
     <message>
         <source>None: every call of the last hour was under its threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: Jeder Aufruf der letzten Stunde lag unter seinem Schwellenwert.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang</translation>
     </message>
     <message>
         <source>Duration (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer (ms)</translation>
     </message>
     <message>
         <source>Threshold (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellenwert (ms)</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>waiting for the first snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>erste Momentaufnahme steht noch aus</translation>
     </message>
     <message numerus="yes">
         <source>%Ln searches</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Suche</numerusform>
+            <numerusform>%Ln Suchen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln answers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Antwort</numerusform>
+            <numerusform>%Ln Antworten</numerusform>
         </translation>
     </message>
     <message>
         <source>no answers in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antworten in der letzten Stunde</translation>
     </message>
     <message>
         <source>answer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort %1</translation>
     </message>
     <message>
         <source>answer %1 · first token p95 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort %1 · erstes Token p95 %2</translation>
     </message>
     <message>
         <source>search · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche · %1</translation>
     </message>
     <message>
         <source>%1 · no searches in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · keine Suchen in der letzten Stunde</translation>
     </message>
     <message>
         <source>no cache lookups yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Cache-Abfragen</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>no lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Abfragen</translation>
     </message>
     <message>
         <source>response %1 · embedding %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort %1 · Embedding %2</translation>
     </message>
     <message>
         <source>not measured on this system</source>
-        <translation type="unfinished"></translation>
+        <translation>auf diesem System nicht gemessen</translation>
     </message>
     <message>
         <source>target: under %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel: unter %1 MiB</translation>
     </message>
     <message>
         <source>over the %1 MiB target</source>
-        <translation type="unfinished"></translation>
+        <translation>über dem Ziel von %1 MiB</translation>
     </message>
     <message>
         <source>no collections yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Sammlungen</translation>
     </message>
     <message numerus="yes">
         <source>in %Ln collections</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %Ln Sammlung</numerusform>
+            <numerusform>in %Ln Sammlungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>ingesting %1 files/s, %Ln to go</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Einlesen mit %1 Dateien/s, noch %Ln Datei</numerusform>
+            <numerusform>Einlesen mit %1 Dateien/s, noch %Ln Dateien</numerusform>
         </translation>
     </message>
     <message>
         <source>database %1 · logs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank %1 · Protokolle %2</translation>
     </message>
     <message>
         <source>no model-server calls since start</source>
-        <translation type="unfinished"></translation>
+        <translation>seit Start keine Aufrufe des Modellservers</translation>
     </message>
     <message numerus="yes">
         <source>%Ln requests · %1 prompt + %2 completion tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Anfrage · %1 Eingabe- + %2 Ausgabe-Tokens</numerusform>
+            <numerusform>%Ln Anfragen · %1 Eingabe- + %2 Ausgabe-Tokens</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>Snapshot taken at %1 in %2 ms · running for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentaufnahme von %1, erstellt in %2 ms · läuft seit %3</translation>
     </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>
     <message>
         <source>Link in the document</source>
-        <translation type="unfinished"></translation>
+        <translation>Verweis im Dokument</translation>
     </message>
     <message>
         <source>This link runs a script or carries data:
@@ -638,7 +639,11 @@
 %1
 
 DocRag does not open such links.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Verweis führt ein Skript aus oder enthält Daten:
+
+%1
+
+DocRag öffnet solche Verweise nicht.</translation>
     </message>
     <message>
         <source>This link leads outside the document:
@@ -646,653 +651,657 @@ DocRag does not open such links.</source>
 %1
 
 Open it with the system&apos;s application for it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Verweis führt aus dem Dokument hinaus:
+
+%1
+
+Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
     </message>
 </context>
 <context>
     <name>docrag::FileReportModel</name>
     <message numerus="yes">
         <source>%Ln passages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Textstelle</numerusform>
+            <numerusform>%Ln Textstellen</numerusform>
         </translation>
     </message>
     <message>
         <source>indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>eingelesen</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert</translation>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungen</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>entfernt</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
     <name>docrag::HealthIndicator</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
 </context>
 <context>
     <name>docrag::IngestLimitsBox</name>
     <message>
         <source>Limits for each file</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen pro Datei</translation>
     </message>
     <message>
         <source>A file that reaches a limit is indexed up to it, and its status says where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei, die eine Grenze erreicht, wird bis dorthin eingelesen; ihr Status gibt an, wo das Einlesen endete.</translation>
     </message>
     <message>
         <source>&amp;Passages per file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Textstellen pro Datei:</translation>
     </message>
     <message>
         <source>&amp;Largest file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Größte Datei:</translation>
     </message>
     <message>
         <source>Longest &amp;block (characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>Längster &amp;Block (Zeichen):</translation>
     </message>
     <message>
         <source>HTML &amp;nesting:</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-&amp;Verschachtelung:</translation>
     </message>
     <message>
         <source>&amp;Memory for files read together:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arbeitsspeicher für gemeinsam gelesene Dateien:</translation>
     </message>
 </context>
 <context>
     <name>docrag::IngestTask</name>
     <message>
         <source>%1: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: abgebrochen</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1: cancelled (%Ln indexed before the cancel are kept; ingest again to resume)</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: abgebrochen (die %Ln vor dem Abbruch eingelesene Datei bleibt erhalten; zum Fortsetzen erneut einlesen)</numerusform>
+            <numerusform>%1: abgebrochen (die %Ln vor dem Abbruch eingelesenen Dateien bleiben erhalten; zum Fortsetzen erneut einlesen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln indexed</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln eingelesen</numerusform>
+            <numerusform>%Ln eingelesen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unchanged</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln unverändert</numerusform>
+            <numerusform>%Ln unverändert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln skipped</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln übersprungen</numerusform>
+            <numerusform>%Ln übersprungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln failed</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln removed</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln entfernt</numerusform>
+            <numerusform>%Ln entfernt</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2 in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (in %3 s)</translation>
     </message>
 </context>
 <context>
     <name>docrag::IngestWizard</name>
     <message>
         <source>Add documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentation hinzufügen</translation>
     </message>
 </context>
 <context>
     <name>docrag::LibraryView</name>
     <message>
         <source>Search all documentation (works offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamte Dokumentation durchsuchen (funktioniert offline)</translation>
     </message>
     <message numerus="yes">
         <source>%1  (%Ln documents, %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1  (%Ln Dokument, %2)</numerusform>
+            <numerusform>%1  (%Ln Dokumente, %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln passages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Textstelle</numerusform>
+            <numerusform>%Ln Textstellen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>interrupted: %1 of %Ln files done</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>unterbrochen: %1 von %Ln Datei fertig</numerusform>
+            <numerusform>unterbrochen: %1 von %Ln Dateien fertig</numerusform>
         </translation>
     </message>
     <message>
         <source>The last ingest of this collection did not finish. Right-click (or press the menu key) and choose Resume ingest to finish it; what was stored is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das letzte Einlesen dieser Sammlung wurde nicht abgeschlossen. Klicken Sie mit der rechten Maustaste (oder drücken Sie die Menütaste) und wählen Sie „Einlesen fortsetzen“, um es abzuschließen; bereits Gespeichertes bleibt erhalten.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2 of %Ln files)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2 von %Ln Datei)</numerusform>
+            <numerusform>%1 (%2 von %Ln Dateien)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>being ingested: %1 of %Ln files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>wird eingelesen: %1 von %Ln Datei</numerusform>
+            <numerusform>wird eingelesen: %1 von %Ln Dateien</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Resume ingest</source>
-        <translation type="unfinished"></translation>
+        <translation>Einlesen &amp;fortsetzen</translation>
     </message>
     <message>
         <source>&lt;p&gt;Search failed: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Suche fehlgeschlagen: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Nothing matches “%1”.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Keine Treffer für „%1“.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>
     <message>
         <source>DocRag</source>
-        <translation type="unfinished"></translation>
+        <translation>DocRag</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothek</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Performance</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistung</translation>
     </message>
     <message>
         <source>Interrupted ingest: %1. Resume it from the library&apos;s context menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochenes Einlesen: %1. Setzen Sie es über das Kontextmenü der Bibliothek fort.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Add documentation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentation &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Export conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung e&amp;xportieren…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>Performance &amp;dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leistungsübersicht</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unterhaltung</translation>
     </message>
     <message>
         <source>&amp;New conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
         <source>&amp;Stop answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort &amp;anhalten</translation>
     </message>
     <message>
         <source>&amp;Regenerate answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort neu &amp;erzeugen</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>Index</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>unknown: the database failed</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt: Datenbankfehler</translation>
     </message>
     <message>
         <source>%1, %2, schema %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, Schema %3</translation>
     </message>
     <message>
         <source>no documents yet: add some with File › Add documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Dokumente: Wählen Sie Datei › Dokumentation hinzufügen</translation>
     </message>
     <message numerus="yes">
         <source>%Ln collections, %1, vector indexes %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Sammlung, %1, Vektorindizes %2</numerusform>
+            <numerusform>%Ln Sammlungen, %1, Vektorindizes %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln passages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Textstelle</numerusform>
+            <numerusform>%Ln Textstellen</numerusform>
         </translation>
     </message>
     <message>
         <source>no model server configured: answers are extractive (offline). Set one in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Modellserver eingerichtet: Antworten sind extraktiv (offline). Richten Sie einen in den Einstellungen ein.</translation>
     </message>
     <message>
         <source>checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft…</translation>
     </message>
     <message>
         <source>%1, model %2, answered in %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Modell %2, Antwort in %3 ms</translation>
     </message>
     <message>
         <source>%1 does not answer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet nicht: %2</translation>
     </message>
     <message numerus="yes">
         <source>Ingesting: %1 of %Ln files, about %2 s left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Einlesen: %1 von %Ln Datei, noch etwa %2 s</numerusform>
+            <numerusform>Einlesen: %1 von %Ln Dateien, noch etwa %2 s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ingesting: %1 of %Ln files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Einlesen: %1 von %Ln Datei</numerusform>
+            <numerusform>Einlesen: %1 von %Ln Dateien</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot resume: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen nicht möglich: %1</translation>
     </message>
     <message>
         <source>Another ingest is running; resume when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Einlesevorgang läuft; setzen Sie fort, sobald er beendet ist.</translation>
     </message>
 </context>
 <context>
     <name>docrag::OptionsPage</name>
     <message>
         <source>Collection and embedder</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlung und Embedder</translation>
     </message>
     <message>
         <source>A collection is what questions and searches are asked of. Ingesting into an existing collection adds new files and updates changed ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen und Suchen richten sich an eine Sammlung. Beim Einlesen in eine bestehende Sammlung werden neue Dateien hinzugefügt und geänderte aktualisiert.</translation>
     </message>
     <message>
         <source>&amp;Ingest</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein&amp;lesen</translation>
     </message>
     <message>
         <source>e.g. python</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. python</translation>
     </message>
     <message>
         <source>optional: python, react, internal… (to filter by)</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: python, react, intern… (zum Filtern)</translation>
     </message>
     <message>
         <source>Built-in (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Integriert (offline)</translation>
     </message>
     <message>
         <source>OpenAI-compatible server</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-kompatibler Server</translation>
     </message>
     <message>
         <source>&amp;Collection:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sammlung:</translation>
     </message>
     <message>
         <source>&amp;Doc type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dokumenttyp:</translation>
     </message>
     <message>
         <source>&amp;Embedder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Embedder:</translation>
     </message>
     <message>
         <source>Configure an OpenAI-compatible server in Settings to use it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Richten Sie in den Einstellungen einen OpenAI-kompatiblen Server ein, um ihn hier zu verwenden.</translation>
     </message>
     <message>
         <source>Name the collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Sammlung einen Namen.</translation>
     </message>
     <message>
         <source>A new collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sammlung.</translation>
     </message>
     <message numerus="yes">
         <source>Adds to the existing collection (%Ln documents, embedder %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ergänzt die bestehende Sammlung (%Ln Dokument, Embedder %1).</numerusform>
+            <numerusform>Ergänzt die bestehende Sammlung (%Ln Dokumente, Embedder %1).</numerusform>
         </translation>
     </message>
     <message>
         <source>Configure its model server in Settings first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Richten Sie zuerst den zugehörigen Modellserver in den Einstellungen ein.</translation>
     </message>
     <message>
         <source>No list price is known for %1; a local server costs nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist kein Listenpreis bekannt; ein lokaler Server kostet nichts.</translation>
     </message>
     <message>
         <source>About $%1, assuming %2&apos;s list price of $%3 per 1M tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwa %1 $, ausgehend vom Listenpreis für %2 von %3 $ pro 1 Mio. Tokens.</translation>
     </message>
     <message>
         <source>The texts are sent to the model server to be embedded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Texte werden zum Berechnen der Embeddings an den Modellserver gesendet.</translation>
     </message>
     <message>
         <source>The built-in embedder runs on this computer: nothing leaves it, and it costs nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der integrierte Embedder läuft auf diesem Rechner: Nichts verlässt ihn, und es entstehen keine Kosten.</translation>
     </message>
     <message>
         <source>Estimating the size…</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe wird geschätzt…</translation>
     </message>
     <message numerus="yes">
         <source>About %1 tokens to embed (from %Ln sampled files).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Etwa %1 Tokens für Embeddings (hochgerechnet aus %Ln Stichprobendatei).</numerusform>
+            <numerusform>Etwa %1 Tokens für Embeddings (hochgerechnet aus %Ln Stichprobendateien).</numerusform>
         </translation>
     </message>
     <message>
         <source>Passages embedded before are reused, so adding to a collection costs less.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits vorhandene Embeddings von Textstellen werden wiederverwendet, daher kostet das Ergänzen einer Sammlung weniger.</translation>
     </message>
 </context>
 <context>
     <name>docrag::ProgressPage</name>
     <message>
         <source>about %1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch etwa %1 s</translation>
     </message>
     <message>
         <source>about %1 min %2 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch etwa %1 min %2 s</translation>
     </message>
     <message>
         <source>about %1 h %2 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch etwa %1 h %2 min</translation>
     </message>
     <message>
         <source>Ingesting</source>
-        <translation type="unfinished"></translation>
+        <translation>Einlesen</translation>
     </message>
     <message>
         <source>You can close this window: the ingest continues in the background and its progress shows in the status bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können dieses Fenster schließen: Das Einlesen läuft im Hintergrund weiter, und der Fortschritt wird in der Statusleiste angezeigt.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schließen</translation>
     </message>
     <message>
         <source>&amp;Cancel ingest</source>
-        <translation type="unfinished"></translation>
+        <translation>Einlesen &amp;abbrechen</translation>
     </message>
     <message>
         <source>Files:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien:</translation>
     </message>
     <message>
         <source>Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit:</translation>
     </message>
     <message>
         <source>Rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz:</translation>
     </message>
     <message>
         <source>Reading:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Datei:</translation>
     </message>
     <message>
         <source>Another ingest (of &quot;%1&quot;) is still running: wait for it to finish, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Einlesevorgang („%1“) läuft noch: Warten Sie, bis er beendet ist, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>Listing files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien werden aufgelistet…</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %2 done, %Ln passages written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %2 fertig, %Ln Textstelle geschrieben</numerusform>
+            <numerusform>%1 von %2 fertig, %Ln Textstellen geschrieben</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 s elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s vergangen</translation>
     </message>
     <message>
         <source>%1/s, %2 embeddings/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s, %2 Embeddings/s</translation>
     </message>
     <message>
         <source>Cancelling… the files already stored stay in the collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen… Die bereits gespeicherten Dateien bleiben in der Sammlung.</translation>
     </message>
 </context>
 <context>
     <name>docrag::QuestionEdit</name>
     <message>
         <source>Ask about your documentation…  (Enter sends, Shift+Enter adds a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen Sie zu Ihrer Dokumentation…  (Eingabetaste sendet, Umschalt+Eingabetaste fügt eine Zeile ein)</translation>
     </message>
 </context>
 <context>
     <name>docrag::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>sk-… (not needed for most local servers)</source>
-        <translation type="unfinished"></translation>
+        <translation>sk-… (für die meisten lokalen Server nicht nötig)</translation>
     </message>
     <message>
         <source>Reading the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund des Systems wird gelesen…</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;prüfen</translation>
     </message>
     <message>
         <source>Model server (OpenAI or compatible)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellserver (OpenAI oder kompatibel)</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;API-Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Basis-URL:</translation>
     </message>
     <message>
         <source>Empty: OpenAI. Ollama: http://localhost:11434/v1, llama.cpp&apos;s llama-server: http://localhost:8080/v1. With neither a key nor a URL, DocRag works offline with extractive answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: OpenAI. Ollama: http://localhost:11434/v1, llama-server von llama.cpp: http://localhost:8080/v1. Ohne Schlüssel und ohne URL arbeitet DocRag offline mit extraktiven Antworten.</translation>
     </message>
     <message>
         <source>&amp;Chat model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprach&amp;modell:</translation>
     </message>
     <message>
         <source>&amp;Embedding model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Embedding-Modell:</translation>
     </message>
     <message>
         <source>&amp;Dimensions:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dimensionen:</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> Tokens</translation>
     </message>
     <message>
         <source>Applies to files ingested from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt für Dateien, die ab jetzt eingelesen werden.</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemvorgabe</translation>
     </message>
     <message>
         <source>Takes effect when DocRag starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beim nächsten Start von DocRag wirksam.</translation>
     </message>
     <message>
         <source>The new language is used when DocRag starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache wird beim nächsten Start von DocRag verwendet.</translation>
     </message>
     <message>
         <source>Answers, ingestion and interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten, Einlesen und Oberfläche</translation>
     </message>
     <message>
         <source>&amp;Passages per answer (top-k):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Textstellen pro Antwort (top-k):</translation>
     </message>
     <message>
         <source>C&amp;hunk size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Textstellen&amp;größe:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>The system keychain is unavailable (%1). The key will be used for this session only; it is never saved in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1). Der Schlüssel wird nur für diese Sitzung verwendet und nie in einer Datei gespeichert.</translation>
     </message>
     <message>
         <source>No key stored. A key entered here is kept in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüssel gespeichert. Ein hier eingegebener Schlüssel wird im Schlüsselbund des Systems abgelegt.</translation>
     </message>
     <message>
         <source>Stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
         <source>No model server set: enter a base URL or an API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modellserver festgelegt: Geben Sie eine Basis-URL oder einen API-Schlüssel ein.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
         <source>Connected: %Ln models, %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verbunden: %Ln Modell, %1 ms</numerusform>
+            <numerusform>Verbunden: %Ln Modelle, %1 ms</numerusform>
         </translation>
     </message>
 </context>
@@ -1300,114 +1309,116 @@ Open it with the system&apos;s application for it?</source>
     <name>docrag::SourceViewer</name>
     <message>
         <source>Click a citation or a library item to see its source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Beleg oder einen Eintrag der Bibliothek, um seine Quelle anzuzeigen.</translation>
     </message>
     <message>
         <source>Open in system viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Systemanwendung öffnen</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geladen…</translation>
     </message>
     <message>
         <source>Cannot show the source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Quelle kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
         <source>page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1</translation>
     </message>
     <message>
         <source>lines %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen %1–%2</translation>
     </message>
 </context>
 <context>
     <name>docrag::SourcesPage</name>
     <message>
         <source>Choose the documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentation auswählen</translation>
     </message>
     <message>
         <source>Folders are searched recursively; .gitignore and .docragignore files are honoured, and build, dependency and hidden folders are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner werden rekursiv durchsucht; .gitignore- und .docragignore-Dateien werden beachtet, Ausgabe-, Abhängigkeits- und versteckte Ordner werden ausgelassen.</translation>
     </message>
     <message>
         <source>Drop folders or files here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner oder Dateien hierher ziehen</translation>
     </message>
     <message>
         <source>Add &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
         <source>Add f&amp;iles…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateien hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>e.g. *.md *.html (empty: every supported file)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. *.md *.html (leer: alle unterstützten Dateien)</translation>
     </message>
     <message>
         <source>One gitignore-style pattern a line, e.g.
 drafts/
 *.min.js</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Muster im gitignore-Stil pro Zeile, z. B.
+entwürfe/
+*.min.js</translation>
     </message>
     <message>
         <source>I&amp;nclude file names:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateinamen ein&amp;schließen:</translation>
     </message>
     <message>
         <source>E&amp;xclude:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usschließen:</translation>
     </message>
     <message>
         <source>Add a folder of documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Dokumentation hinzufügen</translation>
     </message>
     <message>
         <source>Add documentation files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentationsdateien hinzufügen</translation>
     </message>
     <message>
         <source>Documentation (*.md *.markdown *.mdx *.html *.htm *.rst *.txt *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentation (*.md *.markdown *.mdx *.html *.htm *.rst *.txt *.pdf)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Counting files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien werden gezählt…</translation>
     </message>
     <message>
         <source>Add folders or files (or drop them on the list) to see what will be ingested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie Ordner oder Dateien hinzu (oder ziehen Sie sie auf die Liste), um zu sehen, was eingelesen wird.</translation>
     </message>
     <message>
         <source>Cannot list the files: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateien können nicht aufgelistet werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln files, %1 will be ingested</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datei (%1) wird eingelesen</numerusform>
+            <numerusform>%Ln Dateien (%1) werden eingelesen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1; %Ln skipped (unsupported type, too large or unreadable)</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1; %Ln wird übersprungen (nicht unterstützter Typ, zu groß oder nicht lesbar)</numerusform>
+            <numerusform>%1; %Ln werden übersprungen (nicht unterstützter Typ, zu groß oder nicht lesbar)</numerusform>
         </translation>
     </message>
 </context>
@@ -1416,7 +1427,8 @@ drafts/
     <message>
         <source>DocRag cannot open its data:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DocRag kann seine Daten nicht öffnen:
+%1</translation>
     </message>
 </context>
 </TS>

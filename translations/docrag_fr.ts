@@ -5,632 +5,633 @@
     <name>ByteSize</name>
     <message>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;Kio</translation>
     </message>
     <message>
         <source>%1 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;Gio</translation>
     </message>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;Mio</translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> Mio</translation>
     </message>
 </context>
 <context>
     <name>ErrorText</name>
     <message>
         <source>The request is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête n’est pas valide.</translation>
     </message>
     <message>
         <source>It was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément introuvable.</translation>
     </message>
     <message>
         <source>It exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet élément existe déjà.</translation>
     </message>
     <message>
         <source>A file could not be read or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier n’a pas pu être lu ou écrit.</translation>
     </message>
     <message>
         <source>The database reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données a signalé une erreur.</translation>
     </message>
     <message>
         <source>The document could not be parsed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le document n’a pas pu être analysé.</translation>
     </message>
     <message>
         <source>This is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette opération n’est pas prise en charge.</translation>
     </message>
     <message>
         <source>The text encoding could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’encodage du texte n’a pas pu être déterminé.</translation>
     </message>
     <message>
         <source>It is larger than the limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>La taille dépasse la limite autorisée.</translation>
     </message>
     <message>
         <source>It was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’opération a été annulée.</translation>
     </message>
     <message>
         <source>The stored data is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données enregistrées sont endommagées.</translation>
     </message>
     <message>
         <source>The model server could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de modèles est injoignable.</translation>
     </message>
     <message>
         <source>The model server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de modèles n’a pas répondu à temps.</translation>
     </message>
     <message>
         <source>The model server refused more requests for now (rate limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de modèles refuse d’autres requêtes pour le moment (limite de débit).</translation>
     </message>
     <message>
         <source>The model server failed to answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de modèles n’a pas pu répondre.</translation>
     </message>
     <message>
         <source>The model server refused the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de modèles a refusé la clé d’API.</translation>
     </message>
     <message>
         <source>The data folder cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire dans le dossier de données.</translation>
     </message>
     <message>
         <source>Something went wrong inside DocRag.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur interne s’est produite dans DocRag.</translation>
     </message>
     <message>
         <source>%1 Details: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Détails&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>ExtractiveAnswerer</name>
     <message>
         <source>The documentation does not seem to answer this: no passage found shares the question&apos;s words. Try other words, or check that the right collection is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>La documentation ne semble pas répondre à cette question&#xa0;: aucun passage trouvé ne contient les mots de la question. Essayez d’autres mots ou vérifiez que la bonne collection est sélectionnée.</translation>
     </message>
     <message>
         <source>From the documentation (extractive answer, quoted without a language model):</source>
-        <translation type="unfinished"></translation>
+        <translation>D’après la documentation (réponse extractive, citée sans modèle de langage)&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>FileProcessor</name>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lecture impossible&#xa0;: %1</translation>
     </message>
     <message>
         <source>empty file</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier vide</translation>
     </message>
     <message>
         <source>unsupported file type</source>
-        <translation type="unfinished"></translation>
+        <translation>type de fichier non pris en charge</translation>
     </message>
     <message>
         <source>no extractable text (scanned PDF?)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun texte extractible (PDF numérisé&#x202f;?)</translation>
     </message>
     <message>
         <source>no text content</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun contenu textuel</translation>
     </message>
     <message>
         <source>embedding failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>échec du calcul des embeddings&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>SourceLoader</name>
     <message>
         <source>— page %1 —</source>
-        <translation type="unfinished"></translation>
+        <translation>— page %1 —</translation>
     </message>
     <message>
         <source>The file is no longer on disk; showing the text as it was ingested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’est plus sur le disque&#x202f;; affichage du texte tel qu’il a été indexé.</translation>
     </message>
     <message>
         <source>This document is no longer in the collection “%1”. Showing the passage as it was when the answer was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce document ne fait plus partie de la collection «&#xa0;%1&#xa0;». Affichage du passage tel qu’il était au moment de la réponse.</translation>
     </message>
     <message>
         <source>The source changed since the answer was given: the cited passage is not in the document as it was. It read:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La source a changé depuis la réponse&#xa0;: le passage cité n’apparaît plus tel quel dans le document. Il disait&#xa0;:
+%1</translation>
     </message>
 </context>
 <context>
     <name>TranscriptRenderer</name>
     <message>
         <source>Not a DocRag link, not opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lien n’est pas un lien DocRag&#x202f;; il n’a pas été ouvert&#xa0;: %1</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Extractive answer (offline, no language model)</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse extractive (hors ligne, sans modèle de langage)</translation>
     </message>
     <message>
         <source>Generated by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Générée par %1</translation>
     </message>
     <message>
         <source>from the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>tirée du cache</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>interrompue</translation>
     </message>
     <message>
         <source>cut off at the length limit</source>
-        <translation type="unfinished"></translation>
+        <translation>tronquée à la limite de longueur</translation>
     </message>
     <message>
         <source>writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>rédaction en cours…</translation>
     </message>
     <message>
         <source>%L1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1&#xa0;ms</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous</translation>
     </message>
     <message>
         <source>DocRag</source>
-        <translation type="unfinished"></translation>
+        <translation>DocRag</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>▲ Helpful ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ Utile ✓</translation>
     </message>
     <message>
         <source>▲ Helpful</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ Utile</translation>
     </message>
     <message>
         <source>▼ Not helpful ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ Pas utile ✓</translation>
     </message>
     <message>
         <source>▼ Not helpful</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ Pas utile</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Régénérer</translation>
     </message>
 </context>
 <context>
     <name>docrag::ApiKeyStore</name>
     <message>
         <source>access to the keychain was denied</source>
-        <translation type="unfinished"></translation>
+        <translation>l’accès au trousseau a été refusé</translation>
     </message>
     <message>
         <source>no keychain service is available</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun service de trousseau n’est disponible</translation>
     </message>
     <message>
         <source>no keychain service answered; is GNOME Keyring, KWallet or another Secret Service running?</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun service de trousseau n’a répondu&#x202f;; GNOME Keyring, KWallet ou un autre service Secret Service est-il en cours d’exécution&#x202f;?</translation>
     </message>
 </context>
 <context>
     <name>docrag::AppSettings</name>
     <message>
         <source>The base URL must be an http:// or https:// URL, such as http://localhost:11434/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’URL de base doit être une URL http:// ou https://, par exemple http://localhost:11434/v1.</translation>
     </message>
 </context>
 <context>
     <name>docrag::ChatPane</name>
     <message>
         <source>Ask a question about your documentation. Answers cite their sources as [1], [2]…; click one to see the passage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posez une question sur votre documentation. Les réponses citent leurs sources sous la forme [1], [2]…&#x202f;; cliquez sur l’une d’elles pour afficher le passage.</translation>
     </message>
     <message>
         <source>Ask</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Which collections answers draw on</source>
-        <translation type="unfinished"></translation>
+        <translation>Collections sur lesquelles s’appuient les réponses</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter…</translation>
     </message>
     <message>
         <source>Search in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans&#xa0;:</translation>
     </message>
     <message>
         <source>All collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les collections</translation>
     </message>
     <message>
         <source>Searching and answering…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche et rédaction de la réponse…</translation>
     </message>
     <message>
         <source>Stopped: the answer so far is kept, with its sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêtée&#xa0;: la réponse partielle est conservée, avec ses sources.</translation>
     </message>
     <message>
         <source>The answer reached the model&apos;s length limit and was cut off.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse a atteint la limite de longueur du modèle et a été tronquée.</translation>
     </message>
     <message>
         <source>Answered from the cache: the same question was answered a moment ago.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse tirée du cache&#xa0;: la même question a été posée il y a un instant.</translation>
     </message>
     <message>
         <source>Extractive answer: quoted from the documentation, no language model used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse extractive&#xa0;: citée depuis la documentation, sans modèle de langage.</translation>
     </message>
     <message>
         <source>Answered by %1 in %2 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse fournie par %1 en %2&#xa0;ms.</translation>
     </message>
     <message>
         <source>The answer failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la réponse&#xa0;: %1</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt en cours…</translation>
     </message>
     <message>
         <source>Cannot load the conversation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger la conversation&#xa0;: %1</translation>
     </message>
     <message>
         <source>Code copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code copié.</translation>
     </message>
     <message>
         <source>Answer copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse copiée.</translation>
     </message>
     <message>
         <source>What was wrong with this answer? (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qu’est-ce qui n’allait pas dans cette réponse&#x202f;? (facultatif)</translation>
     </message>
     <message>
         <source>Feedback not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avis non enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Export the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la conversation</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation exportée vers %1.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire dans %1.</translation>
     </message>
 </context>
 <context>
     <name>docrag::ConversationList</name>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les conversations</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans titre)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln messages, last %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln message, dernière activité le %1</numerusform>
+            <numerusform>%Ln messages, dernière activité le %1</numerusform>
         </translation>
     </message>
     <message>
         <source>New title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau titre&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>docrag::DashboardView</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;s</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;ms</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>No snapshot yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun instantané pour l’instant</translation>
     </message>
     <message>
         <source>Copy snapshot as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l’instantané au format JSON</translation>
     </message>
     <message>
         <source>Every figure of the last hour, for a bug report. Slow operations name their question or file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les chiffres de la dernière heure, pour un rapport de bogue. Les opérations lentes indiquent leur question ou leur fichier.</translation>
     </message>
     <message>
         <source>Requests, last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes, dernière heure</translation>
     </message>
     <message>
         <source>Latency, avg / p95</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence, moyenne / p95</translation>
     </message>
     <message>
         <source>Cache hits, response · embedding</source>
-        <translation type="unfinished"></translation>
+        <translation>Succès du cache, réponses · embeddings</translation>
     </message>
     <message>
         <source>Memory, resident</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire résidente</translation>
     </message>
     <message>
         <source>Passages</source>
-        <translation type="unfinished"></translation>
+        <translation>Passages</translation>
     </message>
     <message>
         <source>Vector index</source>
-        <translation type="unfinished"></translation>
+        <translation>Index vectoriel</translation>
     </message>
     <message>
         <source>Model server, since start</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de modèles, depuis le démarrage</translation>
     </message>
     <message>
         <source>search</source>
-        <translation type="unfinished"></translation>
+        <translation>recherche</translation>
     </message>
     <message>
         <source>answer</source>
-        <translation type="unfinished"></translation>
+        <translation>réponse</translation>
     </message>
     <message>
         <source>no calls in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun appel au cours de la dernière heure</translation>
     </message>
     <message>
         <source>Latency, p95 per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence, p95 par minute</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Calls per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels par minute</translation>
     </message>
     <message>
         <source>calls</source>
-        <translation type="unfinished"></translation>
+        <translation>appels</translation>
     </message>
     <message>
         <source>Resident memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire résidente</translation>
     </message>
     <message>
         <source>MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>Mio</translation>
     </message>
     <message>
         <source>resident</source>
-        <translation type="unfinished"></translation>
+        <translation>résidente</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>non mesurée</translation>
     </message>
     <message>
         <source>Slow operations</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérations lentes</translation>
     </message>
     <message>
         <source>None: every call of the last hour was under its threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune&#xa0;: chaque appel de la dernière heure est resté sous son seuil.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Opération</translation>
     </message>
     <message>
         <source>Duration (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée (ms)</translation>
     </message>
     <message>
         <source>Threshold (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil (ms)</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexte</translation>
     </message>
     <message>
         <source>waiting for the first snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente du premier instantané</translation>
     </message>
     <message numerus="yes">
         <source>%Ln searches</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln recherche</numerusform>
+            <numerusform>%Ln recherches</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln answers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln réponse</numerusform>
+            <numerusform>%Ln réponses</numerusform>
         </translation>
     </message>
     <message>
         <source>no answers in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réponse au cours de la dernière heure</translation>
     </message>
     <message>
         <source>answer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>réponse %1</translation>
     </message>
     <message>
         <source>answer %1 · first token p95 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>réponse %1 · premier jeton p95 %2</translation>
     </message>
     <message>
         <source>search · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>recherche · %1</translation>
     </message>
     <message>
         <source>%1 · no searches in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · aucune recherche au cours de la dernière heure</translation>
     </message>
     <message>
         <source>no cache lookups yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune consultation du cache pour l’instant</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>no lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune consultation</translation>
     </message>
     <message>
         <source>response %1 · embedding %2</source>
-        <translation type="unfinished"></translation>
+        <translation>réponses %1 · embeddings %2</translation>
     </message>
     <message>
         <source>not measured on this system</source>
-        <translation type="unfinished"></translation>
+        <translation>non mesurée sur ce système</translation>
     </message>
     <message>
         <source>target: under %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>objectif&#xa0;: moins de %1&#xa0;Mio</translation>
     </message>
     <message>
         <source>over the %1 MiB target</source>
-        <translation type="unfinished"></translation>
+        <translation>au-delà de l’objectif de %1&#xa0;Mio</translation>
     </message>
     <message>
         <source>no collections yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune collection pour l’instant</translation>
     </message>
     <message numerus="yes">
         <source>in %Ln collections</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %Ln collection</numerusform>
+            <numerusform>dans %Ln collections</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>ingesting %1 files/s, %Ln to go</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>indexation à %1 fichiers/s, %Ln restant</numerusform>
+            <numerusform>indexation à %1 fichiers/s, %Ln restants</numerusform>
         </translation>
     </message>
     <message>
         <source>database %1 · logs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>base de données %1 · journaux %2</translation>
     </message>
     <message>
         <source>no model-server calls since start</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun appel au serveur de modèles depuis le démarrage</translation>
     </message>
     <message numerus="yes">
         <source>%Ln requests · %1 prompt + %2 completion tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln requête · %1 jetons en entrée + %2 jetons en sortie</numerusform>
+            <numerusform>%Ln requêtes · %1 jetons en entrée + %2 jetons en sortie</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;h %2&#xa0;min</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;min</translation>
     </message>
     <message>
         <source>Snapshot taken at %1 in %2 ms · running for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Instantané pris à %1 en %2&#xa0;ms · actif depuis %3</translation>
     </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>
     <message>
         <source>Link in the document</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien dans le document</translation>
     </message>
     <message>
         <source>This link runs a script or carries data:
@@ -638,7 +639,11 @@
 %1
 
 DocRag does not open such links.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lien exécute un script ou contient des données&#xa0;:
+
+%1
+
+DocRag n’ouvre pas ce type de lien.</translation>
     </message>
     <message>
         <source>This link leads outside the document:
@@ -646,653 +651,657 @@ DocRag does not open such links.</source>
 %1
 
 Open it with the system&apos;s application for it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lien mène en dehors du document&#xa0;:
+
+%1
+
+L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
     </message>
 </context>
 <context>
     <name>docrag::FileReportModel</name>
     <message numerus="yes">
         <source>%Ln passages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln passage</numerusform>
+            <numerusform>%Ln passages</numerusform>
         </translation>
     </message>
     <message>
         <source>indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>indexé</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>inchangé</translation>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>ignoré</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>en échec</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimé</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>
     <name>docrag::HealthIndicator</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
 </context>
 <context>
     <name>docrag::IngestLimitsBox</name>
     <message>
         <source>Limits for each file</source>
-        <translation type="unfinished"></translation>
+        <translation>Limites pour chaque fichier</translation>
     </message>
     <message>
         <source>A file that reaches a limit is indexed up to it, and its status says where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier qui atteint une limite est indexé jusqu’à celle-ci, et son statut indique où l’indexation s’est arrêtée.</translation>
     </message>
     <message>
         <source>&amp;Passages per file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passages par &amp;fichier&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Largest file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier le plus &amp;volumineux&#xa0;:</translation>
     </message>
     <message>
         <source>Longest &amp;block (characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloc le plus &amp;long (caractères)&#xa0;:</translation>
     </message>
     <message>
         <source>HTML &amp;nesting:</source>
-        <translation type="unfinished"></translation>
+        <translation>Profondeur d’imbrication &amp;HTML&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Memory for files read together:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mémoire pour les fichiers lus simultanément&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>docrag::IngestTask</name>
     <message>
         <source>%1: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: indexation annulée</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1: cancelled (%Ln indexed before the cancel are kept; ingest again to resume)</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1&#xa0;: indexation annulée (%Ln fichier indexé avant l’annulation est conservé&#x202f;; relancez l’indexation pour reprendre)</numerusform>
+            <numerusform>%1&#xa0;: indexation annulée (les %Ln fichiers indexés avant l’annulation sont conservés&#x202f;; relancez l’indexation pour reprendre)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln indexed</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier indexé</numerusform>
+            <numerusform>%Ln fichiers indexés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unchanged</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln inchangé</numerusform>
+            <numerusform>%Ln inchangés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln skipped</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ignoré</numerusform>
+            <numerusform>%Ln ignorés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln failed</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln removed</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln supprimé</numerusform>
+            <numerusform>%Ln supprimés</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2 in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 en %3&#xa0;s</translation>
     </message>
 </context>
 <context>
     <name>docrag::IngestWizard</name>
     <message>
         <source>Add documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter de la documentation</translation>
     </message>
 </context>
 <context>
     <name>docrag::LibraryView</name>
     <message>
         <source>Search all documentation (works offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans toute la documentation (fonctionne hors ligne)</translation>
     </message>
     <message numerus="yes">
         <source>%1  (%Ln documents, %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1  (%Ln document, %2)</numerusform>
+            <numerusform>%1  (%Ln documents, %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln passages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln passage</numerusform>
+            <numerusform>%Ln passages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>interrupted: %1 of %Ln files done</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>indexation interrompue&#xa0;: %1 sur %Ln fichier traité</numerusform>
+            <numerusform>indexation interrompue&#xa0;: %1 sur %Ln fichiers traités</numerusform>
         </translation>
     </message>
     <message>
         <source>The last ingest of this collection did not finish. Right-click (or press the menu key) and choose Resume ingest to finish it; what was stored is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dernière indexation de cette collection n’est pas allée à son terme. Faites un clic droit (ou appuyez sur la touche Menu) et choisissez Reprendre l’indexation pour la terminer&#x202f;; les données déjà enregistrées sont conservées.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2 of %Ln files)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2 sur %Ln fichier)</numerusform>
+            <numerusform>%1 (%2 sur %Ln fichiers)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>being ingested: %1 of %Ln files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>indexation en cours&#xa0;: %1 sur %Ln fichier</numerusform>
+            <numerusform>indexation en cours&#xa0;: %1 sur %Ln fichiers</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Resume ingest</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reprendre l’indexation</translation>
     </message>
     <message>
         <source>&lt;p&gt;Search failed: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Échec de la recherche&#xa0;: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Nothing matches “%1”.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Aucun résultat pour «&#xa0;%1&#xa0;».&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>
     <message>
         <source>DocRag</source>
-        <translation type="unfinished"></translation>
+        <translation>DocRag</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversations</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothèque</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Performance</source>
-        <translation type="unfinished"></translation>
+        <translation>Performances</translation>
     </message>
     <message>
         <source>Interrupted ingest: %1. Resume it from the library&apos;s context menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexation interrompue&#xa0;: %1. Reprenez-la depuis le menu contextuel de la bibliothèque.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Add documentation…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter de la documentation…</translation>
     </message>
     <message>
         <source>&amp;Export conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter la conversation…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>Performance &amp;dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tableau de bord des performances</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conversation</translation>
     </message>
     <message>
         <source>&amp;New conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle conversation</translation>
     </message>
     <message>
         <source>&amp;Stop answer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arrêter la réponse</translation>
     </message>
     <message>
         <source>&amp;Regenerate answer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Régénérer la réponse</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>Index</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>unknown: the database failed</source>
-        <translation type="unfinished"></translation>
+        <translation>état inconnu&#xa0;: échec de la base de données</translation>
     </message>
     <message>
         <source>%1, %2, schema %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, schéma %3</translation>
     </message>
     <message>
         <source>no documents yet: add some with File › Add documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun document pour l’instant&#xa0;: ajoutez-en avec Fichier › Ajouter de la documentation</translation>
     </message>
     <message numerus="yes">
         <source>%Ln collections, %1, vector indexes %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln collection, %1, index vectoriels&#xa0;: %2</numerusform>
+            <numerusform>%Ln collections, %1, index vectoriels&#xa0;: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln passages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln passage</numerusform>
+            <numerusform>%Ln passages</numerusform>
         </translation>
     </message>
     <message>
         <source>no model server configured: answers are extractive (offline). Set one in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun serveur de modèles configuré&#xa0;: les réponses sont extractives (hors ligne). Configurez-en un dans les Paramètres.</translation>
     </message>
     <message>
         <source>checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>vérification de %1…</translation>
     </message>
     <message>
         <source>%1, model %2, answered in %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, modèle %2, réponse en %3&#xa0;ms</translation>
     </message>
     <message>
         <source>%1 does not answer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne répond pas&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>Ingesting: %1 of %Ln files, about %2 s left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Indexation&#xa0;: %1 sur %Ln fichier, encore %2&#xa0;s environ</numerusform>
+            <numerusform>Indexation&#xa0;: %1 sur %Ln fichiers, encore %2&#xa0;s environ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Ingesting: %1 of %Ln files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Indexation&#xa0;: %1 sur %Ln fichier</numerusform>
+            <numerusform>Indexation&#xa0;: %1 sur %Ln fichiers</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot resume: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de reprendre&#xa0;: %1</translation>
     </message>
     <message>
         <source>Another ingest is running; resume when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre indexation est en cours&#x202f;; reprenez celle-ci une fois l’autre terminée.</translation>
     </message>
 </context>
 <context>
     <name>docrag::OptionsPage</name>
     <message>
         <source>Collection and embedder</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection et moteur d’embedding</translation>
     </message>
     <message>
         <source>A collection is what questions and searches are asked of. Ingesting into an existing collection adds new files and updates changed ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une collection est l’ensemble interrogé par les questions et les recherches. Indexer dans une collection existante ajoute les nouveaux fichiers et met à jour ceux qui ont changé.</translation>
     </message>
     <message>
         <source>&amp;Ingest</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indexer</translation>
     </message>
     <message>
         <source>e.g. python</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. python</translation>
     </message>
     <message>
         <source>optional: python, react, internal… (to filter by)</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif&#xa0;: python, react, interne… (pour filtrer)</translation>
     </message>
     <message>
         <source>Built-in (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Intégré (hors ligne)</translation>
     </message>
     <message>
         <source>OpenAI-compatible server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur compatible OpenAI</translation>
     </message>
     <message>
         <source>&amp;Collection:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Collection&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Doc type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de &amp;documentation&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Embedder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur d’&amp;embedding&#xa0;:</translation>
     </message>
     <message>
         <source>Configure an OpenAI-compatible server in Settings to use it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurez un serveur compatible OpenAI dans les Paramètres pour l’utiliser ici.</translation>
     </message>
     <message>
         <source>Name the collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommez la collection.</translation>
     </message>
     <message>
         <source>A new collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle collection.</translation>
     </message>
     <message numerus="yes">
         <source>Adds to the existing collection (%Ln documents, embedder %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ajout à la collection existante (%Ln document, moteur d’embedding %1).</numerusform>
+            <numerusform>Ajout à la collection existante (%Ln documents, moteur d’embedding %1).</numerusform>
         </translation>
     </message>
     <message>
         <source>Configure its model server in Settings first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurez d’abord son serveur de modèles dans les Paramètres.</translation>
     </message>
     <message>
         <source>No list price is known for %1; a local server costs nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun tarif public connu pour %1&#x202f;; un serveur local ne coûte rien.</translation>
     </message>
     <message>
         <source>About $%1, assuming %2&apos;s list price of $%3 per 1M tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Environ %1&#xa0;$ US, d’après le tarif public de %2 (%3&#xa0;$ US par million de jetons).</translation>
     </message>
     <message>
         <source>The texts are sent to the model server to be embedded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les textes sont envoyés au serveur de modèles pour le calcul des embeddings.</translation>
     </message>
     <message>
         <source>The built-in embedder runs on this computer: nothing leaves it, and it costs nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le moteur d’embedding intégré s’exécute sur cet ordinateur&#xa0;: rien n’en sort, et c’est gratuit.</translation>
     </message>
     <message>
         <source>Estimating the size…</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimation de la taille…</translation>
     </message>
     <message numerus="yes">
         <source>About %1 tokens to embed (from %Ln sampled files).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Environ %1 jetons à traiter (estimation d’après %Ln fichier échantillonné).</numerusform>
+            <numerusform>Environ %1 jetons à traiter (estimation d’après %Ln fichiers échantillonnés).</numerusform>
         </translation>
     </message>
     <message>
         <source>Passages embedded before are reused, so adding to a collection costs less.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les embeddings déjà calculés pour des passages sont réutilisés&#xa0;: ajouter des fichiers à une collection coûte donc moins cher.</translation>
     </message>
 </context>
 <context>
     <name>docrag::ProgressPage</name>
     <message>
         <source>about %1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>encore %1&#xa0;s environ</translation>
     </message>
     <message>
         <source>about %1 min %2 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>encore %1&#xa0;min %2&#xa0;s environ</translation>
     </message>
     <message>
         <source>about %1 h %2 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>encore %1&#xa0;h %2&#xa0;min environ</translation>
     </message>
     <message>
         <source>Ingesting</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexation en cours</translation>
     </message>
     <message>
         <source>You can close this window: the ingest continues in the background and its progress shows in the status bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez fermer cette fenêtre&#xa0;: l’indexation se poursuit en arrière-plan et sa progression s’affiche dans la barre d’état.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fermer</translation>
     </message>
     <message>
         <source>&amp;Cancel ingest</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler l’indexation</translation>
     </message>
     <message>
         <source>Files:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers&#xa0;:</translation>
     </message>
     <message>
         <source>Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée&#xa0;:</translation>
     </message>
     <message>
         <source>Rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit&#xa0;:</translation>
     </message>
     <message>
         <source>Reading:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture&#xa0;:</translation>
     </message>
     <message>
         <source>Another ingest (of &quot;%1&quot;) is still running: wait for it to finish, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre indexation (de «&#xa0;%1&#xa0;») est toujours en cours&#xa0;: attendez qu’elle se termine, puis réessayez.</translation>
     </message>
     <message>
         <source>Listing files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recensement des fichiers…</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %2 done, %Ln passages written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %2 fichiers traités, %Ln passage écrit</numerusform>
+            <numerusform>%1 sur %2 fichiers traités, %Ln passages écrits</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 s elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;s écoulées</translation>
     </message>
     <message>
         <source>%1/s, %2 embeddings/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s, %2 embeddings/s</translation>
     </message>
     <message>
         <source>Cancelling… the files already stored stay in the collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation… les fichiers déjà enregistrés restent dans la collection.</translation>
     </message>
 </context>
 <context>
     <name>docrag::QuestionEdit</name>
     <message>
         <source>Ask about your documentation…  (Enter sends, Shift+Enter adds a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Posez une question sur votre documentation…  (Entrée pour envoyer, Maj+Entrée pour aller à la ligne)</translation>
     </message>
 </context>
 <context>
     <name>docrag::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>sk-… (not needed for most local servers)</source>
-        <translation type="unfinished"></translation>
+        <translation>sk-… (inutile pour la plupart des serveurs locaux)</translation>
     </message>
     <message>
         <source>Reading the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du trousseau du système…</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Model server (OpenAI or compatible)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de modèles (OpenAI ou compatible)</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d’&amp;API&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de &amp;base&#xa0;:</translation>
     </message>
     <message>
         <source>Empty: OpenAI. Ollama: http://localhost:11434/v1, llama.cpp&apos;s llama-server: http://localhost:8080/v1. With neither a key nor a URL, DocRag works offline with extractive answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vide&#xa0;: OpenAI. Ollama&#xa0;: http://localhost:11434/v1, llama-server de llama.cpp&#xa0;: http://localhost:8080/v1. Sans clé ni URL, DocRag fonctionne hors ligne avec des réponses extractives.</translation>
     </message>
     <message>
         <source>&amp;Chat model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle de &amp;chat&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Embedding model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle d’&amp;embedding&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Dimensions:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dimensions&#xa0;:</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> jetons</translation>
     </message>
     <message>
         <source>Applies to files ingested from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>S’applique aux fichiers indexés à partir de maintenant.</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <source>Takes effect when DocRag starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prend effet au prochain démarrage de DocRag.</translation>
     </message>
     <message>
         <source>The new language is used when DocRag starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage de DocRag.</translation>
     </message>
     <message>
         <source>Answers, ingestion and interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses, indexation et interface</translation>
     </message>
     <message>
         <source>&amp;Passages per answer (top-k):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passages par réponse (top-k)&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;hunk size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille des pa&amp;ssages&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>The system keychain is unavailable (%1). The key will be used for this session only; it is never saved in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau du système n’est pas disponible (%1). La clé sera utilisée pour cette session uniquement&#x202f;; elle n’est jamais enregistrée dans un fichier.</translation>
     </message>
     <message>
         <source>No key stored. A key entered here is kept in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé enregistrée. Une clé saisie ici est conservée dans le trousseau du système.</translation>
     </message>
     <message>
         <source>Stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée dans le trousseau du système.</translation>
     </message>
     <message>
         <source>No model server set: enter a base URL or an API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur de modèles défini&#xa0;: saisissez une URL de base ou une clé d’API.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Connected: %Ln models, %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Connecté&#xa0;: %Ln modèle, %1&#xa0;ms</numerusform>
+            <numerusform>Connecté&#xa0;: %Ln modèles, %1&#xa0;ms</numerusform>
         </translation>
     </message>
 </context>
@@ -1300,114 +1309,116 @@ Open it with the system&apos;s application for it?</source>
     <name>docrag::SourceViewer</name>
     <message>
         <source>Click a citation or a library item to see its source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur une citation ou sur un élément de la bibliothèque pour afficher sa source.</translation>
     </message>
     <message>
         <source>Open in system viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans la visionneuse du système</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de %1…</translation>
     </message>
     <message>
         <source>Cannot show the source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’afficher la source&#xa0;: %1</translation>
     </message>
     <message>
         <source>page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>page %1</translation>
     </message>
     <message>
         <source>lines %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>lignes %1–%2</translation>
     </message>
 </context>
 <context>
     <name>docrag::SourcesPage</name>
     <message>
         <source>Choose the documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir la documentation</translation>
     </message>
     <message>
         <source>Folders are searched recursively; .gitignore and .docragignore files are honoured, and build, dependency and hidden folders are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dossiers sont parcourus récursivement&#x202f;; les fichiers .gitignore et .docragignore sont respectés, et les dossiers de compilation, de dépendances et cachés sont exclus.</translation>
     </message>
     <message>
         <source>Drop folders or files here</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposez des dossiers ou des fichiers ici</translation>
     </message>
     <message>
         <source>Add &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
         <source>Add f&amp;iles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des &amp;fichiers…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <source>e.g. *.md *.html (empty: every supported file)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. *.md *.html (vide&#xa0;: tous les fichiers pris en charge)</translation>
     </message>
     <message>
         <source>One gitignore-style pattern a line, e.g.
 drafts/
 *.min.js</source>
-        <translation type="unfinished"></translation>
+        <translation>Un motif de type gitignore par ligne, p. ex.
+drafts/
+*.min.js</translation>
     </message>
     <message>
         <source>I&amp;nclude file names:</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms de fichiers à &amp;inclure&#xa0;:</translation>
     </message>
     <message>
         <source>E&amp;xclude:</source>
-        <translation type="unfinished"></translation>
+        <translation>À e&amp;xclure&#xa0;:</translation>
     </message>
     <message>
         <source>Add a folder of documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un dossier de documentation</translation>
     </message>
     <message>
         <source>Add documentation files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des fichiers de documentation</translation>
     </message>
     <message>
         <source>Documentation (*.md *.markdown *.mdx *.html *.htm *.rst *.txt *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentation (*.md *.markdown *.mdx *.html *.htm *.rst *.txt *.pdf)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Counting files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage des fichiers…</translation>
     </message>
     <message>
         <source>Add folders or files (or drop them on the list) to see what will be ingested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez des dossiers ou des fichiers (ou déposez-les sur la liste) pour voir ce qui sera indexé.</translation>
     </message>
     <message>
         <source>Cannot list the files: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister les fichiers&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln files, %1 will be ingested</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier (%1) sera indexé</numerusform>
+            <numerusform>%Ln fichiers (%1) seront indexés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1; %Ln skipped (unsupported type, too large or unreadable)</source>
         <comment>files</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1&#x202f;; %Ln ignoré (type non pris en charge, trop volumineux ou illisible)</numerusform>
+            <numerusform>%1&#x202f;; %Ln ignorés (type non pris en charge, trop volumineux ou illisibles)</numerusform>
         </translation>
     </message>
 </context>
@@ -1416,7 +1427,8 @@ drafts/
     <message>
         <source>DocRag cannot open its data:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DocRag ne peut pas ouvrir ses données&#xa0;:
+%1</translation>
     </message>
 </context>
 </TS>

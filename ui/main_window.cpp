@@ -271,8 +271,8 @@ void MainWindow::refreshModelHealth() {
         if (probe)
             self->m_modelHealth->setState(HealthIndicator::State::Ok,
                                           tr("%1, model %2, answered in %3 ms")
-                                              .arg(config.baseUrl.toString(), config.chatModel)
-                                              .arg(probe->elapsedMs));
+                                              .arg(config.baseUrl.toString(), config.chatModel,
+                                                   QLocale().toString(probe->elapsedMs)));
         else
             self->m_modelHealth->setState(
                 HealthIndicator::State::Failed,

@@ -1,6 +1,8 @@
 // docrag-screenshot-tour: drives the real desktop window through what the README shows and saves
 // screenshots of the real X11 windows. Run by scripts/screenshots under Xvfb at 1280x800; not a test.
-// Usage: docrag-screenshot-tour OUTPUT_DIR [GUIDE_DIR]
+// Usage: docrag-screenshot-tour OUTPUT_DIR GUIDE_DIR
+//        docrag-screenshot-tour OUTPUT_DIR GUIDE_DIR --main-window FILE [--language CODE] [--dark]
+// The second form takes only the main window with an answer, in another language or with a dark palette.
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
 #include "ui/chat/chat_pane.h"
@@ -11,6 +13,7 @@
 #include "ui/main_window.h"
 #include "ui/settings/api_key_store.h"
 #include "ui/settings/app_settings.h"
+#include "ui/settings/interface_language.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/sources/source_viewer.h"
 
@@ -19,7 +22,9 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QPalette>
 #include <QScreen>
+#include <QStyleFactory>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,6 +83,55 @@ void clickCitation(QTextBrowser* transcript, const QString& href) {
     fail("no citation link to click");
 }
 
+// Fusion's colours turned dark, as a desktop's dark theme gives them.
+QPalette darkPalette() {
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe4, 0xe6, 0xea);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x90, 0x96));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x7a, 0xb7, 0xff));
+    p.setColor(QPalette::LinkVisited, QColor(0xc0, 0x9c, 0xff));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xb4));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Mid, QColor(0x4a, 0x4d, 0x52));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1c));
+    p.setColor(QPalette::Light, QColor(0x50, 0x53, 0x58));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7d, 0x82));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7d, 0x82));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7a, 0x7d, 0x82));
+    return p;
+}
+
+// The main window with a generated answer, its citation open in the viewer: one screenshot.
+int mainWindowOnly(RagEngine& engine, test::FakeOpenAiServer& server, const QString& out, const QString& name,
+                   const QString& question) {
+    MainWindow window(engine);
+    window.resize(1280, 800);
+    window.move(0, 0);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        fail("the window was not exposed");
+    auto* list = window.findChild<QTreeWidget*>(QStringLiteral("libraryTree"));
+    waitFor([&] { return list->topLevelItemCount() > 0; });
+    server.setStreamTokenDelay(5);
+    window.chatPane()->ask(question);
+    if (!waitFor([&] { return !window.chatPane()->isAnswering(); }))
+        fail("no answer");
+    clickCitation(window.findChild<QTextBrowser*>(QStringLiteral("transcriptBrowser")), QStringLiteral("cite:1:1"));
+    QTest::qWait(800);
+    shoot(&window, out, name);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -88,6 +142,22 @@ int main(int argc, char** argv) {
     const QString out = QString::fromLocal8Bit(argv[1]);
     const QString guide = QString::fromLocal8Bit(argv[2]);
     QDir().mkpath(out);
+    QString single;
+    QString language = QStringLiteral("en");
+    for (int i = 3; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--main-window" && i + 1 < argc) {
+            single = QString::fromLocal8Bit(argv[++i]);
+        } else if (arg == "--language" && i + 1 < argc) {
+            language = QString::fromLocal8Bit(argv[++i]);
+        } else if (arg == "--dark") {
+            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+            QApplication::setPalette(darkPalette());
+        } else {
+            fail("unknown option");
+        }
+    }
+    InterfaceLanguage::install(app, language);
     QTemporaryDir data;
     test::FakeOpenAiServer server;
     server.setChatReply(QStringLiteral(
@@ -107,6 +177,18 @@ int main(int argc, char** argv) {
     if (!engine)
         fail("cannot open the engine");
     ingest(**engine, QStringLiteral("DocRag guide"), QStringLiteral("docrag"), guide);
+    if (!single.isEmpty()) {
+        if (language == QLatin1String("de")) {
+            server.setChatReply(QStringLiteral(
+                "Öffnen Sie **Datei › Dokumentation hinzufügen…**, wählen Sie die Ordner und geben Sie der "
+                "Sammlung einen Namen [1]. `.gitignore`- und `.docragignore`-Dateien werden beachtet [2].\n\n"
+                "Auf der Kommandozeile genügt ein Befehl:\n\n```sh\ndocrag-cli ingest ~/team-docs "
+                "--collection team\n```\n\nEin zweiter Lauf liest nur geänderte Dateien neu ein [1]."));
+            return mainWindowOnly(**engine, server, out, single,
+                                  QStringLiteral("Wie füge ich meine eigene Dokumentation hinzu?"));
+        }
+        return mainWindowOnly(**engine, server, out, single, QStringLiteral("How do I add my own documentation?"));
+    }
     const bool python = QFileInfo::exists(kPythonDocs);
     if (python)
         ingest(**engine, QStringLiteral("Python 3.11"), QStringLiteral("python"), kPythonDocs);

@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextBrowser>
@@ -227,7 +228,7 @@ void ChatPane::finish(const Result<Answer>& result) {
             m_status->setText(
                 tr("Extractive answer: quoted from the documentation, no language model used."));
         else
-            m_status->setText(tr("Answered by %1 in %2 ms.").arg(result->model).arg(result->latencyMs));
+            m_status->setText(tr("Answered by %1 in %2 ms.").arg(result->model, QLocale().toString(result->latencyMs)));
         // A new conversation, or an old one that moves to the top of the list.
         m_conversationId = result->conversationId;
         emit conversationChanged(m_conversationId);

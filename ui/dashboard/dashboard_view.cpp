@@ -410,7 +410,7 @@ void DashboardView::updateCards() {
     if (s.modelRequests == 0 && s.promptTokens + s.completionTokens == 0) {
         m_tokensCard->setValue(QStringLiteral("—"), tr("no model-server calls since start"));
     } else {
-        m_tokensCard->setValue(QStringLiteral("$%1").arg(locale.toString(s.costUsd, 'f', 4)),
+        m_tokensCard->setValue(locale.toCurrencyString(s.costUsd, QStringLiteral("$"), 4),
                                tr("%Ln requests · %1 prompt + %2 completion tokens", "",
                                   static_cast<int>(s.modelRequests))
                                    .arg(locale.toString(s.promptTokens), locale.toString(s.completionTokens)));
