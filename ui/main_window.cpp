@@ -1,6 +1,8 @@
 #include "ui/main_window.h"
 
+#include "engine/core/logging.h"
 #include "engine/metrics/health_check.h"
+#include "engine/rag/guide_collection.h"
 #include "engine/rag/rag_engine.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/chat/conversation_list.h"
@@ -16,10 +18,7 @@
 #include "ui/widgets/health_indicator.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QDockWidget>
-#include <QFile>
-#include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
@@ -32,32 +31,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace docrag {
-
-namespace {
-
-const QString kGuideCollection = QStringLiteral("DocRag guide");
-
-// Copies the files of `from` (a resource folder) into `to`, rewriting only those that differ so that an
-// unchanged guide stays unchanged for the incremental ingest. Empty on failure.
-QString copyFolder(const QString& from, const QString& to) {
-    if (!QDir().mkpath(to))
-        return QString();
-    for (const QFileInfo& source : QDir(from).entryInfoList(QDir::Files)) {
-        QFile in(source.filePath());
-        if (!in.open(QIODevice::ReadOnly))
-            return QString();
-        const QByteArray bytes = in.readAll();
-        QFile out(QDir(to).filePath(source.fileName()));
-        if (out.open(QIODevice::ReadOnly) && out.readAll() == bytes)
-            continue;
-        out.close();
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size())
-            return QString();
-    }
-    return to;
-}
-
-} // namespace
 
 MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
     : QMainWindow(parent)
@@ -281,22 +254,19 @@ void MainWindow::refreshModelHealth() {
 
 void MainWindow::ensureGuide(const QString& folder) {
     QPointer<MainWindow> self(this);
-    const QString copy = QDir(m_engine.options().dataDir).filePath(QStringLiteral("guide"));
-    // The guide inside the executable (":/guide") is copied out first: ingestion reads real files, and
-    // the source viewer opens them.
-    m_engine
-        .run([folder, copy] {
-            return folder.startsWith(QLatin1Char(':')) ? copyFolder(folder, copy) : folder;
-        })
-        .then(this, [self](const QString& ready) {
-            if (!self || ready.isEmpty())
+    RagEngine* engine = &m_engine;
+    // Ingested where it is installed: the pages stay there for the source viewer, and an upgrade of the
+    // package updates them. A guide collection built from somewhere else goes first (GuideCollection).
+    m_engine.run([engine, folder] { return GuideCollection::forgetOtherFolders(*engine, folder); })
+        .then(this, [self, folder](const Status& forgotten) {
+            if (!self)
                 return;
-            IngestRequest request;
-            request.collection = kGuideCollection;
-            request.docType = QStringLiteral("docrag");
-            request.paths = {ready};
+            // The ingest still runs: a database that failed here fails it too, and its summary says so.
+            if (!forgotten)
+                Logging::get("docrag.ui")
+                    ->warn("the user guide's old pages stay: {}", forgotten.error().message);
             // Also when it exists: an updated guide re-ingests the changed pages only.
-            self->m_ingest->start(request);
+            self->m_ingest->start(GuideCollection::request(folder));
         });
 }
 
