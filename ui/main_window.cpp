@@ -14,6 +14,7 @@
 #include "ui/settings/app_settings.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/sources/source_viewer.h"
+#include "ui/widgets/action_icons.h"
 #include "ui/widgets/byte_size.h"
 #include "ui/widgets/health_indicator.h"
 
@@ -134,13 +135,17 @@ void MainWindow::buildMenus() {
     QAction* add = file->addAction(tr("&Add documentation…"), this, &MainWindow::openIngestWizard);
     add->setObjectName(QStringLiteral("addDocumentationAction"));
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    add->setIcon(ActionIcons::icon(ActionIcons::Action::AddDocumentation));
     QAction* exportAction =
         file->addAction(tr("&Export conversation…"), m_chat, &ChatPane::exportConversation);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setObjectName(QStringLiteral("exportConversationAction"));
+    exportAction->setIcon(ActionIcons::icon(ActionIcons::Action::Export));
     file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setShortcut(QKeySequence::Preferences);
+    settings->setIcon(ActionIcons::icon(ActionIcons::Action::Settings));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -156,11 +161,18 @@ void MainWindow::buildMenus() {
     });
     performance->setObjectName(QStringLiteral("dashboardAction"));
     performance->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    performance->setIcon(ActionIcons::icon(ActionIcons::Action::Dashboard));
     QMenu* chat = menuBar()->addMenu(tr("&Chat"));
-    chat->addAction(tr("&New conversation"), QKeySequence::New, this,
-                    [this] { m_chat->openConversation(0); });
-    chat->addAction(tr("&Stop answer"), m_chat, &ChatPane::stop);
-    chat->addAction(tr("&Regenerate answer"), m_chat, &ChatPane::regenerate);
+    QAction* newConversation = chat->addAction(tr("&New conversation"), QKeySequence::New, this,
+                                               [this] { m_chat->openConversation(0); });
+    newConversation->setObjectName(QStringLiteral("newConversationAction"));
+    newConversation->setIcon(ActionIcons::icon(ActionIcons::Action::NewConversation));
+    QAction* stop = chat->addAction(tr("&Stop answer"), m_chat, &ChatPane::stop);
+    stop->setObjectName(QStringLiteral("stopAnswerAction"));
+    stop->setIcon(ActionIcons::icon(ActionIcons::Action::Stop));
+    QAction* regenerate = chat->addAction(tr("&Regenerate answer"), m_chat, &ChatPane::regenerate);
+    regenerate->setObjectName(QStringLiteral("regenerateAnswerAction"));
+    regenerate->setIcon(ActionIcons::icon(ActionIcons::Action::Regenerate));
 }
 
 void MainWindow::buildStatusBar() {
