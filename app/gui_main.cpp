@@ -1,4 +1,5 @@
 // docrag: the desktop application. Creates the engine and the main window and wires them; nothing else.
+#include "engine/core/install_paths.h"
 #include "engine/core/logging.h"
 #include "engine/rag/rag_engine.h"
 #include "ui/main_window.h"
@@ -120,7 +121,11 @@ int main(int argc, char** argv) {
     });
     if (!fromEnvironment && !parser.isSet(offline) && !parser.isSet(shownTime))
         window.loadStoredKey();
-    if (!parser.isSet(noGuide) && !parser.isSet(shownTime))
-        window.ensureGuide(QStringLiteral(":/guide"));
+    if (!parser.isSet(noGuide) && !parser.isSet(shownTime)) {
+        if (const QString guide = InstallPaths::guideDir(); !guide.isEmpty())
+            window.ensureGuide(guide);
+        else
+            Logging::get("docrag.ui")->warn("no user guide in {}", InstallPaths::dataDir());
+    }
     return QApplication::exec();
 }

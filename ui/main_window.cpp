@@ -1,6 +1,8 @@
 #include "ui/main_window.h"
 
+#include "engine/core/logging.h"
 #include "engine/metrics/health_check.h"
+#include "engine/rag/guide_collection.h"
 #include "engine/rag/rag_engine.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/chat/conversation_list.h"
@@ -12,15 +14,13 @@
 #include "ui/settings/app_settings.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/sources/source_viewer.h"
+#include "ui/widgets/action_icons.h"
 #include "ui/widgets/byte_size.h"
 #include "ui/widgets/health_indicator.h"
 #include "ui/widgets/error_text.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QDockWidget>
-#include <QFile>
-#include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
@@ -33,32 +33,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace docrag {
-
-namespace {
-
-const QString kGuideCollection = QStringLiteral("DocRag guide");
-
-// Copies the files of `from` (a resource folder) into `to`, rewriting only those that differ so that an
-// unchanged guide stays unchanged for the incremental ingest. Empty on failure.
-QString copyFolder(const QString& from, const QString& to) {
-    if (!QDir().mkpath(to))
-        return QString();
-    for (const QFileInfo& source : QDir(from).entryInfoList(QDir::Files)) {
-        QFile in(source.filePath());
-        if (!in.open(QIODevice::ReadOnly))
-            return QString();
-        const QByteArray bytes = in.readAll();
-        QFile out(QDir(to).filePath(source.fileName()));
-        if (out.open(QIODevice::ReadOnly) && out.readAll() == bytes)
-            continue;
-        out.close();
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) != bytes.size())
-            return QString();
-    }
-    return to;
-}
-
-} // namespace
 
 MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
     : QMainWindow(parent)
@@ -162,13 +136,17 @@ void MainWindow::buildMenus() {
     QAction* add = file->addAction(tr("&Add documentation…"), this, &MainWindow::openIngestWizard);
     add->setObjectName(QStringLiteral("addDocumentationAction"));
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    add->setIcon(ActionIcons::icon(ActionIcons::Action::AddDocumentation));
     QAction* exportAction =
         file->addAction(tr("&Export conversation…"), m_chat, &ChatPane::exportConversation);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setObjectName(QStringLiteral("exportConversationAction"));
+    exportAction->setIcon(ActionIcons::icon(ActionIcons::Action::Export));
     file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setShortcut(QKeySequence::Preferences);
+    settings->setIcon(ActionIcons::icon(ActionIcons::Action::Settings));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -184,11 +162,18 @@ void MainWindow::buildMenus() {
     });
     performance->setObjectName(QStringLiteral("dashboardAction"));
     performance->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    performance->setIcon(ActionIcons::icon(ActionIcons::Action::Dashboard));
     QMenu* chat = menuBar()->addMenu(tr("&Chat"));
-    chat->addAction(tr("&New conversation"), QKeySequence::New, this,
-                    [this] { m_chat->openConversation(0); });
-    chat->addAction(tr("&Stop answer"), m_chat, &ChatPane::stop);
-    chat->addAction(tr("&Regenerate answer"), m_chat, &ChatPane::regenerate);
+    QAction* newConversation = chat->addAction(tr("&New conversation"), QKeySequence::New, this,
+                                               [this] { m_chat->openConversation(0); });
+    newConversation->setObjectName(QStringLiteral("newConversationAction"));
+    newConversation->setIcon(ActionIcons::icon(ActionIcons::Action::NewConversation));
+    QAction* stop = chat->addAction(tr("&Stop answer"), m_chat, &ChatPane::stop);
+    stop->setObjectName(QStringLiteral("stopAnswerAction"));
+    stop->setIcon(ActionIcons::icon(ActionIcons::Action::Stop));
+    QAction* regenerate = chat->addAction(tr("&Regenerate answer"), m_chat, &ChatPane::regenerate);
+    regenerate->setObjectName(QStringLiteral("regenerateAnswerAction"));
+    regenerate->setIcon(ActionIcons::icon(ActionIcons::Action::Regenerate));
 }
 
 void MainWindow::buildStatusBar() {
@@ -282,22 +267,19 @@ void MainWindow::refreshModelHealth() {
 
 void MainWindow::ensureGuide(const QString& folder) {
     QPointer<MainWindow> self(this);
-    const QString copy = QDir(m_engine.options().dataDir).filePath(QStringLiteral("guide"));
-    // The guide inside the executable (":/guide") is copied out first: ingestion reads real files, and
-    // the source viewer opens them.
-    m_engine
-        .run([folder, copy] {
-            return folder.startsWith(QLatin1Char(':')) ? copyFolder(folder, copy) : folder;
-        })
-        .then(this, [self](const QString& ready) {
-            if (!self || ready.isEmpty())
+    RagEngine* engine = &m_engine;
+    // Ingested where it is installed: the pages stay there for the source viewer, and an upgrade of the
+    // package updates them. A guide collection built from somewhere else goes first (GuideCollection).
+    m_engine.run([engine, folder] { return GuideCollection::forgetOtherFolders(*engine, folder); })
+        .then(this, [self, folder](const Status& forgotten) {
+            if (!self)
                 return;
-            IngestRequest request;
-            request.collection = kGuideCollection;
-            request.docType = QStringLiteral("docrag");
-            request.paths = {ready};
+            // The ingest still runs: a database that failed here fails it too, and its summary says so.
+            if (!forgotten)
+                Logging::get("docrag.ui")
+                    ->warn("the user guide's old pages stay: {}", forgotten.error().message);
             // Also when it exists: an updated guide re-ingests the changed pages only.
-            self->m_ingest->start(request);
+            self->m_ingest->start(GuideCollection::request(folder));
         });
 }
 

@@ -36,7 +36,8 @@ public:
     ConversationList* conversations() const { return m_conversations; }
     IngestTask& ingestTask() const { return *m_ingest; }
 
-    // First run: ingests the user guide in `folder` as the collection "DocRag guide" unless it exists.
+    // Ingests the user guide in `folder` as the collection "DocRag guide": all of it on the first run,
+    // the changed pages on later ones.
     void ensureGuide(const QString& folder);
     // Reads the API key from the OS keychain and, when there is one, connects to the model server of
     // the saved settings with it. Not called when the environment chose a server (as for the CLI).

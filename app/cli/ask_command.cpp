@@ -48,6 +48,7 @@ int AskCommand::run(CliContext& context, const QStringList& args) {
     parser.addOption(
         {QStringLiteral("no-cache"), QStringLiteral("Answer afresh instead of from the response cache.")});
     context.addModelOptions(parser);
+    context.addGuideOption(parser);
     if (!context.parse(parser, args,
                        QStringLiteral("Answer a question from the ingested documentation, with citations.")))
         return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
@@ -68,7 +69,7 @@ int AskCommand::run(CliContext& context, const QStringList& args) {
     request.useCache = !parser.isSet(QStringLiteral("no-cache"));
     const bool stream = parser.isSet(QStringLiteral("stream")) && !context.json();
 
-    RagEngine* engine = context.engine();
+    RagEngine* engine = context.engineWithGuide();
     if (!engine)
         return kExitFailure;
     QTextStream& out = context.out();

@@ -10,6 +10,7 @@
 #include "app/cli/ingest_command.h"
 #include "app/cli/search_command.h"
 
+#include <QCoreApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -57,6 +58,7 @@ void printUsage(QTextStream& stream) {
     for (const auto& [name, info] : commands())
         stream << "  " << info.summary << '\n';
     stream << "\nCommon options: --data-dir DIR, --json, --verbose, --help\n"
+              "docrag-cli --version prints the version.\n"
               "Exit codes: 0 ok, 1 failure, 2 bad usage.\n";
 }
 
@@ -83,6 +85,10 @@ int CliApp::run(const QStringList& arguments) {
     if (at < 0) {
         if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))) {
             printUsage(out);
+            return kExitOk;
+        }
+        if (arguments.contains(QLatin1String("--version"))) {
+            out << "docrag-cli " << QCoreApplication::applicationVersion() << '\n';
             return kExitOk;
         }
         err << "docrag-cli: no command given\n";

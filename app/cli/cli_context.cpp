@@ -1,6 +1,8 @@
 #include "app/cli/cli_context.h"
 
+#include "engine/core/install_paths.h"
 #include "engine/core/logging.h"
+#include "engine/rag/guide_collection.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -110,6 +112,13 @@ void CliContext::addModelOptions(QCommandLineParser& parser) {
         {QStringLiteral("offline"), QStringLiteral("Use no model server, whatever the environment says.")});
 }
 
+void CliContext::addGuideOption(QCommandLineParser& parser) {
+    m_guideOption = true;
+    parser.addOption({QStringLiteral("no-guide"),
+                      QStringLiteral("Do not add the bundled user guide to a data directory that has no "
+                                     "collections yet.")});
+}
+
 bool CliContext::parse(QCommandLineParser& parser, const QStringList& args, const QString& description) {
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -133,6 +142,7 @@ bool CliContext::parse(QCommandLineParser& parser, const QStringList& args, cons
     m_json = parser.isSet(QStringLiteral("json"));
     m_verbose = parser.isSet(QStringLiteral("verbose"));
     m_dataDir = resolveDataDir(parser.value(QStringLiteral("data-dir")));
+    m_noGuide = m_guideOption && parser.isSet(QStringLiteral("no-guide"));
     if (m_modelOptions) {
         if (const QString bad = readModelOptions(parser, m_openai); !bad.isEmpty()) {
             usage(bad);
@@ -160,6 +170,23 @@ RagEngine* CliContext::engine() {
     }
     m_engine = std::move(*engine);
     return m_engine.get();
+}
+
+RagEngine* CliContext::engineWithGuide() {
+    RagEngine* opened = engine();
+    if (!opened || m_noGuide)
+        return opened;
+    const QString guide = InstallPaths::guideDir();
+    const auto added = GuideCollection::ingestIfEmpty(*opened, guide, [this, &guide] {
+        m_err << "docrag-cli " << m_command << ": no collections yet: adding the user guide (" << guide
+              << ") as \"" << GuideCollection::name() << "\"\n";
+        m_err.flush();
+    });
+    if (!added) {
+        fail(QStringLiteral("cannot add the user guide: %1").arg(added.error().message));
+        return nullptr;
+    }
+    return opened;
 }
 
 int CliContext::fail(const QString& message) {

@@ -31,7 +31,14 @@ public:
     // OPENAI_BASE_URL, DOCRAG_CHAT_MODEL); none when offline.
     const std::optional<OpenAiConfig>& modelServer() const { return m_openai; }
 
+    // For the commands that answer (ask, search): --no-guide. Call before parse().
+    void addGuideOption(QCommandLineParser& parser);
+
     RagEngine* engine(); // nullptr after printing the error
+    // The engine, and on a data folder without any collection the bundled user guide ingested first,
+    // as the desktop does on its first start (one line on stderr says so), unless --no-guide. nullptr
+    // after printing the error.
+    RagEngine* engineWithGuide();
     bool json() const { return m_json; }
     bool verbose() const { return m_verbose; }
     const QString& command() const { return m_command; }
@@ -52,6 +59,8 @@ private:
     bool m_json = false;
     bool m_verbose = false;
     bool m_modelOptions = false;
+    bool m_guideOption = false;
+    bool m_noGuide = false;
     std::optional<OpenAiConfig> m_openai;
     std::unique_ptr<RagEngine> m_engine;
 };

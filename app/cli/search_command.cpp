@@ -63,6 +63,7 @@ int SearchCommand::run(CliContext& context, const QStringList& args) {
     parser.addPositionalArgument(QStringLiteral("query"), QStringLiteral("What to look for."),
                                  QStringLiteral("QUERY..."));
     addSearchOptions(parser, QStringLiteral("mode"));
+    context.addGuideOption(parser);
     if (!context.parse(parser, args, QStringLiteral("Search the ingested documentation.")))
         return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
     const QString query = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
@@ -72,7 +73,7 @@ int SearchCommand::run(CliContext& context, const QStringList& args) {
     if (const QString bad = readSearchOptions(parser, QStringLiteral("mode"), options); !bad.isEmpty())
         return context.usage(bad);
 
-    RagEngine* engine = context.engine();
+    RagEngine* engine = context.engineWithGuide();
     if (!engine)
         return kExitFailure;
     QElapsedTimer timer;

@@ -1,10 +1,14 @@
 #include "tests/support/temp_tree.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace docrag;
@@ -23,9 +27,9 @@ struct Run final {
     QByteArray err;
 };
 
-Run run(const QStringList& args, int timeoutMs = 60000) {
+Run runProgram(const QString& program, const QStringList& args, int timeoutMs = 60000) {
     QProcess p;
-    p.start(cliPath(), args);
+    p.start(program, args);
     Run r;
     if (!p.waitForFinished(timeoutMs))
         return r;
@@ -33,6 +37,10 @@ Run run(const QStringList& args, int timeoutMs = 60000) {
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+Run run(const QStringList& args, int timeoutMs = 60000) {
+    return runProgram(cliPath(), args, timeoutMs);
 }
 
 QJsonObject json(const Run& r) {
@@ -400,6 +408,80 @@ private slots:
                           data, QStringLiteral("--json")});
         QCOMPARE(search.exitCode, 0);
         QVERIFY(!json(search).value(QLatin1String("results")).toArray().isEmpty());
+    }
+
+    void versionIsOneLine() {
+        const Run version = run({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(QRegularExpression(QStringLiteral("^docrag-cli \\d+\\.\\d+\\.\\d+\n$"))
+                     .match(QString::fromUtf8(version.out))
+                     .hasMatch(),
+                 version.out.constData());
+        QVERIFY(version.err.isEmpty());
+    }
+
+    // A new data folder, as after installing the package: the first question adds the bundled user guide
+    // (beside the program: build/share/docrag/guide for build/app/docrag-cli), says so in one line on
+    // stderr, and the answer cites the guide.
+    void aNewDataFolderAnswersFromTheGuide() {
+        test::TempTree fresh;
+        const QString data = fresh.filePath(QStringLiteral("data"));
+        const Run first = run({QStringLiteral("ask"), QStringLiteral("How do I add my own documentation?"),
+                               QStringLiteral("--data-dir"), data});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QCOMPARE(first.err.count('\n'), 1);
+        QVERIFY2(first.err.contains("no collections yet: adding the user guide"), first.err.constData());
+        QVERIFY(first.out.contains("[1]"));
+        QVERIFY2(first.out.contains("Sources:\n  [1] "), first.out.constData());
+        QVERIFY2(first.out.contains("share/docrag/guide/adding-documentation.md"), first.out.constData());
+
+        // Added once: the next command finds a collection and says nothing.
+        const Run second = run({QStringLiteral("search"), QStringLiteral("privacy"), QStringLiteral("--json"),
+                                QStringLiteral("--data-dir"), data});
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(second.err.isEmpty(), second.err.constData());
+        const QJsonArray results = json(second).value(QLatin1String("results")).toArray();
+        QVERIFY(!results.isEmpty());
+        QCOMPARE(results.first().toObject().value(QLatin1String("collection")).toString(),
+                 QStringLiteral("DocRag guide"));
+
+        // --no-guide leaves a new folder empty.
+        const QString bare = fresh.filePath(QStringLiteral("bare"));
+        const Run none =
+            run({QStringLiteral("search"), QStringLiteral("privacy"), QStringLiteral("--no-guide"),
+                 QStringLiteral("--json"), QStringLiteral("--data-dir"), bare});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY(none.err.isEmpty());
+        QVERIFY(json(none).value(QLatin1String("results")).toArray().isEmpty());
+        const Run listed = run(
+            {QStringLiteral("collections"), QStringLiteral("--json"), QStringLiteral("--data-dir"), bare});
+        QVERIFY(json(listed).value(QLatin1String("collections")).toArray().isEmpty());
+    }
+
+    // The program copied into another prefix finds that prefix's guide, not the build tree's: it looks
+    // beside itself (bin/../share/docrag/guide), whatever the folder.
+    void aCopyElsewhereUsesTheGuideBesideIt() {
+        test::TempTree prefix;
+        QVERIFY(QDir().mkpath(prefix.filePath(QStringLiteral("bin"))));
+        const QString copy = prefix.filePath(QStringLiteral("bin/docrag-cli"));
+        QVERIFY(QFile::copy(cliPath(), copy));
+        prefix.write(QStringLiteral("share/docrag/guide/barn.md"),
+                     QStringLiteral("# Barn\n\nThe okapi keeps its installer in the barn.\n"));
+        const Run r = runProgram(copy, {QStringLiteral("search"), QStringLiteral("where is the installer"),
+                                        QStringLiteral("--json"), QStringLiteral("--data-dir"),
+                                        prefix.filePath(QStringLiteral("data"))});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains(QFileInfo(prefix.filePath(QStringLiteral("share/docrag/guide")))
+                                    .canonicalFilePath()
+                                    .toUtf8()),
+                 r.err.constData());
+        const QJsonArray results = json(r).value(QLatin1String("results")).toArray();
+        QCOMPARE(results.size(), 1); // its one page, nothing from the build tree's guide
+        QVERIFY(results.first()
+                    .toObject()
+                    .value(QLatin1String("path"))
+                    .toString()
+                    .endsWith(QLatin1String("share/docrag/guide/barn.md")));
     }
 };
 

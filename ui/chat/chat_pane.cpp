@@ -4,6 +4,7 @@
 #include "ui/chat/markdown_export.h"
 #include "ui/chat/question_edit.h"
 #include "ui/chat/transcript_renderer.h"
+#include "ui/widgets/action_icons.h"
 #include "ui/widgets/inert_text_browser.h"
 #include "ui/widgets/error_text.h"
 
@@ -68,6 +69,7 @@ ChatPane::ChatPane(RagEngine& engine, QWidget* parent)
     m_send->setDefault(true);
     m_stop = new QPushButton(tr("Stop"), this);
     m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stop->setIcon(ActionIcons::icon(ActionIcons::Action::Stop));
     m_collection = new QComboBox(this);
     m_collection->setObjectName(QStringLiteral("collectionCombo"));
     m_collection->setToolTip(tr("Which collections answers draw on"));
@@ -76,6 +78,7 @@ ChatPane::ChatPane(RagEngine& engine, QWidget* parent)
     m_status->setTextFormat(Qt::PlainText); // carries server messages and model names
     auto* exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setIcon(ActionIcons::icon(ActionIcons::Action::Export));
     setCollections({});
 
     auto* top = new QHBoxLayout;
