@@ -131,6 +131,7 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
 
     buildMenus();
     buildStatusBar();
+    chainTabOrder();
     // Where the user left the panels last time.
     QSettings layout;
     restoreGeometry(layout.value(QStringLiteral("window/geometry")).toByteArray());
@@ -157,6 +158,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::buildMenus() {
+    auto* conversationsDock = findChild<QDockWidget*>(QStringLiteral("conversationsDock"));
+    auto* libraryDock = findChild<QDockWidget*>(QStringLiteral("libraryDock"));
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* add = file->addAction(tr("&Add documentation…"), this, &MainWindow::openIngestWizard);
     add->setObjectName(QStringLiteral("addDocumentationAction"));
@@ -183,11 +186,71 @@ void MainWindow::buildMenus() {
     });
     performance->setObjectName(QStringLiteral("dashboardAction"));
     performance->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction* searchLibrary = view->addAction(tr("Search the &library"), this, [this, libraryDock] {
+        libraryDock->show();
+        libraryDock->raise();
+        m_library->focusSearch();
+    });
+    searchLibrary->setObjectName(QStringLiteral("searchLibraryAction"));
+    searchLibrary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+
+    // The keyboard's way through a conversation; every key is listed in the guide (docs/keyboard.md).
     QMenu* chat = menuBar()->addMenu(tr("&Chat"));
-    chat->addAction(tr("&New conversation"), QKeySequence::New, this,
-                    [this] { m_chat->openConversation(0); });
-    chat->addAction(tr("&Stop answer"), m_chat, &ChatPane::stop);
-    chat->addAction(tr("&Regenerate answer"), m_chat, &ChatPane::regenerate);
+    QAction* newConversation = chat->addAction(tr("&New conversation"), QKeySequence::New, this, [this] {
+        m_conversations->setCurrentConversation(0);
+        m_chat->openConversation(0);
+        m_chat->focusQuestion();
+    });
+    newConversation->setObjectName(QStringLiteral("newConversationAction"));
+    QAction* ask = chat->addAction(tr("&Ask a question"), m_chat, &ChatPane::focusQuestion);
+    ask->setObjectName(QStringLiteral("askQuestionAction"));
+    ask->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* open = chat->addAction(tr("&Open a conversation"), this, [this, conversationsDock] {
+        conversationsDock->show();
+        conversationsDock->raise();
+        m_conversations->focusList();
+    });
+    open->setObjectName(QStringLiteral("openConversationAction"));
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    chat->addAction(m_conversations->renameAction());
+    chat->addAction(m_conversations->deleteAction());
+    chat->addSeparator();
+    QAction* stop = chat->addAction(tr("&Stop answer"), m_chat, &ChatPane::stop);
+    stop->setObjectName(QStringLiteral("stopAnswerAction"));
+    stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    // Enabled only while an answer streams, so that Esc keeps its usual meaning the rest of the time.
+    stop->setEnabled(false);
+    connect(m_chat, &ChatPane::answeringChanged, stop, &QAction::setEnabled);
+    QAction* regenerate = chat->addAction(tr("&Regenerate answer"), m_chat, &ChatPane::regenerate);
+    regenerate->setObjectName(QStringLiteral("regenerateAction"));
+    regenerate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_chat, &ChatPane::answeringChanged, regenerate,
+            [regenerate](bool answering) { regenerate->setEnabled(!answering); });
+    chat->addSeparator();
+    QAction* next = chat->addAction(tr("Ne&xt source"), m_chat, &ChatPane::nextCitation);
+    next->setObjectName(QStringLiteral("nextCitationAction"));
+    next->setShortcut(QKeySequence(Qt::Key_F8));
+    QAction* previous = chat->addAction(tr("&Previous source"), m_chat, &ChatPane::previousCitation);
+    previous->setObjectName(QStringLiteral("previousCitationAction"));
+    previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+}
+
+void MainWindow::chainTabOrder() {
+    // Tab crosses the window as it is laid out: the conversations (or the library) on the left, the
+    // chat in the centre, the source on the right. Widgets of a hidden tab are skipped by Qt itself.
+    QWidget* previous = nullptr;
+    for (const char* name :
+         {"conversationSearchEdit", "conversationListWidget", "newConversationButton",
+          "renameConversationButton", "deleteConversationButton", "librarySearchEdit", "searchResultsBrowser",
+          "libraryTree", "collectionCombo", "exportButton", "transcriptBrowser", "questionEdit", "sendButton",
+          "stopButton", "openExternalButton", "documentBrowser"}) {
+        auto* widget = findChild<QWidget*>(QLatin1String(name));
+        if (!widget)
+            continue;
+        if (previous)
+            QWidget::setTabOrder(previous, widget);
+        previous = widget;
+    }
 }
 
 void MainWindow::buildStatusBar() {
