@@ -215,6 +215,7 @@ DashboardView::DashboardView(RagEngine& engine, QWidget* parent)
     // The charts need room; on a small window the dashboard scrolls rather than squashing them.
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("dashboardScrollArea"));
+    scroll->setAccessibleName(tr("Performance dashboard"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);

@@ -20,15 +20,15 @@
 namespace docrag {
 namespace {
 
-QString highlighted(const Hit& hit, const QColor& marker) {
+QString highlighted(const Hit& hit, const QColor& marker, const QColor& markerText) {
     QString out;
     qsizetype at = 0;
     for (const auto& [start, length] : hit.snippetHighlights) {
         if (start < at)
             continue;
         out += hit.snippet.mid(at, start - at).toHtmlEscaped();
-        out += QStringLiteral("<b style=\"background:%2\">%1</b>")
-                   .arg(hit.snippet.mid(start, length).toHtmlEscaped(), marker.name());
+        out += QStringLiteral("<b style=\"background:%2; color:%3\">%1</b>")
+                   .arg(hit.snippet.mid(start, length).toHtmlEscaped(), marker.name(), markerText.name());
         at = start + length;
     }
     return out + hit.snippet.mid(at).toHtmlEscaped();
@@ -263,6 +263,7 @@ void LibraryView::showHits(const QString& query, const Result<std::vector<Hit>>&
     m_shownHits = *hits;
     const QColor muted = ThemeColors::muted(palette());
     const QColor marker = ThemeColors::marker(palette());
+    const QColor markerText = ThemeColors::markerText(palette());
     QString html;
     if (hits->empty())
         html = tr("<p>Nothing matches “%1”.</p>").arg(query.toHtmlEscaped());
@@ -275,7 +276,7 @@ void LibraryView::showHits(const QString& query, const Result<std::vector<Hit>>&
                 .arg(h.chunkId)
                 .arg(where.toHtmlEscaped(), h.collection.toHtmlEscaped(),
                      QFileInfo(h.path).fileName().toHtmlEscaped(), h.locationLabel().toHtmlEscaped(),
-                     highlighted(h, marker), muted.name());
+                     highlighted(h, marker, markerText), muted.name());
     }
     m_results->setHtml(html);
     emit searchFinished(static_cast<int>(hits->size()));

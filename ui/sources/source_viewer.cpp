@@ -115,7 +115,7 @@ void SourceViewer::applyColours() {
     QList<QTextEdit::ExtraSelection> selections = m_browser->extraSelections();
     for (QTextEdit::ExtraSelection& selection : selections) {
         selection.format.setBackground(ThemeColors::marker(palette()));
-        selection.format.setForeground(palette().color(QPalette::Text));
+        selection.format.setForeground(ThemeColors::markerText(palette()));
     }
     m_browser->setExtraSelections(selections);
 }
@@ -203,9 +203,9 @@ void SourceViewer::display(const Result<SourceView>& loaded) {
     if (!passage.isNull()) {
         QTextEdit::ExtraSelection highlight;
         highlight.cursor = passage;
-        // A highlighter pen in the palette's colours: the text stays the palette's Text, readable on it.
+        // A highlighter pen in the palette's colours, with the text in a colour that reads on it.
         highlight.format.setBackground(ThemeColors::marker(palette()));
-        highlight.format.setForeground(palette().color(QPalette::Text));
+        highlight.format.setForeground(ThemeColors::markerText(palette()));
         selections << highlight;
         // Scroll so that the passage starts near the top, not at the bottom edge.
         QTextCursor at(m_browser->document());

@@ -26,6 +26,12 @@ double ThemeColors::contrast(const QColor& a, const QColor& b) {
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+int ThemeColors::difference(const QColor& a, const QColor& b) {
+    const QColor x = a.toRgb();
+    const QColor y = b.toRgb();
+    return std::abs(x.red() - y.red()) + std::abs(x.green() - y.green()) + std::abs(x.blue() - y.blue());
+}
+
 bool ThemeColors::isDark(const QPalette& palette) {
     return luminance(palette.color(QPalette::Base)) < luminance(palette.color(QPalette::Text));
 }
@@ -63,13 +69,22 @@ QColor ThemeColors::muted(const QPalette& palette, QPalette::ColorRole backgroun
 QColor ThemeColors::marker(const QPalette& palette) {
     const QColor base = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
-    // Strong on a light base; on a dark one a full yellow would leave light text unreadable.
-    for (double amount = isDark(palette) ? 0.4 : 0.55; amount > 0.1; amount -= 0.05) {
-        const QColor candidate = mix(base, kMarker, amount);
+    // Strong on a light base; on a dark one a full yellow would leave light text unreadable. Paler until
+    // Text reads on it, but never so pale that it cannot be told from Base (markerText then adjusts).
+    QColor candidate = mix(base, kMarker, isDark(palette) ? 0.4 : 0.55);
+    for (double amount = isDark(palette) ? 0.4 : 0.55; amount > 0.1; amount -= 0.025) {
+        const QColor paler = mix(base, kMarker, amount);
+        if (difference(paler, base) < kVisibleDifference)
+            break;
+        candidate = paler;
         if (contrast(text, candidate) >= kTextContrast)
-            return candidate;
+            break;
     }
-    return mix(base, kMarker, 0.15);
+    return candidate;
+}
+
+QColor ThemeColors::markerText(const QPalette& palette) {
+    return readable(palette.color(QPalette::Text), marker(palette));
 }
 
 QColor ThemeColors::band(const QPalette& palette, const QColor& tint) {

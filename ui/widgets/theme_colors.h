@@ -16,6 +16,10 @@ public:
     static double luminance(const QColor& colour);
     // 1 (the same) to 21 (black on white).
     static double contrast(const QColor& a, const QColor& b);
+    // How far apart two colours are, channel by channel (0 to 765): a yellow on white differs plainly
+    // from it with hardly any difference in luminance.
+    static int difference(const QColor& a, const QColor& b);
+    static constexpr int kVisibleDifference = 80;
     // Text lighter than its base: a dark palette.
     static bool isDark(const QPalette& palette);
     // `from` moved towards `to` by `amount` (0: from, 1: to).
@@ -27,6 +31,8 @@ public:
     // A highlighter pen behind a cited passage or a matched word: clearly not Base, with Text still
     // readable on it.
     static QColor marker(const QPalette& palette);
+    // Text on the marker: the palette's Text, or a shade of it that reads there.
+    static QColor markerText(const QPalette& palette);
     // A faint band of `tint` behind whole blocks (questions, code) on Base.
     static QColor band(const QPalette& palette, const QColor& tint);
     // The background and text of a notice ("the source changed since"), on Window.
