@@ -264,19 +264,22 @@ void LibraryView::showHits(const QString& query, const Result<std::vector<Hit>>&
     const QColor muted = ThemeColors::muted(palette());
     const QColor marker = ThemeColors::marker(palette());
     const QColor markerText = ThemeColors::markerText(palette());
+    // Qt would take the palette's link colour as it is, however dark.
+    const QColor link =
+        ThemeColors::readable(palette().color(QPalette::Link), palette().color(QPalette::Base));
     QString html;
     if (hits->empty())
         html = tr("<p>Nothing matches “%1”.</p>").arg(query.toHtmlEscaped());
     for (const Hit& h : *hits) {
         const QString where = h.headingPath.isEmpty() ? h.title : h.headingPath;
-        html +=
-            QStringLiteral("<p><a href=\"chunk:%1:%2\"><b>%3</b></a><br/><span style=\"color:%8\">%4 · %5 · "
-                           "%6</span><br/>%7</p>")
-                .arg(h.documentId)
-                .arg(h.chunkId)
-                .arg(where.toHtmlEscaped(), h.collection.toHtmlEscaped(),
-                     QFileInfo(h.path).fileName().toHtmlEscaped(), h.locationLabel().toHtmlEscaped(),
-                     highlighted(h, marker, markerText), muted.name());
+        html += QStringLiteral("<p><a href=\"chunk:%1:%2\" style=\"color:%9\"><b>%3</b></a><br/><span "
+                               "style=\"color:%8\">%4 · %5 · "
+                               "%6</span><br/>%7</p>")
+                    .arg(h.documentId)
+                    .arg(h.chunkId)
+                    .arg(where.toHtmlEscaped(), h.collection.toHtmlEscaped(),
+                         QFileInfo(h.path).fileName().toHtmlEscaped(), h.locationLabel().toHtmlEscaped(),
+                         highlighted(h, marker, markerText), muted.name(), link.name());
     }
     m_results->setHtml(html);
     emit searchFinished(static_cast<int>(hits->size()));
