@@ -57,6 +57,15 @@ QString copyFolder(const QString& from, const QString& to) {
     return to;
 }
 
+// The desktop's key for a standard command, and `fallback` too: several platform themes (and the
+// offscreen one) bind none to Preferences or Quit, which would leave Settings out of the keyboard's reach.
+QList<QKeySequence> withFallback(QKeySequence::StandardKey key, const QKeySequence& fallback) {
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    if (!keys.contains(fallback))
+        keys << fallback;
+    return keys;
+}
+
 } // namespace
 
 MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
@@ -132,6 +141,8 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
     buildMenus();
     buildStatusBar();
     chainTabOrder();
+    // A keyboard user starts where the window is for: the question box.
+    m_chat->focusQuestion();
     // Where the user left the panels last time.
     QSettings layout;
     restoreGeometry(layout.value(QStringLiteral("window/geometry")).toByteArray());
@@ -170,9 +181,11 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
-    settings->setShortcut(QKeySequence::Preferences);
+    settings->setShortcuts(withFallback(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcuts(withFallback(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (const char* name : {"conversationsDock", "libraryDock", "sourceDock", "dashboardDock"}) {
         auto* dock = findChild<QDockWidget*>(QLatin1String(name));
