@@ -3,6 +3,7 @@
 // Usage: docrag-screenshot-tour OUTPUT_DIR [GUIDE_DIR]
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
+#include "tests/ui/dark_palette.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/dashboard/dashboard_view.h"
 #include "ui/ingest/ingest_task.h"
@@ -21,6 +22,8 @@
 #include <QLineEdit>
 #include <QScreen>
 #include <QSignalSpy>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -131,6 +134,18 @@ int main(int argc, char** argv) {
     clickCitation(transcript, QStringLiteral("cite:1:1"));
     QTest::qWait(800);
     shoot(&window, out, QStringLiteral("chat.png"));
+    // 1b. The same under a dark palette (Fusion dark): colours follow the palette.
+    {
+        const QString style = QApplication::style()->name(); // setStyle deletes the style it replaces
+        const QPalette light = QApplication::palette();
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(test::darkPalette());
+        QTest::qWait(800);
+        shoot(&window, out, QStringLiteral("chat-dark.png"));
+        QApplication::setStyle(QStyleFactory::create(style));
+        QApplication::setPalette(light);
+        QTest::qWait(300);
+    }
 
     // 2. The source viewer on a Python page, with the passage highlighted.
     if (python) {

@@ -1,5 +1,6 @@
 #include "engine/rag/rag_engine.h"
 #include "tests/support/temp_tree.h"
+#include "tests/ui/dark_palette.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/dashboard/dashboard_view.h"
 #include "ui/dashboard/summary_card.h"
@@ -24,33 +25,9 @@
 #include <QValueAxis>
 
 using namespace docrag;
+using test::darkPalette;
 
 namespace {
-
-// The usual dark Fusion palette, as applications and desktop themes set it.
-QPalette darkPalette() {
-    QPalette p;
-    const QColor window(0x35, 0x35, 0x35);
-    const QColor base(0x23, 0x23, 0x23);
-    const QColor accent(0x2a, 0x82, 0xda);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, Qt::white);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, QColor(0x19, 0x19, 0x19));
-    p.setColor(QPalette::ToolTipText, Qt::white);
-    p.setColor(QPalette::Text, Qt::white);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, Qt::white);
-    p.setColor(QPalette::BrightText, Qt::red);
-    p.setColor(QPalette::Link, accent);
-    p.setColor(QPalette::Highlight, accent);
-    p.setColor(QPalette::HighlightedText, base);
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-    return p;
-}
 
 // Every run of text in `browser` whose colour does not reach 4.5:1 on what it is drawn on (the block's
 // background, else the browser's Base).
