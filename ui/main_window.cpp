@@ -34,6 +34,19 @@
 
 namespace docrag {
 
+namespace {
+
+// The desktop's key for a standard command, and `fallback` too: several platform themes (and the
+// offscreen one) bind none to Preferences or Quit, which would leave Settings out of the keyboard's reach.
+QList<QKeySequence> withFallback(QKeySequence::StandardKey key, const QKeySequence& fallback) {
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    if (!keys.contains(fallback))
+        keys << fallback;
+    return keys;
+}
+
+} // namespace
+
 MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
     : QMainWindow(parent)
     , m_engine(engine) {
@@ -106,6 +119,9 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
 
     buildMenus();
     buildStatusBar();
+    chainTabOrder();
+    // A keyboard user starts where the window is for: the question box.
+    m_chat->focusQuestion();
     // Where the user left the panels last time.
     QSettings layout;
     restoreGeometry(layout.value(QStringLiteral("window/geometry")).toByteArray());
@@ -132,6 +148,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::buildMenus() {
+    auto* conversationsDock = findChild<QDockWidget*>(QStringLiteral("conversationsDock"));
+    auto* libraryDock = findChild<QDockWidget*>(QStringLiteral("libraryDock"));
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* add = file->addAction(tr("&Add documentation…"), this, &MainWindow::openIngestWizard);
     add->setObjectName(QStringLiteral("addDocumentationAction"));
@@ -145,10 +163,12 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
-    settings->setShortcut(QKeySequence::Preferences);
+    settings->setShortcuts(withFallback(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     settings->setIcon(ActionIcons::icon(ActionIcons::Action::Settings));
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcuts(withFallback(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (const char* name : {"conversationsDock", "libraryDock", "sourceDock", "dashboardDock"}) {
         auto* dock = findChild<QDockWidget*>(QLatin1String(name));
@@ -163,17 +183,74 @@ void MainWindow::buildMenus() {
     performance->setObjectName(QStringLiteral("dashboardAction"));
     performance->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     performance->setIcon(ActionIcons::icon(ActionIcons::Action::Dashboard));
+    QAction* searchLibrary = view->addAction(tr("Search the &library"), this, [this, libraryDock] {
+        libraryDock->show();
+        libraryDock->raise();
+        m_library->focusSearch();
+    });
+    searchLibrary->setObjectName(QStringLiteral("searchLibraryAction"));
+    searchLibrary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+
+    // The keyboard's way through a conversation; every key is listed in the guide (docs/keyboard.md).
     QMenu* chat = menuBar()->addMenu(tr("&Chat"));
-    QAction* newConversation = chat->addAction(tr("&New conversation"), QKeySequence::New, this,
-                                               [this] { m_chat->openConversation(0); });
+    QAction* newConversation = chat->addAction(tr("&New conversation"), QKeySequence::New, this, [this] {
+        m_conversations->setCurrentConversation(0);
+        m_chat->openConversation(0);
+        m_chat->focusQuestion();
+    });
     newConversation->setObjectName(QStringLiteral("newConversationAction"));
     newConversation->setIcon(ActionIcons::icon(ActionIcons::Action::NewConversation));
+    QAction* ask = chat->addAction(tr("&Ask a question"), m_chat, &ChatPane::focusQuestion);
+    ask->setObjectName(QStringLiteral("askQuestionAction"));
+    ask->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* open = chat->addAction(tr("&Open a conversation"), this, [this, conversationsDock] {
+        conversationsDock->show();
+        conversationsDock->raise();
+        m_conversations->focusList();
+    });
+    open->setObjectName(QStringLiteral("openConversationAction"));
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    chat->addAction(m_conversations->renameAction());
+    chat->addAction(m_conversations->deleteAction());
+    chat->addSeparator();
     QAction* stop = chat->addAction(tr("&Stop answer"), m_chat, &ChatPane::stop);
     stop->setObjectName(QStringLiteral("stopAnswerAction"));
     stop->setIcon(ActionIcons::icon(ActionIcons::Action::Stop));
+    stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    // Enabled only while an answer streams, so that Esc keeps its usual meaning the rest of the time.
+    stop->setEnabled(false);
+    connect(m_chat, &ChatPane::answeringChanged, stop, &QAction::setEnabled);
     QAction* regenerate = chat->addAction(tr("&Regenerate answer"), m_chat, &ChatPane::regenerate);
     regenerate->setObjectName(QStringLiteral("regenerateAnswerAction"));
     regenerate->setIcon(ActionIcons::icon(ActionIcons::Action::Regenerate));
+    regenerate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_chat, &ChatPane::answeringChanged, regenerate,
+            [regenerate](bool answering) { regenerate->setEnabled(!answering); });
+    chat->addSeparator();
+    QAction* next = chat->addAction(tr("Ne&xt source"), m_chat, &ChatPane::nextCitation);
+    next->setObjectName(QStringLiteral("nextCitationAction"));
+    next->setShortcut(QKeySequence(Qt::Key_F8));
+    QAction* previous = chat->addAction(tr("&Previous source"), m_chat, &ChatPane::previousCitation);
+    previous->setObjectName(QStringLiteral("previousCitationAction"));
+    previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+}
+
+void MainWindow::chainTabOrder() {
+    // Tab crosses the window as it is laid out: the conversations (or the library) on the left, the
+    // chat in the centre, the source on the right. Widgets of a hidden tab are skipped by Qt itself.
+    QWidget* previous = nullptr;
+    for (const char* name :
+         {"conversationSearchEdit", "conversationListWidget", "newConversationButton",
+          "renameConversationButton", "deleteConversationButton", "librarySearchEdit", "searchResultsBrowser",
+          "libraryTree", "collectionCombo", "exportButton", "transcriptBrowser", "questionEdit", "sendButton",
+          "stopButton", "openExternalButton", "documentBrowser"}) {
+        auto* widget = findChild<QWidget*>(QLatin1String(name));
+        if (!widget)
+            continue;
+        if (previous)
+            QWidget::setTabOrder(previous, widget);
+        previous = widget;
+    }
 }
 
 void MainWindow::buildStatusBar() {

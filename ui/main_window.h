@@ -59,6 +59,7 @@ protected:
 private:
     void buildMenus();
     void buildStatusBar();
+    void chainTabOrder();
     void showIngestProgress(const IngestProgress& progress);
     void ingestFinished(bool ok, const QString& summary);
 

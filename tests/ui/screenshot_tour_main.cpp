@@ -5,6 +5,7 @@
 // The second form takes only the main window with an answer, in another language or with a dark palette.
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
+#include "tests/ui/dark_palette.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/dashboard/dashboard_view.h"
 #include "ui/ingest/ingest_task.h"
@@ -26,6 +27,8 @@
 #include <QScreen>
 #include <QStyleFactory>
 #include <QSignalSpy>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -213,6 +216,18 @@ int main(int argc, char** argv) {
     clickCitation(transcript, QStringLiteral("cite:1:1"));
     QTest::qWait(800);
     shoot(&window, out, QStringLiteral("chat.png"));
+    // 1b. The same under a dark palette (Fusion dark): colours follow the palette.
+    {
+        const QString style = QApplication::style()->name(); // setStyle deletes the style it replaces
+        const QPalette light = QApplication::palette();
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(test::darkPalette());
+        QTest::qWait(800);
+        shoot(&window, out, QStringLiteral("chat-dark.png"));
+        QApplication::setStyle(QStyleFactory::create(style));
+        QApplication::setPalette(light);
+        QTest::qWait(300);
+    }
 
     // 2. The source viewer on a Python page, with the passage highlighted.
     if (python) {

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -19,7 +20,10 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextFragment>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -58,18 +62,26 @@ ChatPane::ChatPane(RagEngine& engine, QWidget* parent)
     , m_engine(engine) {
     m_transcript = new InertTextBrowser(this);
     m_transcript->setObjectName(QStringLiteral("transcriptBrowser"));
+    m_transcript->setAccessibleName(tr("Conversation"));
+    m_transcript->setAccessibleDescription(tr("The questions and answers of this conversation. Tab moves "
+                                              "between its links, such as citations; Enter opens one."));
     m_transcript->setPlaceholderText(tr("Ask a question about your documentation. Answers cite their sources "
                                         "as [1], [2]…; click one to see the passage."));
     m_renderer = std::make_unique<TranscriptRenderer>(*m_transcript->document());
+    m_renderer->setPalette(palette());
     m_question = new QuestionEdit(this);
     m_question->setObjectName(QStringLiteral("questionEdit"));
     m_question->setMaximumHeight(90);
+    m_question->setAccessibleName(tr("Question"));
+    m_question->setAccessibleDescription(
+        tr("Enter sends the question, Shift+Enter starts a new line, Esc stops an answer."));
     m_send = new QPushButton(tr("Ask"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(true);
     m_stop = new QPushButton(tr("Stop"), this);
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setIcon(ActionIcons::icon(ActionIcons::Action::Stop));
+    m_stop->setToolTip(tr("Stop the answer (Esc)"));
     m_collection = new QComboBox(this);
     m_collection->setObjectName(QStringLiteral("collectionCombo"));
     m_collection->setToolTip(tr("Which collections answers draw on"));
@@ -82,7 +94,10 @@ ChatPane::ChatPane(RagEngine& engine, QWidget* parent)
     setCollections({});
 
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Search in:"), this));
+    auto* searchIn = new QLabel(tr("Search &in:"), this);
+    searchIn->setObjectName(QStringLiteral("searchInLabel"));
+    searchIn->setBuddy(m_collection);
+    top->addWidget(searchIn);
     top->addWidget(m_collection, 1);
     top->addWidget(exportButton);
     auto* bottom = new QHBoxLayout;
@@ -97,6 +112,12 @@ ChatPane::ChatPane(RagEngine& engine, QWidget* parent)
     layout->addWidget(m_transcript, 1);
     layout->addWidget(m_status);
     layout->addLayout(bottom);
+    // Tab goes as the eye does: from the top row down to the question and its buttons.
+    setTabOrder(m_collection, exportButton);
+    setTabOrder(exportButton, m_transcript);
+    setTabOrder(m_transcript, m_question);
+    setTabOrder(m_question, m_send);
+    setTabOrder(m_send, m_stop);
 
     m_drain = new QTimer(this);
     m_drain->setInterval(40);
@@ -172,10 +193,12 @@ void ChatPane::start(const QString& question, bool useCache) {
     answer.streaming = true;
     m_entries.push_back(answer);
     m_answering = true;
+    m_citationEntry = -1;
     m_stopSource = std::stop_source();
     m_stream = std::make_shared<Stream>();
     render(false);
     updateControls();
+    emit answeringChanged(true);
     m_status->setText(tr("Searching and answering…"));
 
     std::shared_ptr<Stream> stream = m_stream;
@@ -243,6 +266,7 @@ void ChatPane::finish(const Result<Answer>& result) {
     }
     render(true);
     updateControls();
+    emit answeringChanged(false);
     emit answerFinished(result.ok());
 }
 
@@ -274,10 +298,14 @@ void ChatPane::openConversation(qint64 id) {
         stop();
     m_conversationId = id;
     m_entries.clear();
+    m_citationEntry = -1;
     m_stream.reset();
     m_drain->stop();
+    const bool wasAnswering = m_answering;
     m_answering = false;
     updateControls();
+    if (wasAnswering)
+        emit answeringChanged(false);
     render(false);
     m_status->clear();
     if (id == 0)
@@ -298,6 +326,7 @@ void ChatPane::openConversation(qint64 id) {
 
 void ChatPane::showMessages(const std::vector<ChatMessage>& messages) {
     m_entries.clear();
+    m_citationEntry = -1;
     for (const ChatMessage& m : messages)
         m_entries.push_back(entryFor(m));
     render(false);
@@ -366,6 +395,71 @@ void ChatPane::setFeedback(int index, int feedback, const QString& note) {
             if (self && !stored)
                 self->m_status->setText(tr("Feedback not saved: %1").arg(ErrorText::of(stored.error())));
         });
+}
+
+void ChatPane::focusQuestion() {
+    m_question->setFocus(Qt::ShortcutFocusReason);
+}
+
+void ChatPane::nextCitation() {
+    moveCitation(1);
+}
+
+void ChatPane::previousCitation() {
+    moveCitation(-1);
+}
+
+void ChatPane::moveCitation(int step) {
+    int entry = -1;
+    for (int i = static_cast<int>(m_entries.size()) - 1; i >= 0; --i) {
+        const TranscriptEntry& e = m_entries[static_cast<size_t>(i)];
+        if (e.role == TranscriptEntry::Role::Assistant && !e.streaming && !e.sources.empty()) {
+            entry = i;
+            break;
+        }
+    }
+    if (entry < 0) {
+        m_status->setText(tr("No answer with sources yet."));
+        return;
+    }
+    const std::vector<Source>& sources = m_entries[static_cast<size_t>(entry)].sources;
+    const int count = static_cast<int>(sources.size());
+    if (entry != m_citationEntry) {
+        m_citationEntry = entry;
+        m_citation = step > 0 ? -1 : count;
+    }
+    m_citation = ((m_citation + step) % count + count) % count;
+    const Source& source = sources[static_cast<size_t>(m_citation)];
+    selectLink(QStringLiteral("cite:%1:%2").arg(entry).arg(source.number));
+    const QString title = source.headingPath.isEmpty() ? source.title : source.headingPath;
+    m_status->setText(tr("Source [%1] of %n: %2", nullptr, count).arg(source.number).arg(title));
+    emit citationActivated(source);
+}
+
+void ChatPane::selectLink(const QString& href) {
+    QTextDocument* document = m_transcript->document();
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.charFormat().anchorHref() != href)
+                continue;
+            QTextCursor cursor(document);
+            cursor.setPosition(fragment.position());
+            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            m_transcript->setTextCursor(cursor);
+            m_transcript->ensureCursorVisible();
+            return;
+        }
+    }
+}
+
+void ChatPane::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // The transcript's colours were computed from the palette it was written with.
+    if (event->type() == QEvent::PaletteChange && m_renderer) {
+        m_renderer->setPalette(palette());
+        render(false);
+    }
 }
 
 QString ChatPane::toMarkdown() const {

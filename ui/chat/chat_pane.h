@@ -51,11 +51,19 @@ public slots:
     void setCollections(const QStringList& names);
     void exportConversation();
     void setFeedback(int entry, int feedback, const QString& note = {});
+    // Puts the keyboard focus in the question box.
+    void focusQuestion();
+    // Moves to the next (previous) source of the last answer that has sources, wrapping around: its
+    // citation is selected in the transcript and the source opens (citationActivated).
+    void nextCitation();
+    void previousCitation();
 
 signals:
     void citationActivated(const docrag::Source& source);
     void conversationChanged(qint64 id);
     void answerFinished(bool ok);
+    // An answer started or ended: what Stop and Regenerate may do changed.
+    void answeringChanged(bool answering);
 
 private:
     struct Stream;
@@ -68,7 +76,14 @@ private:
     void showMessages(const std::vector<ChatMessage>& messages);
     void render(bool onlyLast);
     void updateControls();
+    void moveCitation(int step);
+    // Selects the first link to `href` in the transcript and scrolls it into view.
+    void selectLink(const QString& href);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
     RagEngine& m_engine;
     QTextBrowser* m_transcript = nullptr;
     QuestionEdit* m_question = nullptr;
@@ -86,6 +101,8 @@ private:
     std::stop_source m_stopSource;
     std::shared_ptr<Stream> m_stream;
     int m_loadGeneration = 0;
+    int m_citationEntry = -1; // the entry whose sources F8 walks; -1: start again at the last answer
+    int m_citation = -1;      // the source of that entry last moved to
 };
 
 } // namespace docrag

@@ -2,15 +2,20 @@
 
 #include "engine/rag/rag_engine.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QLocale>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace docrag {
 
@@ -21,14 +26,21 @@ ConversationList::ConversationList(RagEngine& engine, QWidget* parent)
     m_search->setObjectName(QStringLiteral("conversationSearchEdit"));
     m_search->setPlaceholderText(tr("Search conversations"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search conversations"));
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("conversationListWidget"));
+    m_list->setAccessibleName(tr("Conversations"));
+    m_list->setAccessibleDescription(
+        tr("Earlier conversations, newest first. Enter opens one, F2 renames it, Delete deletes it."));
     m_new = new QPushButton(tr("New"), this);
     m_new->setObjectName(QStringLiteral("newConversationButton"));
+    m_new->setToolTip(tr("Start a new conversation (Ctrl+N)"));
     m_rename = new QPushButton(tr("Rename"), this);
     m_rename->setObjectName(QStringLiteral("renameConversationButton"));
+    m_rename->setToolTip(tr("Rename the selected conversation (F2)"));
     m_delete = new QPushButton(tr("Delete"), this);
     m_delete->setObjectName(QStringLiteral("deleteConversationButton"));
+    m_delete->setToolTip(tr("Delete the selected conversation (Delete)"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_new);
     buttons->addWidget(m_rename);
@@ -50,11 +62,85 @@ ConversationList::ConversationList(RagEngine& engine, QWidget* parent)
         emit conversationSelected(0);
     });
     connect(m_rename, &QPushButton::clicked, this, &ConversationList::startRename);
-    connect(m_delete, &QPushButton::clicked, this, &ConversationList::deleteCurrent);
+    connect(m_delete, &QPushButton::clicked, this, &ConversationList::confirmDelete);
     connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         m_current = item->data(Qt::UserRole).toLongLong();
         emit conversationSelected(m_current);
     });
+    // Keys of the list only: arrows move the selection without opening (that would reload the chat at
+    // every step), Enter opens.
+    for (const QKeySequence& key : {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}) {
+        auto* open = new QShortcut(key, m_list);
+        open->setContext(Qt::WidgetShortcut);
+        connect(open, &QShortcut::activated, this, &ConversationList::openSelected);
+    }
+    m_renameAction = new QAction(tr("Rena&me conversation…"), this);
+    m_renameAction->setObjectName(QStringLiteral("renameConversationAction"));
+    m_renameAction->setShortcut(QKeySequence(Qt::Key_F2));
+    connect(m_renameAction, &QAction::triggered, this, &ConversationList::startRename);
+    m_deleteAction = new QAction(tr("&Delete conversation…"), this);
+    m_deleteAction->setObjectName(QStringLiteral("deleteConversationAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    connect(m_deleteAction, &QAction::triggered, this, &ConversationList::confirmDelete);
+    for (QAction* action : {m_renameAction, m_deleteAction}) {
+        // Delete in a text box deletes text: the keys belong to the list alone.
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_list->addAction(action);
+    }
+    // The same actions on a right click or the menu key.
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+QListWidgetItem* ConversationList::selectedItem() const {
+    if (const QList<QListWidgetItem*> selected = m_list->selectedItems(); !selected.isEmpty())
+        return selected.front();
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_current != 0 && m_list->item(i)->data(Qt::UserRole).toLongLong() == m_current)
+            return m_list->item(i);
+    }
+    return nullptr;
+}
+
+void ConversationList::openSelected() {
+    QListWidgetItem* item = m_list->currentItem();
+    if (!item)
+        return;
+    m_current = item->data(Qt::UserRole).toLongLong();
+    emit conversationSelected(m_current);
+}
+
+void ConversationList::focusList() {
+    m_list->setFocus(Qt::ShortcutFocusReason);
+    if (!m_list->currentItem() && m_list->count() > 0)
+        m_list->setCurrentRow(0);
+}
+
+void ConversationList::confirmDelete() {
+    QListWidgetItem* item = selectedItem();
+    if (!item)
+        return;
+    const qint64 id = item->data(Qt::UserRole).toLongLong();
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete conversation"),
+                                tr("Delete the conversation “%1”? Its questions and answers cannot be "
+                                   "restored.")
+                                    .arg(item->text()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("deleteConversationMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText); // the title is the user's question
+    QPushButton* remove = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("confirmDeleteButton"));
+    QPushButton* keep = box->addButton(QMessageBox::Cancel);
+    // The safe answer is the default: Enter keeps the conversation, Alt+D (or Tab, Space) deletes it.
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    QPointer<ConversationList> self(this);
+    connect(remove, &QPushButton::clicked, this, [self, id] {
+        if (self)
+            self->remove(id);
+    });
+    // Not exec(): no nested event loop. The box is window-modal and answers through its signals.
+    box->open();
 }
 
 void ConversationList::reload() {
@@ -81,6 +167,9 @@ void ConversationList::show(const std::vector<Conversation>& conversations) {
         if (c.id == m_current)
             item->setSelected(true);
     }
+    if (m_pendingRow >= 0 && m_list->count() > 0)
+        m_list->setCurrentRow(std::min(m_pendingRow, m_list->count() - 1));
+    m_pendingRow = -1;
     emit loaded(static_cast<int>(conversations.size()));
 }
 
@@ -91,21 +180,26 @@ void ConversationList::setCurrentConversation(qint64 id) {
 }
 
 void ConversationList::startRename() {
-    if (m_current == 0)
+    QListWidgetItem* item = selectedItem();
+    if (!item)
         return;
+    const qint64 id = item->data(Qt::UserRole).toLongLong();
     // Not QInputDialog::getText: that would run a nested event loop.
     auto* dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("renameDialog"));
     dialog->setLabelText(tr("New title:"));
-    if (auto* item = m_list->currentItem())
-        dialog->setTextValue(item->text());
-    connect(dialog, &QInputDialog::textValueSelected, this, &ConversationList::renameCurrent);
+    dialog->setTextValue(item->text());
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, id](const QString& title) { rename(id, title); });
     dialog->open();
 }
 
 void ConversationList::renameCurrent(const QString& title) {
-    const qint64 id = m_current;
+    rename(m_current, title);
+}
+
+void ConversationList::rename(qint64 id, const QString& title) {
     if (id == 0 || title.trimmed().isEmpty())
         return;
     QPointer<ConversationList> self(this);
@@ -118,18 +212,28 @@ void ConversationList::renameCurrent(const QString& title) {
 }
 
 void ConversationList::deleteCurrent() {
-    const qint64 id = m_current;
+    remove(m_current);
+}
+
+void ConversationList::remove(qint64 id) {
     if (id == 0)
         return;
-    m_current = 0;
+    // Only deleting the open conversation empties the chat.
+    const bool open = id == m_current;
+    if (open)
+        m_current = 0;
+    const int row = m_list->currentRow();
     QPointer<ConversationList> self(this);
     RagEngine* engine = &m_engine;
-    m_engine.run([engine, id] { return engine->history().remove(id); }).then(this, [self](const Status&) {
-        if (!self)
-            return;
-        self->reload();
-        emit self->conversationSelected(0);
-    });
+    m_engine.run([engine, id] { return engine->history().remove(id); })
+        .then(this, [self, open, row](const Status&) {
+            if (!self)
+                return;
+            self->m_pendingRow = row; // the keyboard stays where it was, on the next conversation
+            self->reload();
+            if (open)
+                emit self->conversationSelected(0);
+        });
 }
 
 } // namespace docrag

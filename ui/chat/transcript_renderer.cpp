@@ -1,6 +1,7 @@
 #include "ui/chat/transcript_renderer.h"
 
 #include "ui/widgets/plain_tool_tip.h"
+#include "ui/widgets/theme_colors.h"
 
 #include <QGuiApplication>
 #include <QPalette>
@@ -47,14 +48,14 @@ QTextCharFormat inertLink(QTextCharFormat format, const QString& href) {
     return format;
 }
 
-QString sourceLine(const Source& s, int index) {
+QString sourceLine(const Source& s, int index, const QColor& pathColour) {
     QString where = s.headingPath.isEmpty() ? s.title : s.headingPath;
     if (!s.location.isEmpty())
         where += QStringLiteral(" · ") + s.location;
-    return QStringLiteral("<a href=\"cite:%1:%2\">[%2]</a> %3<br/><span style=\"color:#667\">%4</span>")
+    return QStringLiteral("<a href=\"cite:%1:%2\">[%2]</a> %3<br/><span style=\"color:%5\">%4</span>")
         .arg(index)
         .arg(s.number)
-        .arg(escaped(where), escaped(s.path));
+        .arg(escaped(where), escaped(s.path), pathColour.name());
 }
 
 } // namespace
@@ -62,7 +63,8 @@ QString sourceLine(const Source& s, int index) {
 TranscriptRenderer::TranscriptRenderer(QTextDocument& document)
     : m_document(document)
     , m_linkPrefix(QStringLiteral("docrag-%1:")
-                       .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'))) {}
+                       .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0')))
+    , m_palette(QGuiApplication::palette()) {}
 
 QStringList TranscriptRenderer::codeBlocks(const QString& markdown) {
     QStringList blocks;
@@ -182,9 +184,15 @@ void TranscriptRenderer::renderEntry(const TranscriptEntry& entry, int index) {
     QTextCursor cursor(&m_document);
     cursor.movePosition(QTextCursor::End);
     const bool user = entry.role == TranscriptEntry::Role::User;
-    const QColor colour = entry.role == TranscriptEntry::Role::Error ? QColor(0xb3, 0x26, 0x1e)
-                          : user                                     ? QColor(0x2f, 0x5d, 0x8a)
-                                                                     : QColor(0x1d, 0x6b, 0x43);
+    const QColor base = m_palette.color(QPalette::Base);
+    const QColor text = m_palette.color(QPalette::Text);
+    const QColor band = ThemeColors::band(m_palette, user ? ThemeColors::blue() : text);
+    // Names are drawn on Base, errors on Base too: each hue made readable on it.
+    const QColor colour =
+        ThemeColors::readable(entry.role == TranscriptEntry::Role::Error ? ThemeColors::red()
+                              : user                                     ? ThemeColors::blue()
+                                                                         : ThemeColors::green(),
+                              base);
     QTextBlockFormat header;
     header.setTopMargin(cursor.position() > 0 ? 14 : 2);
     header.setBottomMargin(2);
@@ -198,15 +206,17 @@ void TranscriptRenderer::renderEntry(const TranscriptEntry& entry, int index) {
     cursor.insertText(user ? tr("You") : tr("DocRag"), name);
     if (const QString b = badge(entry); !b.isEmpty()) {
         QTextCharFormat detail;
-        detail.setForeground(QColor(0x66, 0x6e, 0x78));
+        detail.setForeground(ThemeColors::muted(m_palette));
         detail.setFontPointSize(m_document.defaultFont().pointSizeF() * 0.9);
         cursor.insertText(QStringLiteral("   ") + b, detail);
     }
     cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
     const int bodyStart = cursor.position();
     if (user) {
-        // What the user typed, exactly: never Markdown or HTML.
-        cursor.insertText(entry.content);
+        // What the user typed, exactly: never Markdown or HTML. On its band, in a colour that reads there.
+        QTextCharFormat typed;
+        typed.setForeground(ThemeColors::readable(text, band));
+        cursor.insertText(entry.content, typed);
     } else if (!entry.content.isEmpty()) {
         cursor.insertMarkdown(linkedMarkdown(entry, index, m_linkPrefix), kMarkdown);
     }
@@ -226,18 +236,20 @@ void TranscriptRenderer::renderEntry(const TranscriptEntry& entry, int index) {
             continue;
         QTextCursor tint(block);
         QTextBlockFormat format;
-        format.setBackground(user ? QColor(0xea, 0xf1, 0xf8) : QColor(0xf3, 0xf4, 0xf6));
+        format.setBackground(band);
         format.setLeftMargin(4);
         tint.mergeBlockFormat(format);
     }
-    if (user || entry.streaming)
+    if (user || entry.streaming) {
+        colourLinks(bodyStart);
         return;
+    }
     QString footer;
     if (!entry.sources.empty()) {
         footer += QStringLiteral("<p style=\"margin-top:6px\"><b>%1</b><br/>").arg(tr("Sources"));
         QStringList lines;
         for (const Source& s : entry.sources)
-            lines << sourceLine(s, index);
+            lines << sourceLine(s, index, ThemeColors::muted(m_palette));
         footer += lines.join(QStringLiteral("<br/>")) + QStringLiteral("</p>");
     }
     QStringList actions;
@@ -257,6 +269,30 @@ void TranscriptRenderer::renderEntry(const TranscriptEntry& entry, int index) {
     cursor.movePosition(QTextCursor::End);
     cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
     cursor.insertHtml(footer);
+    colourLinks(bodyStart);
+}
+
+void TranscriptRenderer::colourLinks(int from) {
+    // Qt colours links with the palette of the moment they were inserted, or a fixed blue: DocRag's
+    // links take the palette's link colour, made readable on Base.
+    QTextCharFormat link;
+    link.setForeground(
+        ThemeColors::readable(m_palette.color(QPalette::Link), m_palette.color(QPalette::Base)));
+    std::vector<std::pair<int, int>> ranges;
+    for (QTextBlock block = m_document.findBlock(from); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.position() >= from && fragment.charFormat().isAnchor() &&
+                !fragment.charFormat().anchorHref().isEmpty())
+                ranges.emplace_back(fragment.position(), fragment.length());
+        }
+    }
+    for (const auto& [position, length] : ranges) {
+        QTextCursor cursor(&m_document);
+        cursor.setPosition(position);
+        cursor.setPosition(position + length, QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(link);
+    }
 }
 
 void TranscriptRenderer::disarm(int from) {
@@ -317,7 +353,7 @@ void TranscriptRenderer::disarm(int from) {
         if (!change.suffix.isEmpty()) {
             QTextCharFormat plain = change.format;
             plain.setUnderlineStyle(QTextCharFormat::NoUnderline);
-            plain.setForeground(QGuiApplication::palette().color(QPalette::PlaceholderText));
+            plain.setForeground(ThemeColors::muted(m_palette));
             cursor.setPosition(change.position + change.length);
             cursor.insertText(change.suffix, plain);
         }

@@ -3,6 +3,7 @@
 #include "ui/chat/transcript_entry.h"
 
 #include <QCoreApplication>
+#include <QPalette>
 #include <QString>
 #include <QStringList>
 #include <QTextDocument>
@@ -27,6 +28,9 @@ class TranscriptRenderer final {
 public:
     explicit TranscriptRenderer(QTextDocument& document);
 
+    // The colours of names, badges, bands and paths derive from it: call renderAll after a change.
+    void setPalette(const QPalette& palette) { m_palette = palette; }
+
     void renderAll(const std::vector<TranscriptEntry>& entries);
     // Rewrites the last entry only; the others must be unchanged since the last render.
     void renderLast(const std::vector<TranscriptEntry>& entries);
@@ -44,9 +48,11 @@ private:
     // Keeps the prefixed links (without their prefix); every other link and image from `from` on becomes
     // plain text.
     void disarm(int from);
+    void colourLinks(int from);
 
     QTextDocument& m_document;
     const QString m_linkPrefix;
+    QPalette m_palette;
     int m_lastEntryStart = 0;
 };
 

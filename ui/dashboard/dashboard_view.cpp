@@ -171,11 +171,16 @@ DashboardView::DashboardView(RagEngine& engine, QWidget* parent)
     const QString noCalls = tr("no calls in the last hour");
     m_latencyChart = new TimeSeriesChart(tr("Latency, p95 per minute"), tr("ms"), calls, noCalls);
     m_latencyChart->setObjectName(QStringLiteral("latencyChartView"));
+    m_latencyChart->setAccessibleDescription(
+        tr("The 95th percentile latency of searches and answers, minute by minute, over the last hour."));
     m_throughputChart = new TimeSeriesChart(tr("Calls per minute"), tr("calls"), calls, noCalls);
     m_throughputChart->setObjectName(QStringLiteral("throughputChartView"));
+    m_throughputChart->setAccessibleDescription(
+        tr("How many searches and answers ran each minute over the last hour."));
     m_memoryChart =
         new TimeSeriesChart(tr("Resident memory"), tr("MiB"), {tr("resident")}, tr("not measured"));
     m_memoryChart->setObjectName(QStringLiteral("memoryChartView"));
+    m_memoryChart->setAccessibleDescription(tr("DocRag's resident memory over the last hour."));
     auto* charts = new QHBoxLayout;
     charts->addWidget(m_latencyChart);
     charts->addWidget(m_throughputChart);
@@ -187,6 +192,7 @@ DashboardView::DashboardView(RagEngine& engine, QWidget* parent)
     m_slowEmptyLabel->setObjectName(QStringLiteral("slowOperationsEmptyLabel"));
     m_slowTable = new QTableWidget(0, 5);
     m_slowTable->setObjectName(QStringLiteral("slowOperationsTable"));
+    m_slowTable->setAccessibleName(tr("Slow operations"));
     m_slowTable->setHorizontalHeaderLabels(
         {tr("Time"), tr("Operation"), tr("Duration (ms)"), tr("Threshold (ms)"), tr("Context")});
     m_slowTable->verticalHeader()->hide();
@@ -209,6 +215,7 @@ DashboardView::DashboardView(RagEngine& engine, QWidget* parent)
     // The charts need room; on a small window the dashboard scrolls rather than squashing them.
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("dashboardScrollArea"));
+    scroll->setAccessibleName(tr("Performance dashboard"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);

@@ -1,5 +1,8 @@
 #include "ui/dashboard/summary_card.h"
 
+#include "ui/widgets/theme_colors.h"
+
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -27,10 +30,7 @@ SummaryCard::SummaryCard(const QString& title, QWidget* parent)
     // jumping as the figures change.
     m_detail->setMinimumHeight(2 * m_detail->fontMetrics().lineSpacing());
     m_detail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    QPalette muted = m_title->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    m_title->setPalette(muted);
-    m_detail->setPalette(muted);
+    applyPalette();
     // The value is what people copy into a bug report.
     m_value->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -40,6 +40,22 @@ SummaryCard::SummaryCard(const QString& title, QWidget* parent)
     layout->addWidget(m_title);
     layout->addWidget(m_value);
     layout->addWidget(m_detail);
+}
+
+void SummaryCard::changeEvent(QEvent* event) {
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_title)
+        applyPalette();
+}
+
+void SummaryCard::applyPalette() {
+    // Title and detail quieter than the value, still readable on the window (PlaceholderText is not:
+    // Qt derives it as Text at half opacity).
+    for (QLabel* label : {m_title, m_detail}) {
+        QPalette muted = label->palette();
+        muted.setColor(QPalette::WindowText, ThemeColors::muted(palette(), QPalette::Window));
+        label->setPalette(muted);
+    }
 }
 
 QString SummaryCard::title() const {

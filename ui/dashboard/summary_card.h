@@ -18,7 +18,12 @@ public:
     QString detail() const;
     void setValue(const QString& value, const QString& detail);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyPalette();
+
     QLabel* m_title = nullptr;
     QLabel* m_value = nullptr;
     QLabel* m_detail = nullptr;

@@ -1,7 +1,10 @@
 #include "ui/dashboard/time_series_chart.h"
 
+#include "ui/widgets/theme_colors.h"
+
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -65,6 +68,42 @@ TimeSeriesChart::TimeSeriesChart(const QString& title, const QString& unit, cons
     }
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);
+    setAccessibleName(title);
+    applyPalette();
+}
+
+void TimeSeriesChart::changeEvent(QEvent* event) {
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void TimeSeriesChart::applyPalette() {
+    const QPalette& p = palette();
+    QChart* chart = this->chart();
+    const bool dark = ThemeColors::isDark(p);
+    // A theme sets every colour at once (series included); the chart's own surfaces then follow the
+    // palette exactly rather than the theme's idea of light and dark.
+    const QChart::ChartTheme theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (chart->theme() != theme)
+        chart->setTheme(theme);
+    const QColor background = p.color(QPalette::Base);
+    const QColor text = ThemeColors::readable(p.color(QPalette::Text), background);
+    const QColor muted = ThemeColors::muted(p);
+    setBackgroundBrush(background);
+    chart->setBackgroundBrush(background);
+    chart->setBackgroundPen(QPen(ThemeColors::mix(background, text, 0.2)));
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsColor(muted);
+        axis->setTitleBrush(muted);
+        axis->setLinePenColor(ThemeColors::mix(background, text, 0.45));
+        axis->setGridLineColor(ThemeColors::mix(background, text, 0.15));
+    }
+    for (QLineSeries* series : m_series)
+        series->setColor(ThemeColors::readable(series->color(), background, 3.0));
 }
 
 void TimeSeriesChart::setData(const std::vector<QList<QPointF>>& points, qint64 fromMs, qint64 toMs) {

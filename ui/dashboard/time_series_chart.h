@@ -31,7 +31,14 @@ public:
     // updates: moving it costs a relayout of the axis.
     void setData(const std::vector<QList<QPointF>>& points, qint64 fromMs, qint64 toMs);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // Background, title, legend, axes and grid from the widget's palette, lines from a chart theme that
+    // matches its lightness.
+    void applyPalette();
+
     QString m_title;
     QString m_emptyText;
     std::vector<QLineSeries*> m_series;

@@ -23,7 +23,7 @@ IngestLimitsBox::IngestLimitsBox(QWidget* parent)
     auto* form = new QFormLayout(this);
     form->addRow(tr("&Passages per file:"), m_passages);
     form->addRow(tr("&Largest file:"), m_fileMb);
-    form->addRow(tr("Longest &block (characters):"), m_blockChars);
+    form->addRow(tr("Longest bl&ock (characters):"), m_blockChars);
     form->addRow(tr("HTML &nesting:"), m_htmlDepth);
     form->addRow(tr("&Memory for files read together:"), m_memoryMb);
 }

@@ -45,7 +45,7 @@ ProgressPage::ProgressPage(IngestTask& task, RequestSource request, QWidget* par
     m_bar = new QProgressBar(this);
     m_bar->setObjectName(QStringLiteral("progressBar"));
     m_bar->setRange(0, 0); // busy until the scan has counted the files
-    m_cancel = new QPushButton(tr("&Cancel ingest"), this);
+    m_cancel = new QPushButton(tr("Cancel &ingest"), this);
     m_cancel->setObjectName(QStringLiteral("cancelIngestButton"));
     m_cancel->setEnabled(false);
     auto* barRow = new QHBoxLayout;
@@ -76,6 +76,9 @@ ProgressPage::ProgressPage(IngestTask& task, RequestSource request, QWidget* par
     m_model = new FileReportModel(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("fileTable"));
+    m_table->setAccessibleName(tr("Files"));
+    m_table->setAccessibleDescription(tr("Each file of the ingest with its status and, when it was skipped "
+                                         "or failed, the reason."));
     m_table->setModel(m_model);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setWordWrap(false);

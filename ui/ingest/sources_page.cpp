@@ -32,9 +32,10 @@ SourcesPage::SourcesPage(RagEngine& engine, QWidget* parent)
     m_list = new PathListWidget(this);
     m_list->setObjectName(QStringLiteral("pathList"));
     m_list->setToolTip(tr("Drop folders or files here"));
+    m_list->setAccessibleName(tr("Folders and files to ingest"));
     m_addFolder = new QPushButton(tr("Add &folder…"), this);
     m_addFolder->setObjectName(QStringLiteral("addFolderButton"));
-    m_addFiles = new QPushButton(tr("Add f&iles…"), this);
+    m_addFiles = new QPushButton(tr("Add fi&les…"), this);
     m_addFiles->setObjectName(QStringLiteral("addFilesButton"));
     m_remove = new QPushButton(tr("&Remove"), this);
     m_remove->setObjectName(QStringLiteral("removeButton"));
@@ -58,7 +59,7 @@ SourcesPage::SourcesPage(RagEngine& engine, QWidget* parent)
     m_excludes->setTabChangesFocus(true);
     m_excludes->setMaximumHeight(m_excludes->fontMetrics().lineSpacing() * 5);
     auto* patterns = new QFormLayout;
-    patterns->addRow(tr("I&nclude file names:"), m_includes);
+    patterns->addRow(tr("&Include file names:"), m_includes);
     patterns->addRow(tr("E&xclude:"), m_excludes);
 
     m_previewLabel = new QLabel(this);

@@ -3,7 +3,9 @@
 #include "ui/widgets/inert_text_browser.h"
 #include "ui/widgets/plain_tool_tip.h"
 #include "ui/widgets/error_text.h"
+#include "ui/widgets/theme_colors.h"
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,15 +21,15 @@
 namespace docrag {
 namespace {
 
-QString highlighted(const Hit& hit) {
+QString highlighted(const Hit& hit, const QColor& marker, const QColor& markerText) {
     QString out;
     qsizetype at = 0;
     for (const auto& [start, length] : hit.snippetHighlights) {
         if (start < at)
             continue;
         out += hit.snippet.mid(at, start - at).toHtmlEscaped();
-        out += QStringLiteral("<b style=\"background:#ffe88c\">%1</b>")
-                   .arg(hit.snippet.mid(start, length).toHtmlEscaped());
+        out += QStringLiteral("<b style=\"background:%2; color:%3\">%1</b>")
+                   .arg(hit.snippet.mid(start, length).toHtmlEscaped(), marker.name(), markerText.name());
         at = start + length;
     }
     return out + hit.snippet.mid(at).toHtmlEscaped();
@@ -42,12 +44,18 @@ LibraryView::LibraryView(RagEngine& engine, QWidget* parent)
     m_search->setObjectName(QStringLiteral("librarySearchEdit"));
     m_search->setPlaceholderText(tr("Search all documentation (works offline)"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search the library"));
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("libraryTree"));
+    m_tree->setAccessibleName(tr("Collections"));
+    m_tree->setAccessibleDescription(tr("Collections, their documents and the documents' headings. "
+                                        "Selecting one shows it in the source viewer."));
     m_tree->setHeaderHidden(true);
     // Results are HTML that DocRag writes, with every text from the documents escaped.
     m_results = new InertTextBrowser(this);
     m_results->setObjectName(QStringLiteral("searchResultsBrowser"));
+    m_results->setAccessibleName(tr("Search results"));
+    m_results->setAccessibleDescription(tr("Tab moves between the results; Enter opens one."));
     m_results->hide();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -56,6 +64,9 @@ LibraryView::LibraryView(RagEngine& engine, QWidget* parent)
     split->addWidget(m_results);
     split->addWidget(m_tree);
     layout->addWidget(split, 1);
+    // The results sit above the tree.
+    setTabOrder(m_search, m_results);
+    setTabOrder(m_results, m_tree);
 
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
@@ -227,26 +238,47 @@ void LibraryView::search(const QString& query) {
         });
 }
 
+void LibraryView::focusSearch() {
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void LibraryView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_shownQuery.isEmpty() && !m_results->isHidden())
+        showHits(m_shownQuery, std::vector<Hit>(m_shownHits));
+}
+
 void LibraryView::showHits(const QString& query, const Result<std::vector<Hit>>& hits) {
     m_results->show();
+    m_shownQuery.clear();
+    m_shownHits.clear();
     if (!hits) {
         m_results->setHtml(tr("<p>Search failed: %1</p>").arg(ErrorText::of(hits.error()).toHtmlEscaped()));
         emit searchFinished(0);
         return;
     }
+    m_shownQuery = query;
+    m_shownHits = *hits;
+    const QColor muted = ThemeColors::muted(palette());
+    const QColor marker = ThemeColors::marker(palette());
+    const QColor markerText = ThemeColors::markerText(palette());
+    // Qt would take the palette's link colour as it is, however dark.
+    const QColor link =
+        ThemeColors::readable(palette().color(QPalette::Link), palette().color(QPalette::Base));
     QString html;
     if (hits->empty())
         html = tr("<p>Nothing matches “%1”.</p>").arg(query.toHtmlEscaped());
     for (const Hit& h : *hits) {
         const QString where = h.headingPath.isEmpty() ? h.title : h.headingPath;
-        html += QStringLiteral(
-                    "<p><a href=\"chunk:%1:%2\"><b>%3</b></a><br/><span style=\"color:#667\">%4 · %5 · "
-                    "%6</span><br/>%7</p>")
+        html += QStringLiteral("<p><a href=\"chunk:%1:%2\" style=\"color:%9\"><b>%3</b></a><br/><span "
+                               "style=\"color:%8\">%4 · %5 · "
+                               "%6</span><br/>%7</p>")
                     .arg(h.documentId)
                     .arg(h.chunkId)
                     .arg(where.toHtmlEscaped(), h.collection.toHtmlEscaped(),
                          QFileInfo(h.path).fileName().toHtmlEscaped(), h.locationLabel().toHtmlEscaped(),
-                         highlighted(h));
+                         highlighted(h, marker, markerText), muted.name(), link.name());
     }
     m_results->setHtml(html);
     emit searchFinished(static_cast<int>(hits->size()));

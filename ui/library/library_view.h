@@ -35,6 +35,8 @@ public:
 public slots:
     void reload();
     void search(const QString& query);
+    // Puts the keyboard focus in the search box, its text selected to be typed over.
+    void focusSearch();
 
 signals:
     void chunkActivated(qint64 documentId, qint64 chunkId); // 0: the document's start
@@ -44,6 +46,9 @@ signals:
     // The user chose "Resume ingest" on an interrupted collection.
     void resumeRequested(const QString& collection);
     void searchFinished(int hits);
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     void showCollections(const std::vector<CollectionInfo>& collections);
@@ -61,6 +66,9 @@ private:
     QTextBrowser* m_results = nullptr;
     QTimer* m_searchDelay = nullptr;
     int m_searchGeneration = 0;
+    // The hits on show, written again in the colours of a new palette.
+    QString m_shownQuery;
+    std::vector<Hit> m_shownHits;
 };
 
 } // namespace docrag

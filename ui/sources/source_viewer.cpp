@@ -7,8 +7,10 @@
 #include "ui/widgets/inert_text_browser.h"
 #include "ui/widgets/plain_tool_tip.h"
 #include "ui/widgets/error_text.h"
+#include "ui/widgets/theme_colors.h"
 
 #include <QDesktopServices>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -74,14 +76,18 @@ SourceViewer::SourceViewer(RagEngine& engine, QWidget* parent)
     m_notice->setObjectName(QStringLiteral("noticeLabel"));
     m_notice->setTextFormat(Qt::PlainText);
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; border: 1px solid #e0c068; "
-                                           "border-radius: 4px; padding: 6px; color: #5a4500; }"));
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    m_notice->setMargin(6);
+    m_notice->setAutoFillBackground(true);
     m_notice->hide();
     m_openExternal = new QPushButton(tr("Open in system viewer"), this);
     m_openExternal->setObjectName(QStringLiteral("openExternalButton"));
     m_openExternal->setEnabled(false);
     m_browser = new InertTextBrowser(this);
     m_browser->setObjectName(QStringLiteral("documentBrowser"));
+    m_browser->setAccessibleName(tr("Source document"));
+    m_browser->setAccessibleDescription(
+        tr("The document a passage came from, with the passage highlighted."));
     m_links = new DocumentLinkOpener(this);
     auto* top = new QHBoxLayout;
     top->addWidget(m_breadcrumb, 1);
@@ -92,6 +98,27 @@ SourceViewer::SourceViewer(RagEngine& engine, QWidget* parent)
     layout->addWidget(m_browser, 1);
     connect(m_openExternal, &QPushButton::clicked, this, &SourceViewer::openExternally);
     connect(m_browser, &QTextBrowser::anchorClicked, this, &SourceViewer::linkClicked);
+    applyColours();
+}
+
+void SourceViewer::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColours();
+}
+
+void SourceViewer::applyColours() {
+    // The notice is a yellow note on a light palette and a dark amber one on a dark palette.
+    QPalette notice = m_notice->palette();
+    notice.setColor(QPalette::Window, ThemeColors::noticeBackground(palette()));
+    notice.setColor(QPalette::WindowText, ThemeColors::noticeText(palette()));
+    m_notice->setPalette(notice);
+    QList<QTextEdit::ExtraSelection> selections = m_browser->extraSelections();
+    for (QTextEdit::ExtraSelection& selection : selections) {
+        selection.format.setBackground(ThemeColors::marker(palette()));
+        selection.format.setForeground(ThemeColors::markerText(palette()));
+    }
+    m_browser->setExtraSelections(selections);
 }
 
 void SourceViewer::linkClicked(const QUrl& url) {
@@ -177,7 +204,9 @@ void SourceViewer::display(const Result<SourceView>& loaded) {
     if (!passage.isNull()) {
         QTextEdit::ExtraSelection highlight;
         highlight.cursor = passage;
-        highlight.format.setBackground(QColor(0xff, 0xe8, 0x8c));
+        // A highlighter pen in the palette's colours, with the text in a colour that reads on it.
+        highlight.format.setBackground(ThemeColors::marker(palette()));
+        highlight.format.setForeground(ThemeColors::markerText(palette()));
         selections << highlight;
         // Scroll so that the passage starts near the top, not at the bottom edge.
         QTextCursor at(m_browser->document());

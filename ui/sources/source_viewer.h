@@ -38,7 +38,11 @@ public slots:
 signals:
     void shown(bool highlighted);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyColours();
     void display(const Result<SourceView>& view);
     void linkClicked(const QUrl& url);
 
