@@ -278,10 +278,6 @@
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <source>Search in:</source>
-        <translation>Suchen in:</translation>
-    </message>
-    <message>
         <source>All collections</source>
         <translation>Alle Sammlungen</translation>
     </message>
@@ -353,6 +349,41 @@
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>The questions and answers of this conversation. Tab moves between its links, such as citations; Enter opens one.</source>
+        <translation>Die Fragen und Antworten dieser Unterhaltung. Die Tabulatortaste wechselt zwischen ihren Verweisen, etwa Belegen; die Eingabetaste öffnet einen.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Enter sends the question, Shift+Enter starts a new line, Esc stops an answer.</source>
+        <translation>Die Eingabetaste sendet die Frage, Umschalt+Eingabetaste beginnt eine neue Zeile, Esc hält eine Antwort an.</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Antwort anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Search &amp;in:</source>
+        <translation>Suchen &amp;in:</translation>
+    </message>
+    <message>
+        <source>No answer with sources yet.</source>
+        <translation>Noch keine Antwort mit Quellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Source [%1] of %n: %2</source>
+        <translation>
+            <numerusform>Quelle [%1] von %n: %2</numerusform>
+            <numerusform>Quelle [%1] von %n: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>docrag::ConversationList</name>
@@ -386,6 +417,46 @@
     <message>
         <source>New title:</source>
         <translation>Neuer Titel:</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Earlier conversations, newest first. Enter opens one, F2 renames it, Delete deletes it.</source>
+        <translation>Frühere Unterhaltungen, die neueste zuerst. Die Eingabetaste öffnet eine, F2 benennt sie um, Entf löscht sie.</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Neue Unterhaltung beginnen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation (F2)</source>
+        <translation>Ausgewählte Unterhaltung umbenennen (F2)</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation (Delete)</source>
+        <translation>Ausgewählte Unterhaltung löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me conversation…</source>
+        <translation>Unterhaltung &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete conversation…</source>
+        <translation>Unterhaltung &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Unterhaltung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the conversation “%1”? Its questions and answers cannot be restored.</source>
+        <translation>Die Unterhaltung „%1“ löschen? Ihre Fragen und Antworten lassen sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
     </message>
 </context>
 <context>
@@ -626,6 +697,22 @@
         <source>Snapshot taken at %1 in %2 ms · running for %3</source>
         <translation>Momentaufnahme von %1, erstellt in %2 ms · läuft seit %3</translation>
     </message>
+    <message>
+        <source>The 95th percentile latency of searches and answers, minute by minute, over the last hour.</source>
+        <translation>Die Latenz (95. Perzentil) von Suchen und Antworten, Minute für Minute, während der letzten Stunde.</translation>
+    </message>
+    <message>
+        <source>How many searches and answers ran each minute over the last hour.</source>
+        <translation>Wie viele Suchen und Antworten in jeder Minute der letzten Stunde liefen.</translation>
+    </message>
+    <message>
+        <source>DocRag&apos;s resident memory over the last hour.</source>
+        <translation>Der belegte Arbeitsspeicher von DocRag während der letzten Stunde.</translation>
+    </message>
+    <message>
+        <source>Performance dashboard</source>
+        <translation>Leistungsübersicht</translation>
+    </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>
@@ -706,6 +793,26 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
+    <message>
+        <source>%1: OK</source>
+        <comment>health light; %1 is Database, Index or Model</comment>
+        <translation>%1: OK</translation>
+    </message>
+    <message>
+        <source>%1: limited</source>
+        <comment>health light: works with a limitation</comment>
+        <translation>%1: eingeschränkt</translation>
+    </message>
+    <message>
+        <source>%1: failing</source>
+        <comment>health light</comment>
+        <translation>%1: gestört</translation>
+    </message>
+    <message>
+        <source>%1: unknown</source>
+        <comment>health light: not checked yet</comment>
+        <translation>%1: unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>docrag::IngestLimitsBox</name>
@@ -726,16 +833,16 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <translation>&amp;Größte Datei:</translation>
     </message>
     <message>
-        <source>Longest &amp;block (characters):</source>
-        <translation>Längster &amp;Block (Zeichen):</translation>
-    </message>
-    <message>
         <source>HTML &amp;nesting:</source>
         <translation>HTML-&amp;Verschachtelung:</translation>
     </message>
     <message>
         <source>&amp;Memory for files read together:</source>
         <translation>&amp;Arbeitsspeicher für gemeinsam gelesene Dateien:</translation>
+    </message>
+    <message>
+        <source>Longest bl&amp;ock (characters):</source>
+        <translation>Längster &amp;Block (Zeichen):</translation>
     </message>
 </context>
 <context>
@@ -864,6 +971,26 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
     <message>
         <source>&lt;p&gt;Nothing matches “%1”.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Keine Treffer für „%1“.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Bibliothek durchsuchen</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>Collections, their documents and the documents&apos; headings. Selecting one shows it in the source viewer.</source>
+        <translation>Sammlungen, ihre Dokumente und deren Überschriften. Ein ausgewählter Eintrag wird in der Quellenansicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Tab moves between the results; Enter opens one.</source>
+        <translation>Die Tabulatortaste wechselt zwischen den Ergebnissen; die Eingabetaste öffnet eines.</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1139,26 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <source>Another ingest is running; resume when it has finished.</source>
         <translation>Ein anderer Einlesevorgang läuft; setzen Sie fort, sobald er beendet ist.</translation>
     </message>
+    <message>
+        <source>Search the &amp;library</source>
+        <translation>&amp;Bibliothek durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Ask a question</source>
+        <translation>&amp;Frage stellen</translation>
+    </message>
+    <message>
+        <source>&amp;Open a conversation</source>
+        <translation>Unterhaltung ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt source</source>
+        <translation>Nächste &amp;Quelle</translation>
+    </message>
+    <message>
+        <source>&amp;Previous source</source>
+        <translation>&amp;Vorherige Quelle</translation>
+    </message>
 </context>
 <context>
     <name>docrag::OptionsPage</name>
@@ -1137,10 +1284,6 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <source>&amp;Cancel ingest</source>
-        <translation>Einlesen &amp;abbrechen</translation>
-    </message>
-    <message>
         <source>Files:</source>
         <translation>Dateien:</translation>
     </message>
@@ -1182,6 +1325,18 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
     <message>
         <source>Cancelling… the files already stored stay in the collection.</source>
         <translation>Wird abgebrochen… Die bereits gespeicherten Dateien bleiben in der Sammlung.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;ingest</source>
+        <translation>Einlesen a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Each file of the ingest with its status and, when it was skipped or failed, the reason.</source>
+        <translation>Jede Datei des Einlesevorgangs mit ihrem Status und, falls sie übersprungen wurde oder fehlschlug, dem Grund.</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1486,14 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <source>lines %1–%2</source>
         <translation>Zeilen %1–%2</translation>
     </message>
+    <message>
+        <source>Source document</source>
+        <translation>Quelldokument</translation>
+    </message>
+    <message>
+        <source>The document a passage came from, with the passage highlighted.</source>
+        <translation>Das Dokument, aus dem eine Textstelle stammt, mit hervorgehobener Textstelle.</translation>
+    </message>
 </context>
 <context>
     <name>docrag::SourcesPage</name>
@@ -1351,10 +1514,6 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
-        <source>Add f&amp;iles…</source>
-        <translation>&amp;Dateien hinzufügen…</translation>
-    </message>
-    <message>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -1369,10 +1528,6 @@ drafts/
         <translation>Ein Muster im gitignore-Stil pro Zeile, z. B.
 entwürfe/
 *.min.js</translation>
-    </message>
-    <message>
-        <source>I&amp;nclude file names:</source>
-        <translation>Dateinamen ein&amp;schließen:</translation>
     </message>
     <message>
         <source>E&amp;xclude:</source>
@@ -1420,6 +1575,18 @@ entwürfe/
             <numerusform>%1; %Ln wird übersprungen (nicht unterstützter Typ, zu groß oder nicht lesbar)</numerusform>
             <numerusform>%1; %Ln werden übersprungen (nicht unterstützter Typ, zu groß oder nicht lesbar)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Folders and files to ingest</source>
+        <translation>Einzulesende Ordner und Dateien</translation>
+    </message>
+    <message>
+        <source>Add fi&amp;les…</source>
+        <translation>&amp;Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Include file names:</source>
+        <translation>Datei&amp;namen einschließen:</translation>
     </message>
 </context>
 <context>

@@ -277,10 +277,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All collections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,6 +348,41 @@
         <source>Cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questions and answers of this conversation. Tab moves between its links, such as citations; Enter opens one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter sends the question, Shift+Enter starts a new line, Esc stops an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search &amp;in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer with sources yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Source [%1] of %n: %2</source>
+        <translation>
+            <numerusform>Source [%1] of %n: %2</numerusform>
+            <numerusform>Source [%1] of %n: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>docrag::ConversationList</name>
@@ -384,6 +415,46 @@
     </message>
     <message>
         <source>New title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier conversations, newest first. Enter opens one, F2 renames it, Delete deletes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rena&amp;me conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the conversation “%1”? Its questions and answers cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -625,6 +696,22 @@
         <source>Snapshot taken at %1 in %2 ms · running for %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The 95th percentile latency of searches and answers, minute by minute, over the last hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many searches and answers ran each minute over the last hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DocRag&apos;s resident memory over the last hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Performance dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>
@@ -697,6 +784,26 @@ Open it with the system&apos;s application for it?</source>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: OK</source>
+        <comment>health light; %1 is Database, Index or Model</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: limited</source>
+        <comment>health light: works with a limitation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failing</source>
+        <comment>health light</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown</source>
+        <comment>health light: not checked yet</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::IngestLimitsBox</name>
@@ -717,15 +824,15 @@ Open it with the system&apos;s application for it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Longest &amp;block (characters):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>HTML &amp;nesting:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Memory for files read together:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest bl&amp;ock (characters):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -854,6 +961,26 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message>
         <source>&lt;p&gt;Nothing matches “%1”.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collections, their documents and the documents&apos; headings. Selecting one shows it in the source viewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab moves between the results; Enter opens one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1003,6 +1130,26 @@ Open it with the system&apos;s application for it?</source>
         <source>Another ingest is running; resume when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search the &amp;library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous source</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::OptionsPage</name>
@@ -1128,10 +1275,6 @@ Open it with the system&apos;s application for it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Cancel ingest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Files:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1172,6 +1315,18 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message>
         <source>Cancelling… the files already stored stay in the collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;ingest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each file of the ingest with its status and, when it was skipped or failed, the reason.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1322,6 +1477,14 @@ Open it with the system&apos;s application for it?</source>
         <source>lines %1–%2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Source document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document a passage came from, with the passage highlighted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::SourcesPage</name>
@@ -1342,10 +1505,6 @@ Open it with the system&apos;s application for it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add f&amp;iles…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1357,10 +1516,6 @@ Open it with the system&apos;s application for it?</source>
         <source>One gitignore-style pattern a line, e.g.
 drafts/
 *.min.js</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I&amp;nclude file names:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1409,6 +1564,18 @@ drafts/
             <numerusform>%1; %Ln skipped (unsupported type, too large or unreadable)</numerusform>
             <numerusform>%1; %Ln skipped (unsupported type, too large or unreadable)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Folders and files to ingest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add fi&amp;les…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Include file names:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -278,10 +278,6 @@
         <translation>Exporter…</translation>
     </message>
     <message>
-        <source>Search in:</source>
-        <translation>Rechercher dans&#xa0;:</translation>
-    </message>
-    <message>
         <source>All collections</source>
         <translation>Toutes les collections</translation>
     </message>
@@ -353,6 +349,41 @@
         <source>Cannot write %1.</source>
         <translation>Impossible d’écrire dans %1.</translation>
     </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>The questions and answers of this conversation. Tab moves between its links, such as citations; Enter opens one.</source>
+        <translation>Les questions et les réponses de cette conversation. Tab passe d’un lien à l’autre, par exemple d’une citation à l’autre&#xa0;; Entrée ouvre le lien.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Enter sends the question, Shift+Enter starts a new line, Esc stops an answer.</source>
+        <translation>Entrée envoie la question, Maj+Entrée commence une nouvelle ligne, Échap arrête une réponse.</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Arrêter la réponse (Échap)</translation>
+    </message>
+    <message>
+        <source>Search &amp;in:</source>
+        <translation>Rechercher &amp;dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No answer with sources yet.</source>
+        <translation>Aucune réponse avec des sources pour l’instant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Source [%1] of %n: %2</source>
+        <translation>
+            <numerusform>Source [%1] sur %n&#xa0;: %2</numerusform>
+            <numerusform>Source [%1] sur %n&#xa0;: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>docrag::ConversationList</name>
@@ -386,6 +417,46 @@
     <message>
         <source>New title:</source>
         <translation>Nouveau titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Earlier conversations, newest first. Enter opens one, F2 renames it, Delete deletes it.</source>
+        <translation>Conversations précédentes, les plus récentes en premier. Entrée en ouvre une, F2 la renomme, Suppr la supprime.</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Commencer une nouvelle conversation (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation (F2)</source>
+        <translation>Renommer la conversation sélectionnée (F2)</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation (Delete)</source>
+        <translation>Supprimer la conversation sélectionnée (Suppr)</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me conversation…</source>
+        <translation>Reno&amp;mmer la conversation…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete conversation…</source>
+        <translation>&amp;Supprimer la conversation…</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Supprimer la conversation</translation>
+    </message>
+    <message>
+        <source>Delete the conversation “%1”? Its questions and answers cannot be restored.</source>
+        <translation>Supprimer la conversation «&#xa0;%1&#xa0;»&#xa0;? Ses questions et ses réponses ne pourront pas être restaurées.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
     </message>
 </context>
 <context>
@@ -626,6 +697,22 @@
         <source>Snapshot taken at %1 in %2 ms · running for %3</source>
         <translation>Instantané pris à %1 en %2&#xa0;ms · actif depuis %3</translation>
     </message>
+    <message>
+        <source>The 95th percentile latency of searches and answers, minute by minute, over the last hour.</source>
+        <translation>La latence au 95e centile des recherches et des réponses, minute par minute, sur la dernière heure.</translation>
+    </message>
+    <message>
+        <source>How many searches and answers ran each minute over the last hour.</source>
+        <translation>Le nombre de recherches et de réponses par minute sur la dernière heure.</translation>
+    </message>
+    <message>
+        <source>DocRag&apos;s resident memory over the last hour.</source>
+        <translation>La mémoire résidente de DocRag sur la dernière heure.</translation>
+    </message>
+    <message>
+        <source>Performance dashboard</source>
+        <translation>Tableau de bord des performances</translation>
+    </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>
@@ -706,6 +793,26 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
+    <message>
+        <source>%1: OK</source>
+        <comment>health light; %1 is Database, Index or Model</comment>
+        <translation>%1&#xa0;: OK</translation>
+    </message>
+    <message>
+        <source>%1: limited</source>
+        <comment>health light: works with a limitation</comment>
+        <translation>%1&#xa0;: limité</translation>
+    </message>
+    <message>
+        <source>%1: failing</source>
+        <comment>health light</comment>
+        <translation>%1&#xa0;: en échec</translation>
+    </message>
+    <message>
+        <source>%1: unknown</source>
+        <comment>health light: not checked yet</comment>
+        <translation>%1&#xa0;: inconnu</translation>
+    </message>
 </context>
 <context>
     <name>docrag::IngestLimitsBox</name>
@@ -726,16 +833,16 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <translation>Fichier le plus &amp;volumineux&#xa0;:</translation>
     </message>
     <message>
-        <source>Longest &amp;block (characters):</source>
-        <translation>Bloc le plus &amp;long (caractères)&#xa0;:</translation>
-    </message>
-    <message>
         <source>HTML &amp;nesting:</source>
         <translation>Profondeur d’imbrication &amp;HTML&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Memory for files read together:</source>
         <translation>&amp;Mémoire pour les fichiers lus simultanément&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Longest bl&amp;ock (characters):</source>
+        <translation>&amp;Bloc le plus long (caractères)&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -864,6 +971,26 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
     <message>
         <source>&lt;p&gt;Nothing matches “%1”.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Aucun résultat pour «&#xa0;%1&#xa0;».&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Rechercher dans la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Collections, their documents and the documents&apos; headings. Selecting one shows it in the source viewer.</source>
+        <translation>Les collections, leurs documents et les titres des documents. L’élément sélectionné s’affiche dans la visionneuse de sources.</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Tab moves between the results; Enter opens one.</source>
+        <translation>Tab passe d’un résultat à l’autre&#xa0;; Entrée ouvre le résultat.</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1139,26 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <source>Another ingest is running; resume when it has finished.</source>
         <translation>Une autre indexation est en cours&#x202f;; reprenez celle-ci une fois l’autre terminée.</translation>
     </message>
+    <message>
+        <source>Search the &amp;library</source>
+        <translation>Rechercher dans la &amp;bibliothèque</translation>
+    </message>
+    <message>
+        <source>&amp;Ask a question</source>
+        <translation>&amp;Poser une question</translation>
+    </message>
+    <message>
+        <source>&amp;Open a conversation</source>
+        <translation>&amp;Ouvrir une conversation</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt source</source>
+        <translation>Source sui&amp;vante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous source</source>
+        <translation>Source pr&amp;écédente</translation>
+    </message>
 </context>
 <context>
     <name>docrag::OptionsPage</name>
@@ -1137,10 +1284,6 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <source>&amp;Cancel ingest</source>
-        <translation>&amp;Annuler l’indexation</translation>
-    </message>
-    <message>
         <source>Files:</source>
         <translation>Fichiers&#xa0;:</translation>
     </message>
@@ -1182,6 +1325,18 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
     <message>
         <source>Cancelling… the files already stored stay in the collection.</source>
         <translation>Annulation… les fichiers déjà enregistrés restent dans la collection.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;ingest</source>
+        <translation>&amp;Annuler l’indexation</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Each file of the ingest with its status and, when it was skipped or failed, the reason.</source>
+        <translation>Chaque fichier de l’indexation avec son état et, s’il a été ignoré ou est en échec, la raison.</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1486,14 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <source>lines %1–%2</source>
         <translation>lignes %1–%2</translation>
     </message>
+    <message>
+        <source>Source document</source>
+        <translation>Document source</translation>
+    </message>
+    <message>
+        <source>The document a passage came from, with the passage highlighted.</source>
+        <translation>Le document d’où provient un passage, avec le passage mis en évidence.</translation>
+    </message>
 </context>
 <context>
     <name>docrag::SourcesPage</name>
@@ -1351,10 +1514,6 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
-        <source>Add f&amp;iles…</source>
-        <translation>Ajouter des &amp;fichiers…</translation>
-    </message>
-    <message>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
@@ -1369,10 +1528,6 @@ drafts/
         <translation>Un motif de type gitignore par ligne, p. ex.
 drafts/
 *.min.js</translation>
-    </message>
-    <message>
-        <source>I&amp;nclude file names:</source>
-        <translation>Noms de fichiers à &amp;inclure&#xa0;:</translation>
     </message>
     <message>
         <source>E&amp;xclude:</source>
@@ -1420,6 +1575,18 @@ drafts/
             <numerusform>%1&#x202f;; %Ln ignoré (type non pris en charge, trop volumineux ou illisible)</numerusform>
             <numerusform>%1&#x202f;; %Ln ignorés (type non pris en charge, trop volumineux ou illisibles)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Folders and files to ingest</source>
+        <translation>Dossiers et fichiers à indexer</translation>
+    </message>
+    <message>
+        <source>Add fi&amp;les…</source>
+        <translation>Ajouter des &amp;fichiers…</translation>
+    </message>
+    <message>
+        <source>&amp;Include file names:</source>
+        <translation>Noms de fichiers à &amp;inclure&#xa0;:</translation>
     </message>
 </context>
 <context>
