@@ -138,6 +138,28 @@
     </message>
 </context>
 <context>
+    <name>LocationText</name>
+    <message>
+        <source>page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lines %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownExport</name>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SourceLoader</name>
     <message>
         <source>— page %1 —</source>
@@ -229,6 +251,10 @@
     </message>
     <message>
         <source>Regenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -138,6 +138,28 @@
     </message>
 </context>
 <context>
+    <name>LocationText</name>
+    <message>
+        <source>page %1</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <source>lines %1–%2</source>
+        <translation>lignes %1–%2</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownExport</name>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+</context>
+<context>
     <name>SourceLoader</name>
     <message>
         <source>— page %1 —</source>
@@ -231,6 +253,10 @@
     <message>
         <source>Regenerate</source>
         <translation>Régénérer</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copier le code</translation>
     </message>
 </context>
 <context>

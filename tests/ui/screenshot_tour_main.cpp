@@ -1,8 +1,8 @@
 // docrag-screenshot-tour: drives the real desktop window through what the README shows and saves
 // screenshots of the real X11 windows. Run by scripts/screenshots under Xvfb at 1280x800; not a test.
 // Usage: docrag-screenshot-tour OUTPUT_DIR GUIDE_DIR
-//        docrag-screenshot-tour OUTPUT_DIR GUIDE_DIR --main-window FILE [--language CODE] [--dark]
-// The second form takes only the main window with an answer, in another language or with a dark palette.
+//        docrag-screenshot-tour OUTPUT_DIR GUIDE_DIR --main-window FILE --language CODE
+// The second form takes only the main window with an answer, in another language.
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
 #include "tests/ui/dark_palette.h"
@@ -25,7 +25,6 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QScreen>
-#include <QStyleFactory>
 #include <QSignalSpy>
 #include <QStyle>
 #include <QStyleFactory>
@@ -86,34 +85,6 @@ void clickCitation(QTextBrowser* transcript, const QString& href) {
     fail("no citation link to click");
 }
 
-// Fusion's colours turned dark, as a desktop's dark theme gives them.
-QPalette darkPalette() {
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe4, 0xe6, 0xea);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x90, 0x96));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x7a, 0xb7, 0xff));
-    p.setColor(QPalette::LinkVisited, QColor(0xc0, 0x9c, 0xff));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xb4));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Mid, QColor(0x4a, 0x4d, 0x52));
-    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1c));
-    p.setColor(QPalette::Light, QColor(0x50, 0x53, 0x58));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7d, 0x82));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7d, 0x82));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7a, 0x7d, 0x82));
-    return p;
-}
-
 // The main window with a generated answer, its citation open in the viewer: one screenshot.
 int mainWindowOnly(RagEngine& engine, test::FakeOpenAiServer& server, const QString& out, const QString& name,
                    const QString& question) {
@@ -153,9 +124,6 @@ int main(int argc, char** argv) {
             single = QString::fromLocal8Bit(argv[++i]);
         } else if (arg == "--language" && i + 1 < argc) {
             language = QString::fromLocal8Bit(argv[++i]);
-        } else if (arg == "--dark") {
-            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-            QApplication::setPalette(darkPalette());
         } else {
             fail("unknown option");
         }

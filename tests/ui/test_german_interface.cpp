@@ -4,12 +4,15 @@
 // tr() at all.
 #include "engine/rag/rag_engine.h"
 #include "tests/support/temp_tree.h"
+#include "ui/chat/markdown_export.h"
+#include "ui/chat/transcript_renderer.h"
 #include "ui/dashboard/dashboard_view.h"
 #include "ui/ingest/ingest_task.h"
 #include "ui/ingest/ingest_wizard.h"
 #include "ui/main_window.h"
 #include "ui/settings/interface_language.h"
 #include "ui/settings/settings_dialog.h"
+#include "ui/widgets/error_text.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -78,6 +81,7 @@ const QSet<QString> kEnglishWords = {
     QStringLiteral("back"), QStringLiteral("finish"), QStringLiteral("ingest"), QStringLiteral("ingesting"),
     QStringLiteral("none"), QStringLiteral("there"), QStringLiteral("here"), QStringLiteral("click"),
     QStringLiteral("press"), QStringLiteral("enter"), QStringLiteral("shortcut"), QStringLiteral("untitled"),
+    QStringLiteral("line"), QStringLiteral("lines"), QStringLiteral("page"),
 };
 
 // Names that stay as they are in any language.
@@ -313,6 +317,40 @@ private slots:
         texts.addTree(dialog);
         expectGerman(texts);
         dialog->reject();
+    }
+
+    // What the transcript writes around an answer: badge, code copy link, sources with their places,
+    // actions, an error; and the Markdown export of the same.
+    void transcriptAndExportAreGerman() {
+        Source source;
+        source.number = 1;
+        source.title = QStringLiteral("Sicherung");
+        source.path = QStringLiteral("/daten/handbuch/sicherung.md");
+        source.locStart = 3;
+        source.locEnd = 9;
+        source.page = 2;
+        TranscriptEntry question;
+        question.content = QStringLiteral("Wie sichere ich?");
+        TranscriptEntry answer;
+        answer.role = TranscriptEntry::Role::Assistant;
+        answer.content = QStringLiteral("Mit einem Befehl [1]:\n\n```sh\nsichern --jetzt\n```\n");
+        answer.sources = {source};
+        answer.model = QStringLiteral("gpt-4o-mini");
+        answer.messageId = 7;
+        answer.latencyMs = 1200;
+        answer.finish = QStringLiteral("stopped");
+        TranscriptEntry failed;
+        failed.role = TranscriptEntry::Role::Error;
+        failed.error = ErrorText::summary(ErrorCode::Network);
+        const std::vector<TranscriptEntry> entries{question, answer, failed};
+        QTextDocument document;
+        TranscriptRenderer(document).renderAll(entries);
+        TextCollector texts;
+        texts.add(document.toPlainText(), QStringLiteral("transcript"));
+        texts.add(MarkdownExport::conversation(entries), QStringLiteral("export"));
+        QVERIFY(document.toPlainText().contains(QStringLiteral("Zeilen")));
+        const QStringList english = texts.english(m_untranslated);
+        QVERIFY2(english.isEmpty(), qPrintable(english.join(QLatin1Char('\n'))));
     }
 
     // The check itself: English text in the window is found.

@@ -1,5 +1,7 @@
 #include "ui/chat/markdown_export.h"
 
+#include "ui/widgets/location_text.h"
+
 #include "ui/chat/transcript_renderer.h"
 
 #include <QRegularExpression>
@@ -132,16 +134,17 @@ QString MarkdownExport::conversation(const std::vector<TranscriptEntry>& entries
         if (!e.error.isEmpty())
             out << escapeText(e.error);
         if (!e.sources.empty()) {
-            out << QStringLiteral("**Sources**");
+            out << QStringLiteral("**%1**").arg(escapeText(tr("Sources")));
             for (const Source& s : e.sources) {
                 const QString where = s.headingPath.isEmpty() ? s.title : s.headingPath;
+                const QString location = LocationText::of(s.page, s.locStart, s.locEnd, s.anchor);
                 out << QStringLiteral("- \\[%1\\] %2")
                            .arg(s.number)
                            .arg(escapeText(QStringLiteral("%1, %2%3")
                                                .arg(s.path, where,
-                                                    s.location.isEmpty()
+                                                    location.isEmpty()
                                                         ? QString()
-                                                        : QStringLiteral(" (%1)").arg(s.location))));
+                                                        : QStringLiteral(" (%1)").arg(location))));
             }
         }
     }

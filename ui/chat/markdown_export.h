@@ -2,6 +2,7 @@
 
 #include "ui/chat/transcript_entry.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <vector>
@@ -12,6 +13,8 @@ namespace docrag {
 // render raw HTML): questions, titles, paths and errors are text, so every character that Markdown or HTML
 // would read as markup is escaped; answers stay Markdown, with raw HTML shown as text.
 class MarkdownExport final {
+    Q_DECLARE_TR_FUNCTIONS(MarkdownExport)
+
 public:
     static QString conversation(const std::vector<TranscriptEntry>& entries);
     // Plain text as Markdown that shows exactly that text.

@@ -1,5 +1,6 @@
 #include "ui/chat/transcript_renderer.h"
 
+#include "ui/widgets/location_text.h"
 #include "ui/widgets/plain_tool_tip.h"
 #include "ui/widgets/theme_colors.h"
 
@@ -50,8 +51,8 @@ QTextCharFormat inertLink(QTextCharFormat format, const QString& href) {
 
 QString sourceLine(const Source& s, int index, const QColor& pathColour) {
     QString where = s.headingPath.isEmpty() ? s.title : s.headingPath;
-    if (!s.location.isEmpty())
-        where += QStringLiteral(" · ") + s.location;
+    if (const QString location = LocationText::of(s.page, s.locStart, s.locEnd, s.anchor); !location.isEmpty())
+        where += QStringLiteral(" · ") + location;
     return QStringLiteral("<a href=\"cite:%1:%2\">[%2]</a> %3<br/><span style=\"color:%5\">%4</span>")
         .arg(index)
         .arg(s.number)
@@ -105,7 +106,7 @@ QString TranscriptRenderer::linkedMarkdown(const TranscriptEntry& entry, int ind
                 out << t.left(marks);
                 // A copy link under every closed code block.
                 out << QString()
-                    << QStringLiteral("[Copy code](%1code:%2:%3)").arg(linkPrefix).arg(index).arg(block++);
+                    << QStringLiteral("[%4](%1code:%2:%3)").arg(linkPrefix).arg(index).arg(block++).arg(tr("Copy code"));
             } else {
                 out << line;
             }

@@ -3,6 +3,7 @@
 #include "ui/widgets/inert_text_browser.h"
 #include "ui/widgets/plain_tool_tip.h"
 #include "ui/widgets/error_text.h"
+#include "ui/widgets/location_text.h"
 #include "ui/widgets/theme_colors.h"
 
 #include <QEvent>
@@ -277,7 +278,7 @@ void LibraryView::showHits(const QString& query, const Result<std::vector<Hit>>&
                     .arg(h.documentId)
                     .arg(h.chunkId)
                     .arg(where.toHtmlEscaped(), h.collection.toHtmlEscaped(),
-                         QFileInfo(h.path).fileName().toHtmlEscaped(), h.locationLabel().toHtmlEscaped(),
+                         QFileInfo(h.path).fileName().toHtmlEscaped(), LocationText::of(h.page, h.locStart, h.locEnd, h.anchor).toHtmlEscaped(),
                          highlighted(h, marker, markerText), muted.name(), link.name());
     }
     m_results->setHtml(html);

@@ -18,6 +18,8 @@ TranscriptEntry answerWithSources(const QString& content) {
         s.path = QStringLiteral("/docs/page%1.md").arg(n);
         s.headingPath = QStringLiteral("Guide > Part %1").arg(n);
         s.location = QStringLiteral("lines 1-9");
+        s.locStart = 1;
+        s.locEnd = 9;
         e.sources.push_back(s);
     }
     e.model = QStringLiteral("gpt-4o-mini");
@@ -105,7 +107,7 @@ private slots:
         const QString text = document.toPlainText();
         QVERIFY(text.contains(QStringLiteral("How do I start?")));
         QVERIFY(text.contains(QStringLiteral("Sources")));
-        QVERIFY(text.contains(QStringLiteral("Guide > Part 2 · lines 1-9")));
+        QVERIFY(text.contains(QStringLiteral("Guide > Part 2 · lines 1–9")));
         const QStringList links = anchors(document);
         for (const char* href : {"cite:1:1", "cite:1:2", "copy:1", "up:1", "down:1", "regen:1"})
             QVERIFY2(links.contains(QLatin1String(href)), href);
