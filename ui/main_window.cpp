@@ -16,8 +16,8 @@
 #include "ui/sources/source_viewer.h"
 #include "ui/widgets/action_icons.h"
 #include "ui/widgets/byte_size.h"
-#include "ui/widgets/health_indicator.h"
 #include "ui/widgets/error_text.h"
+#include "ui/widgets/health_indicator.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -289,11 +289,11 @@ void MainWindow::refreshHealth() {
             self->m_indexHealth->setState(HealthIndicator::State::Unknown,
                                           tr("unknown: the database failed"));
         } else {
-            self->m_databaseHealth->setState(
-                HealthIndicator::State::Ok,
-                tr("%1, %2, schema %3")
-                    .arg(stats->databasePath, ByteSize::text(stats->databaseBytes),
-                         QLocale().toString(stats->schemaVersion)));
+            self->m_databaseHealth->setState(HealthIndicator::State::Ok,
+                                             tr("%1, %2, schema %3")
+                                                 .arg(stats->databasePath,
+                                                      ByteSize::text(stats->databaseBytes),
+                                                      QLocale().toString(stats->schemaVersion)));
             qint64 chunks = 0;
             for (const CollectionInfo& c : stats->collections)
                 chunks += c.stats.chunks;
@@ -331,10 +331,10 @@ void MainWindow::refreshModelHealth() {
         if (!self || generation != self->m_modelProbeGeneration)
             return;
         if (probe)
-            self->m_modelHealth->setState(HealthIndicator::State::Ok,
-                                          tr("%1, model %2, answered in %3 ms")
-                                              .arg(config.baseUrl.toString(), config.chatModel,
-                                                   QLocale().toString(probe->elapsedMs)));
+            self->m_modelHealth->setState(
+                HealthIndicator::State::Ok,
+                tr("%1, model %2, answered in %3 ms")
+                    .arg(config.baseUrl.toString(), config.chatModel, QLocale().toString(probe->elapsedMs)));
         else
             self->m_modelHealth->setState(
                 HealthIndicator::State::Failed,

@@ -81,9 +81,8 @@ ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
     std::vector<Block>().swap(parsed->blocks);
     if (out.chunks.empty()) {
         out.kind = ProcessedFile::Kind::Skipped;
-        out.detail = parsed->format == QLatin1String("pdf")
-                         ? tr("no extractable text (scanned PDF?)")
-                         : tr("no text content");
+        out.detail = parsed->format == QLatin1String("pdf") ? tr("no extractable text (scanned PDF?)")
+                                                            : tr("no text content");
         return out;
     }
     embed(out, stop);

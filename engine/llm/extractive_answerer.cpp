@@ -219,10 +219,9 @@ Answer ExtractiveAnswerer::answer(const QString& question, const std::vector<Hit
     addIntroducedCode(units, chosen);
 
     if (chosen.empty()) {
-        answer.text =
-            tr("The documentation does not seem to answer this: no passage found shares "
-               "the question's words. Try other words, or check that the right "
-               "collection is selected.");
+        answer.text = tr("The documentation does not seem to answer this: no passage found shares "
+                         "the question's words. Try other words, or check that the right "
+                         "collection is selected.");
         return answer;
     }
     // Read in the order of the passages' ranks, and in document order within a passage.
@@ -237,9 +236,8 @@ Answer ExtractiveAnswerer::answer(const QString& question, const std::vector<Hit
             answer.sources.push_back(Source::fromHit(hits[u->hit], n));
         }
     }
-    QString text =
-        tr("From the documentation (extractive answer, quoted without a language model):") +
-        QStringLiteral("\n\n");
+    QString text = tr("From the documentation (extractive answer, quoted without a language model):") +
+                   QStringLiteral("\n\n");
     for (size_t i = 0; i < chosen.size(); ++i) {
         const Unit* u = chosen[i];
         const QString cite = QStringLiteral("[%1]").arg(numbers[u->hit]);

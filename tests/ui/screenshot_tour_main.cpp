@@ -100,7 +100,8 @@ int mainWindowOnly(RagEngine& engine, test::FakeOpenAiServer& server, const QStr
     window.chatPane()->ask(question);
     if (!waitFor([&] { return !window.chatPane()->isAnswering(); }))
         fail("no answer");
-    clickCitation(window.findChild<QTextBrowser*>(QStringLiteral("transcriptBrowser")), QStringLiteral("cite:1:1"));
+    clickCitation(window.findChild<QTextBrowser*>(QStringLiteral("transcriptBrowser")),
+                  QStringLiteral("cite:1:1"));
     QTest::qWait(800);
     shoot(&window, out, name);
     return 0;
@@ -158,7 +159,8 @@ int main(int argc, char** argv) {
             return mainWindowOnly(**engine, server, out, single,
                                   QStringLiteral("Wie füge ich meine eigene Dokumentation hinzu?"));
         }
-        return mainWindowOnly(**engine, server, out, single, QStringLiteral("How do I add my own documentation?"));
+        return mainWindowOnly(**engine, server, out, single,
+                              QStringLiteral("How do I add my own documentation?"));
     }
     const bool python = QFileInfo::exists(kPythonDocs);
     if (python)

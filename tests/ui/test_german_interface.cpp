@@ -53,40 +53,126 @@ const QString kRepo = QDir::cleanPath(QStringLiteral(DOCRAG_TEST_DATA_DIR "/../.
 // Words of English that are not also German ones (no "in", "was", "will", "an", "so", "Server",
 // "Index", "Cache", "Details", "Chat", "Tokens", "Performance", "Dashboard", "Snapshot", "Chunk").
 const QSet<QString> kEnglishWords = {
-    QStringLiteral("the"), QStringLiteral("and"), QStringLiteral("of"), QStringLiteral("to"),
-    QStringLiteral("with"), QStringLiteral("from"), QStringLiteral("for"), QStringLiteral("your"),
-    QStringLiteral("this"), QStringLiteral("that"), QStringLiteral("is"), QStringLiteral("are"),
-    QStringLiteral("not"), QStringLiteral("yet"), QStringLiteral("all"), QStringLiteral("any"),
-    QStringLiteral("each"), QStringLiteral("when"), QStringLiteral("where"), QStringLiteral("which"),
-    QStringLiteral("what"), QStringLiteral("how"), QStringLiteral("been"), QStringLiteral("has"),
-    QStringLiteral("have"), QStringLiteral("be"), QStringLiteral("by"), QStringLiteral("or"),
-    QStringLiteral("on"), QStringLiteral("at"), QStringLiteral("it"), QStringLiteral("its"),
-    QStringLiteral("you"), QStringLiteral("no"), QStringLiteral("file"), QStringLiteral("files"),
-    QStringLiteral("search"), QStringLiteral("ask"), QStringLiteral("answer"), QStringLiteral("answers"),
-    QStringLiteral("question"), QStringLiteral("settings"), QStringLiteral("conversation"),
-    QStringLiteral("conversations"), QStringLiteral("document"), QStringLiteral("documents"),
-    QStringLiteral("documentation"), QStringLiteral("passages"), QStringLiteral("collection"),
-    QStringLiteral("collections"), QStringLiteral("delete"), QStringLiteral("rename"), QStringLiteral("cancel"),
-    QStringLiteral("close"), QStringLiteral("quit"), QStringLiteral("export"), QStringLiteral("copy"),
-    QStringLiteral("new"), QStringLiteral("add"), QStringLiteral("open"), QStringLiteral("stop"),
-    QStringLiteral("regenerate"), QStringLiteral("help"), QStringLiteral("view"), QStringLiteral("save"),
-    QStringLiteral("choose"), QStringLiteral("folder"), QStringLiteral("folders"), QStringLiteral("language"),
-    QStringLiteral("default"), QStringLiteral("limits"), QStringLiteral("loading"), QStringLiteral("checking"),
-    QStringLiteral("waiting"), QStringLiteral("failed"), QStringLiteral("unknown"), QStringLiteral("memory"),
-    QStringLiteral("latency"), QStringLiteral("requests"), QStringLiteral("hits"), QStringLiteral("calls"),
-    QStringLiteral("hour"), QStringLiteral("last"), QStringLiteral("slow"), QStringLiteral("operations"),
-    QStringLiteral("threshold"), QStringLiteral("duration"), QStringLiteral("time"), QStringLiteral("library"),
-    QStringLiteral("source"), QStringLiteral("sources"), QStringLiteral("model"), QStringLiteral("database"),
-    QStringLiteral("key"), QStringLiteral("keychain"), QStringLiteral("connection"), QStringLiteral("next"),
-    QStringLiteral("back"), QStringLiteral("finish"), QStringLiteral("ingest"), QStringLiteral("ingesting"),
-    QStringLiteral("none"), QStringLiteral("there"), QStringLiteral("here"), QStringLiteral("click"),
-    QStringLiteral("press"), QStringLiteral("enter"), QStringLiteral("shortcut"), QStringLiteral("untitled"),
-    QStringLiteral("line"), QStringLiteral("lines"), QStringLiteral("page"),
+    QStringLiteral("the"),
+    QStringLiteral("and"),
+    QStringLiteral("of"),
+    QStringLiteral("to"),
+    QStringLiteral("with"),
+    QStringLiteral("from"),
+    QStringLiteral("for"),
+    QStringLiteral("your"),
+    QStringLiteral("this"),
+    QStringLiteral("that"),
+    QStringLiteral("is"),
+    QStringLiteral("are"),
+    QStringLiteral("not"),
+    QStringLiteral("yet"),
+    QStringLiteral("all"),
+    QStringLiteral("any"),
+    QStringLiteral("each"),
+    QStringLiteral("when"),
+    QStringLiteral("where"),
+    QStringLiteral("which"),
+    QStringLiteral("what"),
+    QStringLiteral("how"),
+    QStringLiteral("been"),
+    QStringLiteral("has"),
+    QStringLiteral("have"),
+    QStringLiteral("be"),
+    QStringLiteral("by"),
+    QStringLiteral("or"),
+    QStringLiteral("on"),
+    QStringLiteral("at"),
+    QStringLiteral("it"),
+    QStringLiteral("its"),
+    QStringLiteral("you"),
+    QStringLiteral("no"),
+    QStringLiteral("file"),
+    QStringLiteral("files"),
+    QStringLiteral("search"),
+    QStringLiteral("ask"),
+    QStringLiteral("answer"),
+    QStringLiteral("answers"),
+    QStringLiteral("question"),
+    QStringLiteral("settings"),
+    QStringLiteral("conversation"),
+    QStringLiteral("conversations"),
+    QStringLiteral("document"),
+    QStringLiteral("documents"),
+    QStringLiteral("documentation"),
+    QStringLiteral("passages"),
+    QStringLiteral("collection"),
+    QStringLiteral("collections"),
+    QStringLiteral("delete"),
+    QStringLiteral("rename"),
+    QStringLiteral("cancel"),
+    QStringLiteral("close"),
+    QStringLiteral("quit"),
+    QStringLiteral("export"),
+    QStringLiteral("copy"),
+    QStringLiteral("new"),
+    QStringLiteral("add"),
+    QStringLiteral("open"),
+    QStringLiteral("stop"),
+    QStringLiteral("regenerate"),
+    QStringLiteral("help"),
+    QStringLiteral("view"),
+    QStringLiteral("save"),
+    QStringLiteral("choose"),
+    QStringLiteral("folder"),
+    QStringLiteral("folders"),
+    QStringLiteral("language"),
+    QStringLiteral("default"),
+    QStringLiteral("limits"),
+    QStringLiteral("loading"),
+    QStringLiteral("checking"),
+    QStringLiteral("waiting"),
+    QStringLiteral("failed"),
+    QStringLiteral("unknown"),
+    QStringLiteral("memory"),
+    QStringLiteral("latency"),
+    QStringLiteral("requests"),
+    QStringLiteral("hits"),
+    QStringLiteral("calls"),
+    QStringLiteral("hour"),
+    QStringLiteral("last"),
+    QStringLiteral("slow"),
+    QStringLiteral("operations"),
+    QStringLiteral("threshold"),
+    QStringLiteral("duration"),
+    QStringLiteral("time"),
+    QStringLiteral("library"),
+    QStringLiteral("source"),
+    QStringLiteral("sources"),
+    QStringLiteral("model"),
+    QStringLiteral("database"),
+    QStringLiteral("key"),
+    QStringLiteral("keychain"),
+    QStringLiteral("connection"),
+    QStringLiteral("next"),
+    QStringLiteral("back"),
+    QStringLiteral("finish"),
+    QStringLiteral("ingest"),
+    QStringLiteral("ingesting"),
+    QStringLiteral("none"),
+    QStringLiteral("there"),
+    QStringLiteral("here"),
+    QStringLiteral("click"),
+    QStringLiteral("press"),
+    QStringLiteral("enter"),
+    QStringLiteral("shortcut"),
+    QStringLiteral("untitled"),
+    QStringLiteral("line"),
+    QStringLiteral("lines"),
+    QStringLiteral("page"),
 };
 
 // Names that stay as they are in any language.
 const QSet<QString> kAllowed = {
-    QStringLiteral("DocRag"), QStringLiteral("English"), QStringLiteral("Deutsch"), QStringLiteral("Français"),
+    QStringLiteral("DocRag"),
+    QStringLiteral("English"),
+    QStringLiteral("Deutsch"),
+    QStringLiteral("Français"),
 };
 
 QString withoutMnemonic(QString text) {
@@ -129,15 +215,17 @@ public:
     }
 
     void addWidget(QWidget* w) {
-        const QString where = QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') + w->objectName();
+        const QString where =
+            QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') + w->objectName();
         add(w->toolTip(), where + QStringLiteral(" tooltip"));
         add(w->accessibleName(), where + QStringLiteral(" accessible name"));
         add(w->accessibleDescription(), where + QStringLiteral(" accessible description"));
         if (w->isWindow() || qobject_cast<QDockWidget*>(w))
             add(w->windowTitle(), where + QStringLiteral(" title"));
         if (auto* label = qobject_cast<QLabel*>(w))
-            add(label->textFormat() == Qt::PlainText ? label->text()
-                                                     : QTextDocumentFragment::fromHtml(label->text()).toPlainText(),
+            add(label->textFormat() == Qt::PlainText
+                    ? label->text()
+                    : QTextDocumentFragment::fromHtml(label->text()).toPlainText(),
                 where);
         if (auto* button = qobject_cast<QAbstractButton*>(w))
             add(button->text(), where);
@@ -246,7 +334,7 @@ private:
         QVERIFY(texts.count() > 10);
         const QStringList english = texts.english(m_untranslated);
         QVERIFY2(english.isEmpty(), qPrintable(QStringLiteral("English in the German window:\n") +
-                                                   english.join(QLatin1Char('\n'))));
+                                               english.join(QLatin1Char('\n'))));
     }
 
 private slots:
@@ -256,10 +344,11 @@ private slots:
         QCOMPARE(QLocale().language(), QLocale::German);
         m_untranslated = translatedSources();
         QVERIFY(m_untranslated.size() > 100);
-        m_tree.write(QStringLiteral("handbuch/sicherung.md"),
-                     QStringLiteral("# Sicherung\n\nDie Sicherung der Daten erfolgt jede Nacht automatisch "
-                                    "auf den Server im Keller.\n\n## Wiederherstellung\n\nEine Wiederherstellung "
-                                    "beantragen Sie beim Betrieb per Ticket.\n"));
+        m_tree.write(
+            QStringLiteral("handbuch/sicherung.md"),
+            QStringLiteral("# Sicherung\n\nDie Sicherung der Daten erfolgt jede Nacht automatisch "
+                           "auf den Server im Keller.\n\n## Wiederherstellung\n\nEine Wiederherstellung "
+                           "beantragen Sie beim Betrieb per Ticket.\n"));
         EngineOptions options;
         options.dataDir = m_tree.filePath(QStringLiteral("daten"));
         auto engine = RagEngine::open(options);

@@ -16,7 +16,7 @@ const QString kRepo = QDir::cleanPath(QStringLiteral(DOCRAG_TEST_DATA_DIR "/../.
 struct Message final {
     QString context;
     QString source;
-    QString type; // "", "unfinished", "obsolete", "vanished"
+    QString type;             // "", "unfinished", "obsolete", "vanished"
     QStringList translations; // one, or one per plural form
     bool numerus = false;
 };
@@ -39,7 +39,10 @@ std::vector<Message> readAll(const QString& path, QString* error) {
             if (name == QLatin1String("name")) {
                 context = xml.readElementText();
             } else if (name == QLatin1String("message")) {
-                m = Message{context, {}, {}, {},
+                m = Message{context,
+                            {},
+                            {},
+                            {},
                             xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
             } else if (name == QLatin1String("source")) {
                 m.source = xml.readElementText();
@@ -129,13 +132,15 @@ private slots:
             lupdate.start(QStringLiteral(DOCRAG_LUPDATE),
                           {kRepo + QStringLiteral("/ui"), kRepo + QStringLiteral("/engine"),
                            kRepo + QStringLiteral("/app/gui_main.cpp"), QStringLiteral("-I"), kRepo,
-                           QStringLiteral("-extensions"), QStringLiteral("cpp,h"), QStringLiteral("-no-obsolete"),
-                           QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), copy});
+                           QStringLiteral("-extensions"), QStringLiteral("cpp,h"),
+                           QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                           QStringLiteral("none"), QStringLiteral("-ts"), copy});
             QVERIFY(lupdate.waitForFinished(120000));
             QCOMPARE(lupdate.exitCode(), 0);
             const QString said = QString::fromUtf8(lupdate.readAllStandardOutput());
             // "Found N source text(s) (0 new and N already existing)"
-            QVERIFY2(said.contains(QStringLiteral("(0 new and ")), qPrintable(language + QStringLiteral(": ") + said));
+            QVERIFY2(said.contains(QStringLiteral("(0 new and ")),
+                     qPrintable(language + QStringLiteral(": ") + said));
             QString error;
             for (const Message& m : readAll(copy, &error)) {
                 QVERIFY2(m.type != QLatin1String("obsolete") && m.type != QLatin1String("vanished"),

@@ -5,8 +5,8 @@
 #include "ui/chat/question_edit.h"
 #include "ui/chat/transcript_renderer.h"
 #include "ui/widgets/action_icons.h"
-#include "ui/widgets/inert_text_browser.h"
 #include "ui/widgets/error_text.h"
+#include "ui/widgets/inert_text_browser.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -254,7 +254,8 @@ void ChatPane::finish(const Result<Answer>& result) {
             m_status->setText(
                 tr("Extractive answer: quoted from the documentation, no language model used."));
         else
-            m_status->setText(tr("Answered by %1 in %2 ms.").arg(result->model, QLocale().toString(result->latencyMs)));
+            m_status->setText(
+                tr("Answered by %1 in %2 ms.").arg(result->model, QLocale().toString(result->latencyMs)));
         // A new conversation, or an old one that moves to the top of the list.
         m_conversationId = result->conversationId;
         emit conversationChanged(m_conversationId);
@@ -320,7 +321,8 @@ void ChatPane::openConversation(qint64 id) {
             if (messages)
                 self->showMessages(*messages);
             else
-                self->m_status->setText(tr("Cannot load the conversation: %1").arg(ErrorText::of(messages.error())));
+                self->m_status->setText(
+                    tr("Cannot load the conversation: %1").arg(ErrorText::of(messages.error())));
         });
 }
 

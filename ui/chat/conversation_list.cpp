@@ -4,11 +4,11 @@
 
 #include <QAction>
 #include <QDateTime>
-#include <QLocale>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
@@ -161,9 +161,9 @@ void ConversationList::show(const std::vector<Conversation>& conversations) {
     for (const Conversation& c : conversations) {
         auto* item = new QListWidgetItem(c.title.isEmpty() ? tr("(untitled)") : c.title, m_list);
         item->setData(Qt::UserRole, c.id);
-        item->setToolTip(tr("%Ln messages, last %1", "", c.messageCount)
-                             .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.updatedAt),
-                                                     QLocale::ShortFormat)));
+        item->setToolTip(
+            tr("%Ln messages, last %1", "", c.messageCount)
+                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.updatedAt), QLocale::ShortFormat)));
         if (c.id == m_current)
             item->setSelected(true);
     }

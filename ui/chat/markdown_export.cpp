@@ -1,8 +1,7 @@
 #include "ui/chat/markdown_export.h"
 
-#include "ui/widgets/location_text.h"
-
 #include "ui/chat/transcript_renderer.h"
+#include "ui/widgets/location_text.h"
 
 #include <QRegularExpression>
 #include <QStringList>

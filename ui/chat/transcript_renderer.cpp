@@ -45,13 +45,15 @@ QTextCharFormat inertLink(QTextCharFormat format, const QString& href) {
     format.clearForeground();
     format.setFontUnderline(false);
     format.setUnderlineStyle(QTextCharFormat::DotLine);
-    format.setToolTip(PlainToolTip::of(TranscriptRenderer::tr("Not a DocRag link, not opened: %1").arg(href)));
+    format.setToolTip(
+        PlainToolTip::of(TranscriptRenderer::tr("Not a DocRag link, not opened: %1").arg(href)));
     return format;
 }
 
 QString sourceLine(const Source& s, int index, const QColor& pathColour) {
     QString where = s.headingPath.isEmpty() ? s.title : s.headingPath;
-    if (const QString location = LocationText::of(s.page, s.locStart, s.locEnd, s.anchor); !location.isEmpty())
+    if (const QString location = LocationText::of(s.page, s.locStart, s.locEnd, s.anchor);
+        !location.isEmpty())
         where += QStringLiteral(" · ") + location;
     return QStringLiteral("<a href=\"cite:%1:%2\">[%2]</a> %3<br/><span style=\"color:%5\">%4</span>")
         .arg(index)
@@ -106,7 +108,11 @@ QString TranscriptRenderer::linkedMarkdown(const TranscriptEntry& entry, int ind
                 out << t.left(marks);
                 // A copy link under every closed code block.
                 out << QString()
-                    << QStringLiteral("[%4](%1code:%2:%3)").arg(linkPrefix).arg(index).arg(block++).arg(tr("Copy code"));
+                    << QStringLiteral("[%4](%1code:%2:%3)")
+                           .arg(linkPrefix)
+                           .arg(index)
+                           .arg(block++)
+                           .arg(tr("Copy code"));
             } else {
                 out << line;
             }
@@ -261,8 +267,7 @@ void TranscriptRenderer::renderEntry(const TranscriptEntry& entry, int index) {
                        .arg(entry.feedback > 0 ? tr("▲ Helpful ✓") : tr("▲ Helpful"));
         actions << QStringLiteral("<a href=\"down:%1\">%2</a>")
                        .arg(index)
-                       .arg(entry.feedback < 0 ? tr("▼ Not helpful ✓")
-                                               : tr("▼ Not helpful"));
+                       .arg(entry.feedback < 0 ? tr("▼ Not helpful ✓") : tr("▼ Not helpful"));
     }
     actions << QStringLiteral("<a href=\"regen:%1\">%2</a>").arg(index).arg(tr("Regenerate"));
     footer += QStringLiteral("<p style=\"font-size:small\">%1</p>")

@@ -365,8 +365,8 @@ void DashboardView::updateCards() {
         if (answers > 0) {
             answerDetail = tr("answer %1").arg(avgAndP95(*answer));
             if (firstToken && firstToken->count > 0)
-                answerDetail = tr("answer %1 · first token p95 %2")
-                                   .arg(avgAndP95(*answer), formatMs(firstToken->p95Ms));
+                answerDetail =
+                    tr("answer %1 · first token p95 %2").arg(avgAndP95(*answer), formatMs(firstToken->p95Ms));
         }
         if (searches > 0) {
             m_latencyCard->setValue(avgAndP95(*s.operation(kRetrieval)), tr("search · %1").arg(answerDetail));
@@ -403,8 +403,9 @@ void DashboardView::updateCards() {
                                    : tr("over the %1 MiB target").arg(target));
     }
 
-    QStringList chunksDetail{s.collections == 0 ? tr("no collections yet")
-                                                : tr("in %Ln collections", "", static_cast<int>(s.collections))};
+    QStringList chunksDetail{s.collections == 0
+                                 ? tr("no collections yet")
+                                 : tr("in %Ln collections", "", static_cast<int>(s.collections))};
     if (s.ingestQueueDepth > 0) {
         chunksDetail << tr("ingesting %1 files/s, %Ln to go", "files", static_cast<int>(s.ingestQueueDepth))
                             .arg(locale.toString(s.ingestFilesPerSecond, 'f', 1));
@@ -417,10 +418,10 @@ void DashboardView::updateCards() {
     if (s.modelRequests == 0 && s.promptTokens + s.completionTokens == 0) {
         m_tokensCard->setValue(QStringLiteral("—"), tr("no model-server calls since start"));
     } else {
-        m_tokensCard->setValue(locale.toCurrencyString(s.costUsd, QStringLiteral("$"), 4),
-                               tr("%Ln requests · %1 prompt + %2 completion tokens", "",
-                                  static_cast<int>(s.modelRequests))
-                                   .arg(locale.toString(s.promptTokens), locale.toString(s.completionTokens)));
+        m_tokensCard->setValue(
+            locale.toCurrencyString(s.costUsd, QStringLiteral("$"), 4),
+            tr("%Ln requests · %1 prompt + %2 completion tokens", "", static_cast<int>(s.modelRequests))
+                .arg(locale.toString(s.promptTokens), locale.toString(s.completionTokens)));
     }
 }
 
@@ -477,10 +478,10 @@ void DashboardView::updateSlowOperations() {
 
 void DashboardView::updateSnapshotLabel() {
     const qint64 uptimeMinutes = m_snapshot.uptimeMs / kMinuteMs;
-    const QString uptime = uptimeMinutes >= 60
-                               ? tr("%1 h %2 min").arg(QLocale().toString(uptimeMinutes / 60),
-                                                       QLocale().toString(uptimeMinutes % 60))
-                               : tr("%1 min").arg(QLocale().toString(uptimeMinutes));
+    const QString uptime = uptimeMinutes >= 60 ? tr("%1 h %2 min")
+                                                     .arg(QLocale().toString(uptimeMinutes / 60),
+                                                          QLocale().toString(uptimeMinutes % 60))
+                                               : tr("%1 min").arg(QLocale().toString(uptimeMinutes));
     m_snapshotLabel->setText(
         tr("Snapshot taken at %1 in %2 ms · running for %3")
             .arg(QDateTime::fromMSecsSinceEpoch(m_snapshot.takenAtMs).toString(QStringLiteral("HH:mm:ss")),

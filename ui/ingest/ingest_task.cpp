@@ -133,8 +133,8 @@ void IngestTask::complete(const Result<IngestReport>& report) {
     }
     if (report->cancelled) {
         emit finished(false,
-                      tr("%1: cancelled (%Ln indexed before the cancel are kept; ingest again to resume)", "files",
-                         report->count(FileOutcome::Indexed))
+                      tr("%1: cancelled (%Ln indexed before the cancel are kept; ingest again to resume)",
+                         "files", report->count(FileOutcome::Indexed))
                           .arg(name));
         return;
     }

@@ -209,8 +209,9 @@ void OptionsPage::updateEstimate() {
     if (!preview) {
         text += QLatin1Char(' ') + tr("Estimating the size…");
     } else {
-        text += QLatin1Char(' ') + tr("About %1 tokens to embed (from %Ln sampled files).", "", preview->sampledFiles)
-                                       .arg(QLocale().toString(preview->estimatedTokens));
+        text += QLatin1Char(' ') +
+                tr("About %1 tokens to embed (from %Ln sampled files).", "", preview->sampledFiles)
+                    .arg(QLocale().toString(preview->estimatedTokens));
         if (remote) {
             const OpenAiClient* client = m_engine.openAiClient();
             text += QLatin1Char(' ') +

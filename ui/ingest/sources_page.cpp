@@ -1,9 +1,8 @@
 #include "ui/ingest/sources_page.h"
 
-#include "ui/widgets/byte_size.h"
-
 #include "engine/rag/rag_engine.h"
 #include "ui/ingest/path_list_widget.h"
+#include "ui/widgets/byte_size.h"
 #include "ui/widgets/error_text.h"
 
 #include <QDir>

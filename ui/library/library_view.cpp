@@ -1,9 +1,9 @@
 #include "ui/library/library_view.h"
 
-#include "ui/widgets/inert_text_browser.h"
-#include "ui/widgets/plain_tool_tip.h"
 #include "ui/widgets/error_text.h"
+#include "ui/widgets/inert_text_browser.h"
 #include "ui/widgets/location_text.h"
+#include "ui/widgets/plain_tool_tip.h"
 #include "ui/widgets/theme_colors.h"
 
 #include <QEvent>
@@ -103,15 +103,17 @@ void LibraryView::showCollections(const std::vector<CollectionInfo>& collections
         QString text = tr("%1  (%Ln documents, %2)", "", static_cast<int>(info.stats.indexed))
                            .arg(c.name, tr("%Ln passages", "", static_cast<int>(info.stats.chunks)));
         if (info.ingest == CollectionInfo::Ingest::Interrupted) {
-            text += QStringLiteral("  ") +
-                    tr("interrupted: %1 of %Ln files done", "", c.filesTotal).arg(QLocale().toString(c.filesDone));
+            text += QStringLiteral("  ") + tr("interrupted: %1 of %Ln files done", "", c.filesTotal)
+                                               .arg(QLocale().toString(c.filesDone));
             item->setToolTip(
                 0, tr("The last ingest of this collection did not finish. Right-click (or press "
                       "the menu key) and choose Resume ingest to finish it; what was stored is kept."));
-            interrupted << tr("%1 (%2 of %Ln files)", "", c.filesTotal).arg(c.name, QLocale().toString(c.filesDone));
+            interrupted
+                << tr("%1 (%2 of %Ln files)", "", c.filesTotal).arg(c.name, QLocale().toString(c.filesDone));
         } else if (info.ingest == CollectionInfo::Ingest::Running) {
-            text += QStringLiteral("  ") +
-                    tr("being ingested: %1 of %Ln files", "", c.filesTotal).arg(QLocale().toString(c.filesDone));
+            text +=
+                QStringLiteral("  ") +
+                tr("being ingested: %1 of %Ln files", "", c.filesTotal).arg(QLocale().toString(c.filesDone));
         }
         item->setText(0, text);
         item->setData(0, kKindRole, CollectionItem);
@@ -278,7 +280,8 @@ void LibraryView::showHits(const QString& query, const Result<std::vector<Hit>>&
                     .arg(h.documentId)
                     .arg(h.chunkId)
                     .arg(where.toHtmlEscaped(), h.collection.toHtmlEscaped(),
-                         QFileInfo(h.path).fileName().toHtmlEscaped(), LocationText::of(h.page, h.locStart, h.locEnd, h.anchor).toHtmlEscaped(),
+                         QFileInfo(h.path).fileName().toHtmlEscaped(),
+                         LocationText::of(h.page, h.locStart, h.locEnd, h.anchor).toHtmlEscaped(),
                          highlighted(h, marker, markerText), muted.name(), link.name());
     }
     m_results->setHtml(html);

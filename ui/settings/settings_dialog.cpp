@@ -225,8 +225,8 @@ void SettingsDialog::testConnection() {
         if (!check)
             self->m_connection->setText(tr("Failed: %1").arg(ErrorText::of(check.error())));
         else
-            self->m_connection->setText(
-                tr("Connected: %Ln models, %1 ms", "", check->models).arg(QLocale().toString(check->elapsedMs)));
+            self->m_connection->setText(tr("Connected: %Ln models, %1 ms", "", check->models)
+                                            .arg(QLocale().toString(check->elapsedMs)));
     });
 }
 

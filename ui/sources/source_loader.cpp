@@ -117,7 +117,7 @@ Result<SourceView> SourceLoader::forSource(RagEngine& engine, const Source& sour
         view.targetFound = true;
         view.changed = true;
         view.notice = tr("This document is no longer in the collection “%1”. Showing the passage as "
-                                  "it was when the answer was given.")
+                         "it was when the answer was given.")
                           .arg(source.collection);
         return view;
     }
@@ -151,7 +151,7 @@ Result<SourceView> SourceLoader::forSource(RagEngine& engine, const Source& sour
     view->target.locStart = view->target.locEnd = 0;
     view->targetFound = true;
     view->notice = tr("The source changed since the answer was given: the cited passage is not in "
-                               "the document as it was. It read:\n%1")
+                      "the document as it was. It read:\n%1")
                        .arg(source.excerpt.left(400));
     return view;
 }

@@ -4,9 +4,9 @@
 #include "ui/sources/document_link_opener.h"
 #include "ui/sources/passage_locator.h"
 #include "ui/sources/source_loader.h"
+#include "ui/widgets/error_text.h"
 #include "ui/widgets/inert_text_browser.h"
 #include "ui/widgets/plain_tool_tip.h"
-#include "ui/widgets/error_text.h"
 #include "ui/widgets/theme_colors.h"
 
 #include <QDesktopServices>

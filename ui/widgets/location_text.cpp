@@ -11,8 +11,9 @@ QString LocationText::of(int page, int locStart, int locEnd, const QString& anch
     if (page > 0)
         parts << tr("page %1").arg(locale.toString(page));
     if (locStart > 0) {
-        parts << (locEnd > locStart ? tr("lines %1–%2").arg(locale.toString(locStart), locale.toString(locEnd))
-                                    : tr("line %1").arg(locale.toString(locStart)));
+        parts << (locEnd > locStart
+                      ? tr("lines %1–%2").arg(locale.toString(locStart), locale.toString(locEnd))
+                      : tr("line %1").arg(locale.toString(locStart)));
     }
     if (!anchor.isEmpty())
         parts << QLatin1Char('#') + anchor;

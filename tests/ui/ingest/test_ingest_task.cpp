@@ -124,8 +124,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         // The code's sentence in the window's language, then the engine's particulars.
-        const Error notFound{ErrorCode::NotFound,
-                             QStringLiteral("no such file or directory: ") + m_tree.filePath(QStringLiteral("nowhere"))};
+        const Error notFound{ErrorCode::NotFound, QStringLiteral("no such file or directory: ") +
+                                                      m_tree.filePath(QStringLiteral("nowhere"))};
         QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("missing: ") + ErrorText::of(notFound));
 
         // Cancelled before the thread has even begun: the scan stops at once.

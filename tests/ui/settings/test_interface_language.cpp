@@ -13,10 +13,13 @@ class TestInterfaceLanguage final : public QObject {
 
 private slots:
     void followsTheSystemUnlessChosen() {
-        QCOMPARE(InterfaceLanguage::resolve(QString(), QLocale(QStringLiteral("de_AT"))), QStringLiteral("de"));
-        QCOMPARE(InterfaceLanguage::resolve(QString(), QLocale(QStringLiteral("fr_CA"))), QStringLiteral("fr"));
+        QCOMPARE(InterfaceLanguage::resolve(QString(), QLocale(QStringLiteral("de_AT"))),
+                 QStringLiteral("de"));
+        QCOMPARE(InterfaceLanguage::resolve(QString(), QLocale(QStringLiteral("fr_CA"))),
+                 QStringLiteral("fr"));
         // A language DocRag does not speak: English.
-        QCOMPARE(InterfaceLanguage::resolve(QString(), QLocale(QStringLiteral("es_ES"))), QStringLiteral("en"));
+        QCOMPARE(InterfaceLanguage::resolve(QString(), QLocale(QStringLiteral("es_ES"))),
+                 QStringLiteral("en"));
         QCOMPARE(InterfaceLanguage::resolve(QStringLiteral("fr"), QLocale(QStringLiteral("de_DE"))),
                  QStringLiteral("fr"));
         QCOMPARE(InterfaceLanguage::resolve(QStringLiteral("xx"), QLocale(QStringLiteral("de_DE"))),
@@ -41,7 +44,8 @@ private slots:
         // English keeps its source texts and has its plural forms.
         QCOMPARE(InterfaceLanguage::install(*qApp, QStringLiteral("en")), QStringLiteral("en"));
         QCOMPARE(MainWindow::tr("&File"), QStringLiteral("&File"));
-        QCOMPARE(MainWindow::tr("Ingesting: %1 of %Ln files", "", 1).arg(0), QStringLiteral("Ingesting: 0 of 1 file"));
+        QCOMPARE(MainWindow::tr("Ingesting: %1 of %Ln files", "", 1).arg(0),
+                 QStringLiteral("Ingesting: 0 of 1 file"));
     }
 };
 
