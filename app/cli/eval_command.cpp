@@ -4,10 +4,13 @@
 #include "app/cli/cli_json.h"
 #include "app/cli/search_command.h"
 #include "engine/metrics/beir_dataset.h"
+#include "engine/metrics/page_question_set.h"
+#include "engine/rag/page_evaluator.h"
 #include "engine/rag/retrieval_evaluator.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 
 #include <map>
 
@@ -66,7 +69,92 @@ QString modeName(SearchMode mode) {
     return QStringLiteral("hybrid");
 }
 
+QJsonObject scoresJson(const PageScores& s) {
+    return {{QStringLiteral("hit_at_1"), s.hitAt1},
+            {QStringLiteral("hit_at_5"), s.hitAt5},
+            {QStringLiteral("mrr_at_10"), s.mrrAt10}};
+}
+
+QString scoresLine(const QString& name, const PageScores& s) {
+    return QStringLiteral("  %1 %2   %3   %4\n")
+        .arg(name.leftJustified(10), QString::number(s.hitAt1, 'f', 3), QString::number(s.hitAt5, 'f', 3),
+             QString::number(s.mrrAt10, 'f', 3));
+}
+
 } // namespace
+
+int EvalCommand::runQuestions(CliContext& context, const QCommandLineParser& parser) {
+    const QString half = parser.value(QStringLiteral("half")).toLower();
+    if (half != QLatin1String("all") && half != QLatin1String("tune") && half != QLatin1String("test"))
+        return context.usage(QStringLiteral("--half is tune, test or all, not \"%1\"").arg(half));
+    PageEvalOptions options;
+    options.collection = parser.value(QStringLiteral("collection"));
+    if (options.collection.isEmpty())
+        return context.usage(QStringLiteral("--questions needs --collection NAME (an ingested doc set)"));
+    const QString mode = parser.value(QStringLiteral("mode"));
+    if (mode == QLatin1String("bm25"))
+        options.search.mode = SearchMode::Lexical;
+    else if (mode == QLatin1String("dense"))
+        options.search.mode = SearchMode::Dense;
+    else if (mode != QLatin1String("hybrid"))
+        return context.usage(QStringLiteral("unknown mode \"%1\" (hybrid, bm25 or dense)").arg(mode));
+    if (const QString bad = applyTuning(parser.values(QStringLiteral("tune")), options.search.tuning);
+        !bad.isEmpty())
+        return context.usage(bad);
+    auto set = PageQuestionSet::load(parser.value(QStringLiteral("questions")));
+    if (!set)
+        return context.failWith(set.error());
+    const std::vector<PageQuestion> questions = set->questions(half);
+    if (questions.empty())
+        return context.failWith(
+            Error{ErrorCode::InvalidArgument, QStringLiteral("no questions in that half")});
+    RagEngine* engine = context.engine();
+    if (!engine)
+        return kExitFailure;
+    auto report = PageEvaluator(*engine).run(questions, options);
+    if (!report)
+        return context.failWith(report.error());
+    const PageEvalReport& r = *report;
+    if (context.json()) {
+        QJsonArray results;
+        for (const PageQuestionResult& q : r.results) {
+            results.append(QJsonObject{{QStringLiteral("question"), q.question},
+                                       {QStringLiteral("rank"), q.rank},
+                                       {QStringLiteral("top"), q.top},
+                                       {QStringLiteral("bm25_rank"), q.baselineRank},
+                                       {QStringLiteral("bm25_top"), q.baselineTop}});
+        }
+        context.printJson(QJsonDocument(QJsonObject{
+            {QStringLiteral("collection"), r.collection},
+            {QStringLiteral("mode"), modeName(options.search.mode)},
+            {QStringLiteral("half"), half},
+            {QStringLiteral("questions"), r.questions},
+            {QStringLiteral("documents"), r.documents},
+            {QStringLiteral("docrag"), scoresJson(r.ranked)},
+            {QStringLiteral("bm25_1500"), scoresJson(r.baseline)},
+            {QStringLiteral("latency"), CliJson::latency(r.latency)},
+            {QStringLiteral("results"), results},
+        }));
+        return kExitOk;
+    }
+    QTextStream& out = context.out();
+    out << "eval " << r.collection << " (" << modeName(options.search.mode) << "): " << r.questions
+        << " questions (" << half << ") over " << r.documents << " documents, by page\n"
+        << "             hit@1   hit@5   MRR@10\n"
+        << scoresLine(QStringLiteral("docrag"), r.ranked)
+        << scoresLine(QStringLiteral("bm25-1500"), r.baseline) << "  latency per question: p50 "
+        << QString::number(r.latency.p50, 'f', 2) << " ms, p95 " << QString::number(r.latency.p95, 'f', 2)
+        << " ms\n";
+    if (parser.isSet(QStringLiteral("misses"))) {
+        for (const PageQuestionResult& q : r.results) {
+            if (q.rank == 1)
+                continue;
+            out << "  [" << (q.rank > 0 ? QString::number(q.rank) : QStringLiteral("-")) << "] " << q.question
+                << "\n      top: " << q.top << '\n';
+        }
+    }
+    return kExitOk;
+}
 
 int EvalCommand::run(CliContext& context, const QStringList& args) {
     QCommandLineParser parser;
@@ -84,8 +172,23 @@ int EvalCommand::run(CliContext& context, const QStringList& args) {
          QStringLiteral("name")});
     parser.addOption({QStringLiteral("tune"), QStringLiteral("Set a ranking knob, NAME=NUMBER (repeatable)."),
                       QStringLiteral("setting")});
-    if (!context.parse(parser, args, QStringLiteral("Measure retrieval quality on a BEIR benchmark.")))
+    parser.addOption(
+        {QStringLiteral("questions"),
+         QStringLiteral("A question set for --collection (TSV: question, pages, half): page-level "
+                        "hit@1, hit@5 and MRR@10, beside plain BM25."),
+         QStringLiteral("file")});
+    parser.addOption({QStringLiteral("half"),
+                      QStringLiteral("With --questions: tune, test or all (default)."),
+                      QStringLiteral("half"), QStringLiteral("all")});
+    parser.addOption(
+        {QStringLiteral("misses"),
+         QStringLiteral("With --questions: list the questions whose answering page is not first.")});
+    if (!context.parse(parser, args,
+                       QStringLiteral("Measure retrieval quality on a BEIR benchmark, or on a question set "
+                                      "for an ingested documentation collection.")))
         return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
+    if (parser.isSet(QStringLiteral("questions")))
+        return runQuestions(context, parser);
     for (const char* required : {"corpus", "queries", "qrels"}) {
         if (!parser.isSet(QLatin1String(required)))
             return context.usage(QStringLiteral("--%1 FILE is required").arg(QLatin1String(required)));
