@@ -5,7 +5,7 @@
 namespace docrag {
 
 QJsonObject CliJson::hit(const Hit& h, int rank) {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("rank"), rank},
         {QStringLiteral("score"), h.score},
         {QStringLiteral("chunk_id"), h.chunkId},
@@ -24,6 +24,13 @@ QJsonObject CliJson::hit(const Hit& h, int rank) {
         {QStringLiteral("dense_score"), h.denseScore},
         {QStringLiteral("snippet"), h.snippet},
     };
+    if (!h.scoreParts.isEmpty()) {
+        QJsonObject partsJson;
+        for (const auto& [name, value] : h.scoreParts)
+            partsJson.insert(name, value);
+        o.insert(QStringLiteral("score_parts"), partsJson);
+    }
+    return o;
 }
 
 QJsonObject CliJson::fileReport(const FileReport& f) {

@@ -24,6 +24,23 @@ QString highlighted(const Hit& hit, bool ansi) {
     return out + hit.snippet.mid(at);
 }
 
+// "why: bm25 #3 (11.20), vectors #12 (0.541); score 1.3100 = bm25 0.9100 + trigrams 0.3000 + ..."
+QString explanation(const Hit& h) {
+    auto rank = [](int r, double score, int decimals) {
+        return r > 0 ? QStringLiteral("#%1 (%2)").arg(r).arg(QString::number(score, 'f', decimals))
+                     : QStringLiteral("not found");
+    };
+    QStringList parts;
+    for (const auto& [name, value] : h.scoreParts) {
+        if (value != 0.0)
+            parts << QStringLiteral("%1 %2").arg(name, QString::number(value, 'f', 4));
+    }
+    return QStringLiteral("why: bm25 %1, vectors %2; score %3 = %4")
+        .arg(rank(h.lexicalRank, h.lexicalScore, 2), rank(h.denseRank, h.denseScore, 3),
+             QString::number(h.score, 'f', 4),
+             parts.isEmpty() ? QStringLiteral("0") : parts.join(QStringLiteral(" + ")));
+}
+
 } // namespace
 
 void SearchCommand::addSearchOptions(QCommandLineParser& parser, const QString& modeOption) {
@@ -64,6 +81,10 @@ int SearchCommand::run(CliContext& context, const QStringList& args) {
                                  QStringLiteral("QUERY..."));
     addSearchOptions(parser, QStringLiteral("mode"));
     context.addGuideOption(parser);
+    parser.addOption(
+        {QStringLiteral("explain"),
+         QStringLiteral("Show why each result ranked: its BM25 and vector ranks and each signal's share "
+                        "of its score.")});
     if (!context.parse(parser, args, QStringLiteral("Search the ingested documentation.")))
         return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
     const QString query = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
@@ -72,6 +93,7 @@ int SearchCommand::run(CliContext& context, const QStringList& args) {
     SearchOptions options;
     if (const QString bad = readSearchOptions(parser, QStringLiteral("mode"), options); !bad.isEmpty())
         return context.usage(bad);
+    options.explain = parser.isSet(QStringLiteral("explain"));
 
     RagEngine* engine = context.engineWithGuide();
     if (!engine)
@@ -105,7 +127,10 @@ int SearchCommand::run(CliContext& context, const QStringList& args) {
         out << "   " << (h.headingPath.isEmpty() ? h.title : h.title + QStringLiteral(" > ") + h.headingPath);
         if (const QString location = h.locationLabel(); !location.isEmpty())
             out << "  (" << location << ')';
-        out << '\n' << "   " << highlighted(h, ansi) << "\n\n";
+        out << '\n' << "   " << highlighted(h, ansi) << '\n';
+        if (options.explain)
+            out << "   " << explanation(h) << '\n';
+        out << '\n';
     }
     out << hits->size() << " results in " << QString::number(ms, 'f', 1) << " ms\n";
     return kExitOk;

@@ -31,6 +31,8 @@ struct Hit final {
     int denseRank = 0;         // 1-based rank in the vector list; 0 when absent
     double lexicalScore = 0.0; // BM25 (higher is better); 0 when absent
     double denseScore = 0.0;   // cosine similarity; 0 when absent
+    // With SearchOptions::explain: what `score` is made of, each signal's weighted share, in order.
+    QList<std::pair<QString, double>> scoreParts;
 
     // "lines 12-40", "page 3", "#anchor": the most precise location we know.
     QString locationLabel() const;

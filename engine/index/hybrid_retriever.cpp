@@ -179,9 +179,11 @@ Result<std::vector<Hit>> HybridRetriever::search(const QString& query, const Sea
         hit.denseRank = c.denseRank;
         hit.lexicalScore = std::max(0.0, c.lexicalScore);
         hit.denseScore = c.denseScore;
+        if (options.explain)
+            hit.scoreParts = {{QStringLiteral("fused (rrf)"), c.score}};
     }
     if (rerank)
-        rerankPool(query, tuning.rerank, hits);
+        rerankPool(query, tuning.rerank, options.explain, hits);
     hits = mergeNeighbours(std::move(hits), static_cast<size_t>(options.k));
 
     if (options.snippets) {
@@ -245,7 +247,8 @@ Result<std::vector<ScoredChunk>> HybridRetriever::denseSearch(const QString& que
     return dense;
 }
 
-void HybridRetriever::rerankPool(const QString& query, const RerankWeights& weights, std::vector<Hit>& hits) {
+void HybridRetriever::rerankPool(const QString& query, const RerankWeights& weights, bool explain,
+                                 std::vector<Hit>& hits) {
     const size_t pool = std::min(hits.size(), static_cast<size_t>(weights.pool));
     std::vector<RerankCandidate> candidates;
     candidates.reserve(pool);
@@ -255,7 +258,11 @@ void HybridRetriever::rerankPool(const QString& query, const RerankWeights& weig
             RerankCandidate{h.title + QLatin1Char('\n') + h.headingPath + QLatin1Char('\n') + h.text,
                             h.lexicalScore, h.denseScore});
     }
-    const std::vector<double> scores = Reranker(weights).score(query, candidates);
+    const std::vector<RerankParts> parts = Reranker(weights).parts(query, candidates);
+    std::vector<double> scores;
+    scores.reserve(pool);
+    for (const RerankParts& p : parts)
+        scores.push_back(p.total());
     std::vector<size_t> order(pool);
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a] > scores[b]; });
@@ -264,6 +271,14 @@ void HybridRetriever::rerankPool(const QString& query, const RerankWeights& weig
     for (size_t i : order) {
         reordered.push_back(std::move(hits[i]));
         reordered.back().score = scores[i];
+        if (explain) {
+            const RerankParts& p = parts[i];
+            reordered.back().scoreParts = {{QStringLiteral("bm25"), p.lexical},
+                                           {QStringLiteral("dense"), p.dense},
+                                           {QStringLiteral("trigrams"), p.trigrams},
+                                           {QStringLiteral("fourgrams"), p.fourgrams},
+                                           {QStringLiteral("phrase"), p.phrase}};
+        }
     }
     // Below the pool, the fused order stands; scores stay below the pool's so the list stays sorted.
     const double floor = pool > 0 ? *std::min_element(scores.begin(), scores.end()) : 0.0;

@@ -45,6 +45,7 @@ struct SearchOptions final {
     SearchMode mode = SearchMode::Hybrid;
     int candidates = 50;  // per retriever, before fusion
     bool snippets = true; // build Hit::snippet (the evaluation only needs ids)
+    bool explain = false; // fill Hit::scoreParts (search --explain)
     RetrievalTuning tuning;
 };
 
@@ -74,7 +75,8 @@ private:
                                                    const LexicalWeights& weights, int candidates) const;
     Result<std::vector<ScoredChunk>>
     denseSearch(const QString& query, const std::vector<Collection>& collections, int candidates) const;
-    static void rerankPool(const QString& query, const RerankWeights& weights, std::vector<Hit>& hits);
+    static void rerankPool(const QString& query, const RerankWeights& weights, bool explain,
+                           std::vector<Hit>& hits);
 
     Database& m_database;
     VectorIndexManager& m_indexes;

@@ -212,6 +212,15 @@ Reranker::Reranker(RerankWeights weights)
 
 std::vector<double> Reranker::score(const QString& query,
                                     const std::vector<RerankCandidate>& candidates) const {
+    std::vector<double> scores;
+    scores.reserve(candidates.size());
+    for (const RerankParts& p : parts(query, candidates))
+        scores.push_back(p.total());
+    return scores;
+}
+
+std::vector<RerankParts> Reranker::parts(const QString& query,
+                                         const std::vector<RerankCandidate>& candidates) const {
     thread_local TextAnalyzer analyzer;
     const Words queryWords = analyze(analyzer, query);
     std::vector<Words> texts;
@@ -231,13 +240,14 @@ std::vector<double> Reranker::score(const QString& query,
     relativeToBest(trigrams);
     relativeToBest(fourgrams);
 
-    std::vector<double> scores(candidates.size());
+    std::vector<RerankParts> out(candidates.size());
     for (size_t i = 0; i < candidates.size(); ++i) {
-        scores[i] = m_weights.lexical * lexical[i] + m_weights.dense * dense[i] +
-                    m_weights.trigrams * trigrams[i] + m_weights.fourgrams * fourgrams[i] +
-                    (m_weights.phrase != 0.0 ? m_weights.phrase * phraseShare(queryWords, texts[i]) : 0.0);
+        out[i] =
+            RerankParts{m_weights.lexical * lexical[i], m_weights.dense * dense[i],
+                        m_weights.trigrams * trigrams[i], m_weights.fourgrams * fourgrams[i],
+                        m_weights.phrase != 0.0 ? m_weights.phrase * phraseShare(queryWords, texts[i]) : 0.0};
     }
-    return scores;
+    return out;
 }
 
 } // namespace docrag

@@ -16,6 +16,16 @@ struct RerankWeights final {
     double phrase = 0.1;    // share of adjacent query word pairs found side by side in the passage
 };
 
+// One candidate's re-ranking score, signal by signal, each already weighted.
+struct RerankParts final {
+    double lexical = 0.0;
+    double dense = 0.0;
+    double trigrams = 0.0;
+    double fourgrams = 0.0;
+    double phrase = 0.0;
+    double total() const { return lexical + dense + trigrams + fourgrams + phrase; }
+};
+
 struct RerankCandidate final {
     QString text; // title, heading path and passage: what the passage is about
     double lexicalScore = 0.0;
@@ -33,6 +43,9 @@ public:
 
     // One score per candidate, higher is better.
     std::vector<double> score(const QString& query, const std::vector<RerankCandidate>& candidates) const;
+    // The same scores, signal by signal (what search --explain shows).
+    std::vector<RerankParts> parts(const QString& query,
+                                   const std::vector<RerankCandidate>& candidates) const;
 
 private:
     RerankWeights m_weights;
