@@ -33,6 +33,7 @@ QString applyTuning(const QStringList& settings, RetrievalTuning& tuning) {
         {QStringLiteral("rerank-trigrams"), &tuning.rerank.trigrams},
         {QStringLiteral("rerank-fourgrams"), &tuning.rerank.fourgrams},
         {QStringLiteral("rerank-phrase"), &tuning.rerank.phrase},
+        {QStringLiteral("rerank-page"), &tuning.rerank.page},
     };
     for (const QString& setting : settings) {
         const qsizetype eq = setting.indexOf(QLatin1Char('='));
@@ -89,6 +90,7 @@ int EvalCommand::runQuestions(CliContext& context, const QCommandLineParser& par
         return context.usage(QStringLiteral("--half is tune, test or all, not \"%1\"").arg(half));
     PageEvalOptions options;
     options.collection = parser.value(QStringLiteral("collection"));
+    options.baseline = !parser.isSet(QStringLiteral("no-baseline"));
     if (options.collection.isEmpty())
         return context.usage(QStringLiteral("--questions needs --collection NAME (an ingested doc set)"));
     const QString mode = parser.value(QStringLiteral("mode"));
@@ -180,6 +182,8 @@ int EvalCommand::run(CliContext& context, const QStringList& args) {
     parser.addOption({QStringLiteral("half"),
                       QStringLiteral("With --questions: tune, test or all (default)."),
                       QStringLiteral("half"), QStringLiteral("all")});
+    parser.addOption({QStringLiteral("no-baseline"),
+                      QStringLiteral("With --questions: skip plain BM25 (faster tuning runs).")});
     parser.addOption(
         {QStringLiteral("misses"),
          QStringLiteral("With --questions: list the questions whose answering page is not first.")});

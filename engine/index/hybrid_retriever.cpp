@@ -6,6 +6,7 @@
 #include "engine/embed/text_analyzer.h"
 #include "engine/index/exact_vector_scan.h"
 #include "engine/index/lexical_index.h"
+#include "engine/index/page_evidence.h"
 #include "engine/index/rank_fusion.h"
 #include "engine/index/snippet_builder.h"
 #include "engine/index/vector_index_manager.h"
@@ -258,7 +259,9 @@ void HybridRetriever::rerankPool(const QString& query, const RerankWeights& weig
             RerankCandidate{h.title + QLatin1Char('\n') + h.headingPath + QLatin1Char('\n') + h.text,
                             h.lexicalScore, h.denseScore});
     }
-    const std::vector<RerankParts> parts = Reranker(weights).parts(query, candidates);
+    std::vector<RerankParts> parts = Reranker(weights).parts(query, candidates);
+    if (weights.page != 0.0)
+        PageEvidence::add(hits, weights.page, parts);
     std::vector<double> scores;
     scores.reserve(pool);
     for (const RerankParts& p : parts)
@@ -277,7 +280,8 @@ void HybridRetriever::rerankPool(const QString& query, const RerankWeights& weig
                                            {QStringLiteral("dense"), p.dense},
                                            {QStringLiteral("trigrams"), p.trigrams},
                                            {QStringLiteral("fourgrams"), p.fourgrams},
-                                           {QStringLiteral("phrase"), p.phrase}};
+                                           {QStringLiteral("phrase"), p.phrase},
+                                        {QStringLiteral("page"), p.page}};
         }
     }
     // Below the pool, the fused order stands; scores stay below the pool's so the list stays sorted.

@@ -14,6 +14,7 @@ struct RerankWeights final {
     double trigrams = 0.4;  // BM25 over character 3-grams of the words (spelling variants, compounds)
     double fourgrams = 0.2; // the same over 4-grams
     double phrase = 0.1;    // share of adjacent query word pairs found side by side in the passage
+    double page = 0.8;      // evidence from the rest of the passage's page: its other sections' scores
 };
 
 // One candidate's re-ranking score, signal by signal, each already weighted.
@@ -23,7 +24,8 @@ struct RerankParts final {
     double trigrams = 0.0;
     double fourgrams = 0.0;
     double phrase = 0.0;
-    double total() const { return lexical + dense + trigrams + fourgrams + phrase; }
+    double page = 0.0; // set by PageEvidence, which knows the pages
+    double total() const { return lexical + dense + trigrams + fourgrams + phrase + page; }
 };
 
 struct RerankCandidate final {
