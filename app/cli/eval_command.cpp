@@ -34,6 +34,7 @@ QString applyTuning(const QStringList& settings, RetrievalTuning& tuning) {
         {QStringLiteral("rerank-fourgrams"), &tuning.rerank.fourgrams},
         {QStringLiteral("rerank-phrase"), &tuning.rerank.phrase},
         {QStringLiteral("rerank-page"), &tuning.rerank.page},
+        {QStringLiteral("boilerplate"), &tuning.boilerplate},
     };
     for (const QString& setting : settings) {
         const qsizetype eq = setting.indexOf(QLatin1Char('='));

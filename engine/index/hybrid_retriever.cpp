@@ -7,6 +7,7 @@
 #include "engine/index/exact_vector_scan.h"
 #include "engine/index/lexical_index.h"
 #include "engine/index/page_evidence.h"
+#include "engine/index/question_boilerplate.h"
 #include "engine/index/rank_fusion.h"
 #include "engine/index/snippet_builder.h"
 #include "engine/index/vector_index_manager.h"
@@ -107,9 +108,10 @@ HybridRetriever::HybridRetriever(Database& database, VectorIndexManager& indexes
     , m_embedder(embedder)
     , m_pool(pool) {}
 
-Result<std::vector<Hit>> HybridRetriever::search(const QString& query, const SearchOptions& options) const {
+Result<std::vector<Hit>> HybridRetriever::search(const QString& asked, const SearchOptions& options) const {
     const auto timer =
-        PerformanceMonitor::ScopedTimer(m_monitor, PerformanceMonitor::Operation::Retrieval, query);
+        PerformanceMonitor::ScopedTimer(m_monitor, PerformanceMonitor::Operation::Retrieval, asked);
+    const QString query = options.tuning.boilerplate > 0.0 ? QuestionBoilerplate::strip(asked) : asked;
     QSqlDatabase db = m_database.connection();
     CollectionStore collectionStore(db);
     auto collections = chooseCollections(collectionStore, options);
@@ -276,12 +278,10 @@ void HybridRetriever::rerankPool(const QString& query, const RerankWeights& weig
         reordered.back().score = scores[i];
         if (explain) {
             const RerankParts& p = parts[i];
-            reordered.back().scoreParts = {{QStringLiteral("bm25"), p.lexical},
-                                           {QStringLiteral("dense"), p.dense},
-                                           {QStringLiteral("trigrams"), p.trigrams},
-                                           {QStringLiteral("fourgrams"), p.fourgrams},
-                                           {QStringLiteral("phrase"), p.phrase},
-                                        {QStringLiteral("page"), p.page}};
+            reordered.back().scoreParts = {
+                {QStringLiteral("bm25"), p.lexical},      {QStringLiteral("dense"), p.dense},
+                {QStringLiteral("trigrams"), p.trigrams}, {QStringLiteral("fourgrams"), p.fourgrams},
+                {QStringLiteral("phrase"), p.phrase},     {QStringLiteral("page"), p.page}};
         }
     }
     // Below the pool, the fused order stands; scores stay below the pool's so the list stays sorted.

@@ -36,6 +36,7 @@ struct RetrievalTuning final {
     double lexicalWeight = 1.0; // weight of each list in the fusion: the dense list mostly brings in
     double denseWeight = 0.2;   // candidates BM25 cannot see (typos, word forms) for the re-ranker
     RerankWeights rerank;       // hybrid mode only: bm25 and dense return their own ranking
+    double boilerplate = 1.0;   // > 0: question boilerplate is dropped first (QuestionBoilerplate)
 };
 
 struct SearchOptions final {

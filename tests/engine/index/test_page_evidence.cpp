@@ -28,8 +28,9 @@ class TestPageEvidence final : public QObject {
 private slots:
     // A page that matches in three sections overtakes a page with one slightly better passage.
     void aPageMatchingInSeveralSectionsWins() {
-        const std::vector<Hit> hits = {hit(1, QStringLiteral("Terminal size")), hit(2, QStringLiteral("os.path > getsize")),
-                                       hit(2, QStringLiteral("os > stat")), hit(2, QStringLiteral("Files > sizes"))};
+        const std::vector<Hit> hits = {
+            hit(1, QStringLiteral("Terminal size")), hit(2, QStringLiteral("os.path > getsize")),
+            hit(2, QStringLiteral("os > stat")), hit(2, QStringLiteral("Files > sizes"))};
         std::vector<RerankParts> parts = {scored(1.0), scored(0.9), scored(0.6), scored(0.5)};
         PageEvidence::add(hits, 0.8, parts);
         QCOMPARE(parts[0].page, 0.0); // one section: no evidence beyond itself
