@@ -125,7 +125,8 @@ int EvalCommand::runQuestions(CliContext& context, const QCommandLineParser& par
                                        {QStringLiteral("rank"), q.rank},
                                        {QStringLiteral("top"), q.top},
                                        {QStringLiteral("bm25_rank"), q.baselineRank},
-                                       {QStringLiteral("bm25_top"), q.baselineTop}});
+                                       {QStringLiteral("bm25_top"), q.baselineTop},
+                                       {QStringLiteral("extractive_first"), q.extractiveFirst}});
         }
         context.printJson(QJsonDocument(QJsonObject{
             {QStringLiteral("collection"), r.collection},
@@ -135,6 +136,9 @@ int EvalCommand::runQuestions(CliContext& context, const QCommandLineParser& par
             {QStringLiteral("documents"), r.documents},
             {QStringLiteral("docrag"), scoresJson(r.ranked)},
             {QStringLiteral("bm25_1500"), scoresJson(r.baseline)},
+            {QStringLiteral("extractive"),
+             QJsonObject{{QStringLiteral("first_quote_answers"), r.extractive.firstQuote},
+                         {QStringLiteral("quotes_answering"), r.extractive.quotes}}},
             {QStringLiteral("latency"), CliJson::latency(r.latency)},
             {QStringLiteral("results"), results},
         }));
@@ -145,9 +149,12 @@ int EvalCommand::runQuestions(CliContext& context, const QCommandLineParser& par
         << " questions (" << half << ") over " << r.documents << " documents, by page\n"
         << "             hit@1   hit@5   MRR@10\n"
         << scoresLine(QStringLiteral("docrag"), r.ranked)
-        << scoresLine(QStringLiteral("bm25-1500"), r.baseline) << "  latency per question: p50 "
-        << QString::number(r.latency.p50, 'f', 2) << " ms, p95 " << QString::number(r.latency.p95, 'f', 2)
-        << " ms\n";
+        << scoresLine(QStringLiteral("bm25-1500"), r.baseline)
+        << "  offline answers: [1] from an answering page "
+        << QString::number(r.extractive.firstQuote, 'f', 3) << ", quotes from answering pages "
+        << QString::number(r.extractive.quotes, 'f', 3) << '\n'
+        << "  latency per question: p50 " << QString::number(r.latency.p50, 'f', 2) << " ms, p95 "
+        << QString::number(r.latency.p95, 'f', 2) << " ms\n";
     if (parser.isSet(QStringLiteral("misses"))) {
         for (const PageQuestionResult& q : r.results) {
             if (q.rank == 1)

@@ -2,6 +2,7 @@
 
 #include "engine/ingest/loader.h"
 #include "engine/ingest/loader_registry.h"
+#include "engine/llm/extractive_answerer.h"
 #include "engine/rag/plain_bm25.h"
 #include "engine/rag/rag_engine.h"
 
@@ -41,6 +42,28 @@ PageScores PageEvaluator::score(const std::vector<int>& ranks) {
     s.hitAt5 /= n;
     s.mrrAt10 /= n;
     return s;
+}
+
+Status PageEvaluator::answerOffline(const PageQuestion& question, const SearchOptions& options,
+                                    PageQuestionResult& result, int& answering, int& cited) const {
+    // The passages an offline `ask` gets: the same search with the ask's own top-k.
+    SearchOptions ask;
+    ask.collections = options.collections;
+    ask.mode = options.mode;
+    ask.tuning = options.tuning;
+    ask.snippets = false;
+    auto hits = m_engine.search(question.text, ask);
+    if (!hits)
+        return hits.error();
+    const Answer answer = ExtractiveAnswerer().answer(question.text, *hits);
+    for (const Source& s : answer.sources) {
+        ++cited;
+        if (question.pages.contains(PageQuestionSet::pageKey(s.path, question)))
+            ++answering;
+    }
+    if (!answer.sources.empty())
+        result.extractiveFirst = answer.sources.front().path;
+    return {};
 }
 
 Result<int> PageEvaluator::buildBaseline(qint64 collectionId, PlainBm25& baseline) {
@@ -97,6 +120,9 @@ Result<PageEvalReport> PageEvaluator::run(const std::vector<PageQuestion>& quest
     std::vector<int> ranks;
     std::vector<int> baselineRanks;
     std::vector<double> latencies;
+    int firstAnswering = 0;
+    int quotesAnswering = 0;
+    int quotes = 0;
     for (const PageQuestion& q : questions) {
         QElapsedTimer timer;
         timer.start();
@@ -120,8 +146,20 @@ Result<PageEvalReport> PageEvaluator::run(const std::vector<PageQuestion>& quest
             result.baselineTop = plain.value(0);
             baselineRanks.push_back(result.baselineRank);
         }
+        int answering = 0;
+        if (auto offline = answerOffline(q, search, result, answering, quotes); !offline)
+            return offline.error();
+        quotesAnswering += answering;
+        if (!result.extractiveFirst.isEmpty() &&
+            q.pages.contains(PageQuestionSet::pageKey(result.extractiveFirst, q)))
+            ++firstAnswering;
         report.results.push_back(std::move(result));
     }
+    if (!questions.empty())
+        report.extractive.firstQuote =
+            static_cast<double>(firstAnswering) / static_cast<double>(questions.size());
+    if (quotes > 0)
+        report.extractive.quotes = static_cast<double>(quotesAnswering) / static_cast<double>(quotes);
     report.ranked = score(ranks);
     report.baseline = score(baselineRanks);
     report.latency = Percentiles::summarize(std::move(latencies));

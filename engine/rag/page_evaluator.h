@@ -27,12 +27,20 @@ struct PageScores final {
     double mrrAt10 = 0.0;
 };
 
+// The offline answer to each question (ExtractiveAnswerer over the passages `ask` would get): how often
+// what it quotes comes from a page that answers.
+struct ExtractiveScores final {
+    double firstQuote = 0.0; // its [1] is on an answering page
+    double quotes = 0.0;     // share of all its citations that are on answering pages
+};
+
 struct PageQuestionResult final {
     QString question;
     int rank = 0; // of the first answering page among the ranked pages, 1-based; 0: not in the first 10
     QString top;  // the first page ranked
     int baselineRank = 0;
     QString baselineTop;
+    QString extractiveFirst; // the page of the offline answer's [1]; empty when it quoted nothing
 };
 
 struct PageEvalReport final {
@@ -41,6 +49,7 @@ struct PageEvalReport final {
     int documents = 0;
     PageScores ranked;
     PageScores baseline;
+    ExtractiveScores extractive;
     LatencySummary latency; // of DocRag's searches, per question, in milliseconds
     std::vector<PageQuestionResult> results;
 };
@@ -60,6 +69,8 @@ public:
     static PageScores score(const std::vector<int>& ranks);
 
 private:
+    Status answerOffline(const PageQuestion& question, const SearchOptions& options,
+                         PageQuestionResult& result, int& answering, int& cited) const;
     Result<int> buildBaseline(qint64 collectionId, PlainBm25& baseline);
 
     RagEngine& m_engine;

@@ -65,6 +65,10 @@ private slots:
         QCOMPARE(report->ranked.hitAt1, 1.0);
         QCOMPARE(report->baseline.hitAt1, 1.0);
         QVERIFY(report->results[0].top.endsWith(QStringLiteral("kettle.md")));
+        // The offline answers quote the answering pages first.
+        QCOMPARE(report->extractive.firstQuote, 1.0);
+        QVERIFY(report->results[1].extractiveFirst.endsWith(QStringLiteral("garden.md")));
+        QVERIFY(report->extractive.quotes > 0.0);
         eval.collection = QStringLiteral("nowhere");
         QVERIFY(!PageEvaluator(**engine).run(set->questions(), eval).ok());
     }
