@@ -71,6 +71,18 @@ QString modeName(SearchMode mode) {
     return QStringLiteral("hybrid");
 }
 
+// --mode and --tune, the same for both kinds of evaluation.
+QString readSearch(const QCommandLineParser& parser, SearchOptions& search) {
+    const QString mode = parser.value(QStringLiteral("mode"));
+    if (mode == QLatin1String("bm25"))
+        search.mode = SearchMode::Lexical;
+    else if (mode == QLatin1String("dense"))
+        search.mode = SearchMode::Dense;
+    else if (mode != QLatin1String("hybrid"))
+        return QStringLiteral("unknown mode \"%1\" (hybrid, bm25 or dense)").arg(mode);
+    return applyTuning(parser.values(QStringLiteral("tune")), search.tuning);
+}
+
 QJsonObject scoresJson(const PageScores& s) {
     return {{QStringLiteral("hit_at_1"), s.hitAt1},
             {QStringLiteral("hit_at_5"), s.hitAt5},
@@ -94,15 +106,7 @@ int EvalCommand::runQuestions(CliContext& context, const QCommandLineParser& par
     options.baseline = !parser.isSet(QStringLiteral("no-baseline"));
     if (options.collection.isEmpty())
         return context.usage(QStringLiteral("--questions needs --collection NAME (an ingested doc set)"));
-    const QString mode = parser.value(QStringLiteral("mode"));
-    if (mode == QLatin1String("bm25"))
-        options.search.mode = SearchMode::Lexical;
-    else if (mode == QLatin1String("dense"))
-        options.search.mode = SearchMode::Dense;
-    else if (mode != QLatin1String("hybrid"))
-        return context.usage(QStringLiteral("unknown mode \"%1\" (hybrid, bm25 or dense)").arg(mode));
-    if (const QString bad = applyTuning(parser.values(QStringLiteral("tune")), options.search.tuning);
-        !bad.isEmpty())
+    if (const QString bad = readSearch(parser, options.search); !bad.isEmpty())
         return context.usage(bad);
     auto set = PageQuestionSet::load(parser.value(QStringLiteral("questions")));
     if (!set)
@@ -135,7 +139,8 @@ int EvalCommand::runQuestions(CliContext& context, const QCommandLineParser& par
             {QStringLiteral("questions"), r.questions},
             {QStringLiteral("documents"), r.documents},
             {QStringLiteral("docrag"), scoresJson(r.ranked)},
-            {QStringLiteral("bm25_1500"), scoresJson(r.baseline)},
+            {QStringLiteral("bm25_1500"),
+             options.baseline ? QJsonValue(scoresJson(r.baseline)) : QJsonValue()},
             {QStringLiteral("extractive"),
              QJsonObject{{QStringLiteral("first_quote_answers"), r.extractive.firstQuote},
                          {QStringLiteral("quotes_answering"), r.extractive.quotes}}},
@@ -149,7 +154,8 @@ int EvalCommand::runQuestions(CliContext& context, const QCommandLineParser& par
         << " questions (" << half << ") over " << r.documents << " documents, by page\n"
         << "             hit@1   hit@5   MRR@10\n"
         << scoresLine(QStringLiteral("docrag"), r.ranked)
-        << scoresLine(QStringLiteral("bm25-1500"), r.baseline)
+        << (options.baseline ? scoresLine(QStringLiteral("bm25-1500"), r.baseline)
+                             : QStringLiteral("  bm25-1500  (not run: --no-baseline)\n"))
         << "  offline answers: [1] from an answering page "
         << QString::number(r.extractive.firstQuote, 'f', 3) << ", quotes from answering pages "
         << QString::number(r.extractive.quotes, 'f', 3) << '\n'
@@ -206,15 +212,7 @@ int EvalCommand::run(CliContext& context, const QStringList& args) {
             return context.usage(QStringLiteral("--%1 FILE is required").arg(QLatin1String(required)));
     }
     EvalOptions options;
-    const QString mode = parser.value(QStringLiteral("mode"));
-    if (mode == QLatin1String("bm25"))
-        options.search.mode = SearchMode::Lexical;
-    else if (mode == QLatin1String("dense"))
-        options.search.mode = SearchMode::Dense;
-    else if (mode != QLatin1String("hybrid"))
-        return context.usage(QStringLiteral("unknown mode \"%1\" (hybrid, bm25 or dense)").arg(mode));
-    if (const QString bad = applyTuning(parser.values(QStringLiteral("tune")), options.search.tuning);
-        !bad.isEmpty())
+    if (const QString bad = readSearch(parser, options.search); !bad.isEmpty())
         return context.usage(bad);
     const QString corpus = parser.value(QStringLiteral("corpus"));
     options.collection = parser.value(QStringLiteral("collection"));
