@@ -73,13 +73,9 @@ QString modeName(SearchMode mode) {
 
 // --mode and --tune, the same for both kinds of evaluation.
 QString readSearch(const QCommandLineParser& parser, SearchOptions& search) {
-    const QString mode = parser.value(QStringLiteral("mode"));
-    if (mode == QLatin1String("bm25"))
-        search.mode = SearchMode::Lexical;
-    else if (mode == QLatin1String("dense"))
-        search.mode = SearchMode::Dense;
-    else if (mode != QLatin1String("hybrid"))
-        return QStringLiteral("unknown mode \"%1\" (hybrid, bm25 or dense)").arg(mode);
+    if (const QString bad = SearchCommand::readMode(parser, QStringLiteral("mode"), search.mode);
+        !bad.isEmpty())
+        return bad;
     return applyTuning(parser.values(QStringLiteral("tune")), search.tuning);
 }
 

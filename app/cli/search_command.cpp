@@ -62,16 +62,23 @@ QString SearchCommand::readSearchOptions(const QCommandLineParser& parser, const
         return QStringLiteral("-k takes a number from 1 to 1000");
     options.collections = parser.values(QStringLiteral("collection"));
     options.docType = parser.value(QStringLiteral("doc-type"));
-    const QString mode = parser.value(modeOption);
-    if (mode == QLatin1String("hybrid"))
-        options.mode = SearchMode::Hybrid;
-    else if (mode == QLatin1String("bm25"))
-        options.mode = SearchMode::Lexical;
-    else if (mode == QLatin1String("dense"))
-        options.mode = SearchMode::Dense;
-    else
-        return QStringLiteral("unknown mode \"%1\" (hybrid, bm25 or dense)").arg(mode);
+    if (const QString bad = readMode(parser, modeOption, options.mode); !bad.isEmpty())
+        return bad;
     options.candidates = std::max(options.candidates, options.k);
+    return {};
+}
+
+QString SearchCommand::readMode(const QCommandLineParser& parser, const QString& modeOption,
+                                SearchMode& mode) {
+    const QString name = parser.value(modeOption);
+    if (name == QLatin1String("hybrid"))
+        mode = SearchMode::Hybrid;
+    else if (name == QLatin1String("bm25"))
+        mode = SearchMode::Lexical;
+    else if (name == QLatin1String("dense"))
+        mode = SearchMode::Dense;
+    else
+        return QStringLiteral("unknown mode \"%1\" (hybrid, bm25 or dense)").arg(name);
     return {};
 }
 

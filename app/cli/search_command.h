@@ -20,6 +20,8 @@ public:
     // Returns an error message for a bad value, empty when the options are valid.
     static QString readSearchOptions(const QCommandLineParser& parser, const QString& modeOption,
                                      SearchOptions& options);
+    // The retrieval mode alone (hybrid|bm25|dense), for eval too; an error message for a bad value.
+    static QString readMode(const QCommandLineParser& parser, const QString& modeOption, SearchMode& mode);
 };
 
 } // namespace docrag

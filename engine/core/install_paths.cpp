@@ -25,8 +25,4 @@ QString InstallPaths::guideDir() {
     return guideDirFor(QCoreApplication::applicationDirPath());
 }
 
-QString InstallPaths::translationsDir() {
-    return dataDir() + QStringLiteral("/translations");
-}
-
 } // namespace docrag

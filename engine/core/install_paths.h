@@ -13,8 +13,6 @@ public:
     static QString dataDir();
     // The bundled user guide (Markdown pages); empty when it is not installed.
     static QString guideDir();
-    // The compiled translations (docrag_<lang>.qm).
-    static QString translationsDir();
 
     // The same, for an executable in `applicationDir` (tests use it; it needs no application object).
     static QString dataDirFor(const QString& applicationDir);

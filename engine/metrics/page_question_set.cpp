@@ -2,6 +2,8 @@
 
 #include <QFile>
 
+#include <algorithm>
+
 namespace docrag {
 namespace {
 
@@ -86,19 +88,9 @@ std::vector<PageQuestion> PageQuestionSet::questions(const QString& half) const 
     return out;
 }
 
-Judgements PageQuestionSet::judgements(const PageQuestion& question) {
-    Judgements judged;
-    for (const QString& page : question.pages)
-        judged.insert(page, 1);
-    return judged;
-}
-
-QString PageQuestionSet::pageKey(const QString& path, const PageQuestion& question) {
-    for (const QString& page : question.pages) {
-        if (endsWithPage(path, page))
-            return page;
-    }
-    return path;
+bool PageQuestionSet::answers(const QString& path, const PageQuestion& question) {
+    return std::any_of(question.pages.cbegin(), question.pages.cend(),
+                       [&path](const QString& page) { return endsWithPage(path, page); });
 }
 
 } // namespace docrag

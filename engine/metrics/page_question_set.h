@@ -1,7 +1,6 @@
 #pragma once
 
 #include "engine/core/result.h"
-#include "engine/metrics/retrieval_metrics.h"
 
 #include <QString>
 #include <QStringList>
@@ -28,11 +27,9 @@ public:
     // The questions of one half ("tune", "test"), or all of them for "" or "all".
     std::vector<PageQuestion> questions(const QString& half = {}) const;
 
-    // The judgements of a question over `ranking`'s keys: see pageKey().
-    static Judgements judgements(const PageQuestion& question);
-    // The key a result's path has in a ranking: the answering page it ends with, else the path itself,
-    // so that rankings compare with judgements whatever folder the collection was ingested from.
-    static QString pageKey(const QString& path, const PageQuestion& question);
+    // Whether a result's path is one of the question's answering pages: it ends with one at a folder
+    // boundary, whatever folder the collection was ingested from.
+    static bool answers(const QString& path, const PageQuestion& question);
 
 private:
     std::vector<PageQuestion> m_questions;

@@ -22,7 +22,7 @@ PageEvaluator::PageEvaluator(RagEngine& engine)
 
 int PageEvaluator::firstAnswer(const QStringList& pages, const PageQuestion& question) {
     for (qsizetype i = 0; i < pages.size() && i < kDepth; ++i) {
-        if (question.pages.contains(PageQuestionSet::pageKey(pages[i], question)))
+        if (PageQuestionSet::answers(pages[i], question))
             return static_cast<int>(i) + 1;
     }
     return 0;
@@ -58,7 +58,7 @@ Status PageEvaluator::answerOffline(const PageQuestion& question, const SearchOp
     const Answer answer = ExtractiveAnswerer().answer(question.text, *hits);
     for (const Source& s : answer.sources) {
         ++cited;
-        if (question.pages.contains(PageQuestionSet::pageKey(s.path, question)))
+        if (PageQuestionSet::answers(s.path, question))
             ++answering;
     }
     if (!answer.sources.empty())
@@ -150,8 +150,7 @@ Result<PageEvalReport> PageEvaluator::run(const std::vector<PageQuestion>& quest
         if (auto offline = answerOffline(q, search, result, answering, quotes); !offline)
             return offline.error();
         quotesAnswering += answering;
-        if (!result.extractiveFirst.isEmpty() &&
-            q.pages.contains(PageQuestionSet::pageKey(result.extractiveFirst, q)))
+        if (!result.extractiveFirst.isEmpty() && PageQuestionSet::answers(result.extractiveFirst, q))
             ++firstAnswering;
         report.results.push_back(std::move(result));
     }

@@ -63,7 +63,7 @@ public:
 
     Result<PageEvalReport> run(const std::vector<PageQuestion>& questions, const PageEvalOptions& options);
 
-    // The scores of one ranking of page keys (see PageQuestionSet::pageKey): 1-based rank of the first
+    // The scores of one ranking of page paths (see PageQuestionSet::answers): 1-based rank of the first
     // answering page within the first 10, 0 when none.
     static int firstAnswer(const QStringList& pages, const PageQuestion& question);
     static PageScores score(const std::vector<int>& ranks);
