@@ -441,9 +441,9 @@ private:
         QCOMPARE(chunks, b.column(kChunks));
     }
 
-    // The top `k` results of a search: where each passage is, and its score for the single-signal modes.
-    // Not the fused score of hybrid: the candidates tied at the edge of the re-ranked pool come in the
-    // order of their chunk ids, which differ between the folders, and the pool sets the scale.
+    // The top `k` results of a search: where each passage is, and in bm25 mode its BM25 score. Not the
+    // fused score: it follows the rank alone, so it cannot tell two passages tied in BM25 (which come in
+    // the order of their chunk ids, and ids differ between the folders).
     QStringList searchResults(const QString& dataDir, const QString& query, const QString& mode, int k) {
         const QStringList args{QStringLiteral("search"),
                                query,
@@ -467,8 +467,10 @@ private:
                     .arg(QDir(m_tree.path()).relativeFilePath(h.value(QLatin1String("path")).toString()))
                     .arg(h.value(QLatin1String("line_start")).toInt())
                     .arg(h.value(QLatin1String("heading_path")).toString());
-            if (mode != QLatin1String("hybrid"))
-                line += QStringLiteral(" %1").arg(h.value(QLatin1String("score")).toDouble(), 0, 'f', 5);
+            // "score" is the fused score, which only says the rank: the BM25 score itself tells ties.
+            if (mode == QLatin1String("bm25"))
+                line +=
+                    QStringLiteral(" %1").arg(h.value(QLatin1String("lexical_score")).toDouble(), 0, 'f', 5);
             out << line;
         }
         return out;
