@@ -35,6 +35,7 @@ QString applyTuning(const QStringList& settings, RetrievalTuning& tuning) {
         {QStringLiteral("rerank-phrase"), &tuning.rerank.phrase},
         {QStringLiteral("rerank-page"), &tuning.rerank.page},
         {QStringLiteral("boilerplate"), &tuning.boilerplate},
+        {QStringLiteral("join-words"), &tuning.joinWords},
     };
     for (const QString& setting : settings) {
         const qsizetype eq = setting.indexOf(QLatin1Char('='));

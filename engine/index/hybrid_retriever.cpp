@@ -139,8 +139,9 @@ Result<std::vector<Hit>> HybridRetriever::search(const QString& asked, const Sea
             for (const Collection& c : *collections)
                 ids.push_back(c.id);
         }
-        const LexicalWeights weights{tuning.k1, tuning.b, tuning.titleWeight, tuning.headingWeight,
-                                     tuning.textWeight};
+        const LexicalWeights weights{tuning.k1,          tuning.b,
+                                     tuning.titleWeight, tuning.headingWeight,
+                                     tuning.textWeight,  tuning.joinWords > 0.0};
         auto lexical = lexicalSearch(query, ids, weights, options.candidates);
         if (lexical)
             fusion.add(RankFusion::List::Lexical, *lexical, tuning.lexicalWeight);

@@ -37,6 +37,7 @@ struct RetrievalTuning final {
     double denseWeight = 0.2;   // candidates BM25 cannot see (typos, word forms) for the re-ranker
     RerankWeights rerank;       // hybrid mode only: bm25 and dense return their own ranking
     double boilerplate = 1.0;   // > 0: question boilerplate is dropped first (QuestionBoilerplate)
+    double joinWords = 1.0;     // > 0: BM25 also looks for neighbouring words as one (JoinedTerms)
 };
 
 struct SearchOptions final {

@@ -1,6 +1,7 @@
 #include "engine/index/lexical_index.h"
 
 #include "engine/embed/text_analyzer.h"
+#include "engine/index/joined_terms.h"
 #include "engine/store/fts_ranker.h"
 #include "engine/store/sql_error.h"
 
@@ -89,7 +90,13 @@ std::optional<QString> LexicalIndex::prunedExpression(const QString& query) cons
 
 Result<std::vector<ScoredChunk>>
 LexicalIndex::search(const QString& query, std::span<const qint64> collectionIds, int limit) const {
-    const QStringList terms = TextAnalyzer::contentWords(query);
+    QStringList terms = TextAnalyzer::contentWords(query);
+    if (m_weights.joinWords) {
+        for (const QString& term : JoinedTerms::of(query)) {
+            if (!terms.contains(term))
+                terms << term;
+        }
+    }
     if (terms.isEmpty() || limit <= 0)
         return std::vector<ScoredChunk>();
     if (const auto plan = prunedPlan(terms)) {

@@ -21,6 +21,7 @@ struct LexicalWeights final {
     double title = 1.0;
     double headingPath = 1.5;
     double text = 1.0;
+    bool joinWords = false; // also look for neighbouring words written as one (JoinedTerms)
 };
 
 // BM25 over the chunks_fts FTS5 table, with per-column weights.

@@ -8,6 +8,8 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 using namespace docrag;
 
@@ -181,6 +183,74 @@ private slots:
         QVERIFY(pruning.prunedExpression(QStringLiteral("common rare")));
         QVERIFY(!pruning.prunedExpression(QStringLiteral("common")));
         QVERIFY(!LexicalIndex(db->connection()).prunedExpression(QStringLiteral("common rare")));
+    }
+
+    // Four rows of four words each; "zeta" in the title of one, the heading of another, the text of a
+    // third: each field's weight scales the term's frequency before BM25 saturates it (BM25F), and the
+    // scores are the formula's to the last digit.
+    void fieldWeightsScaleTheTermFrequencyOfTheirField_data() {
+        QTest::addColumn<double>("title");
+        QTest::addColumn<double>("heading");
+        QTest::addColumn<double>("text");
+        QTest::addColumn<QStringList>("order");
+        QTest::newRow("title, then heading") << 2.0 << 1.5 << 1.0 << QStringList{"title", "heading", "text"};
+        QTest::newRow("text first") << 0.5 << 0.25 << 1.0 << QStringList{"text", "title", "heading"};
+        QTest::newRow("heading first") << 1.0 << 3.0 << 0.5 << QStringList{"heading", "title", "text"};
+    }
+
+    void fieldWeightsScaleTheTermFrequencyOfTheirField() {
+        QFETCH(double, title);
+        QFETCH(double, heading);
+        QFETCH(double, text);
+        QFETCH(QStringList, order);
+        auto db = Database::open(m_dir.filePath(QStringLiteral("fields%1.sqlite3").arg(++m_databases)));
+        QVERIFY(db.ok());
+        Collection c;
+        c.name = QStringLiteral("fields");
+        c.embedderId = QStringLiteral("e");
+        const qint64 collection = CollectionStore((*db)->connection()).create(c).value().id;
+        std::map<qint64, QString> fieldOf;
+        const auto add = [&](const QString& field, const QString& t, const QString& h, const QString& x) {
+            Document d;
+            d.collectionId = collection;
+            d.path = QStringLiteral("/d/%1.md").arg(field);
+            d.title = t;
+            d.status = DocumentStatus::Indexed;
+            const qint64 document = DocumentStore((*db)->connection()).upsert(d).value();
+            std::vector<Chunk> chunks(1);
+            chunks[0].headingPath = h;
+            chunks[0].text = x;
+            const std::vector<float> vector(2, 0.5f);
+            QVERIFY(ChunkStore((*db)->connection())
+                        .insert(document, chunks, QStringLiteral("e"), vector, 2)
+                        .ok());
+            fieldOf[chunks[0].id] = field;
+        };
+        add(QStringLiteral("title"), QStringLiteral("zeta"), QStringLiteral("omega"),
+            QStringLiteral("beta gamma"));
+        add(QStringLiteral("heading"), QStringLiteral("alpha"), QStringLiteral("zeta"),
+            QStringLiteral("beta gamma"));
+        add(QStringLiteral("text"), QStringLiteral("alpha"), QStringLiteral("omega"),
+            QStringLiteral("zeta gamma"));
+        add(QStringLiteral("none"), QStringLiteral("alpha"), QStringLiteral("omega"),
+            QStringLiteral("beta gamma"));
+
+        LexicalWeights weights;
+        weights.title = title;
+        weights.headingPath = heading;
+        weights.text = text;
+        const auto found =
+            LexicalIndex((*db)->connection(), weights).search(QStringLiteral("zeta"), {}, 10).value();
+        QCOMPARE(found.size(), size_t(3));
+        // Every row is as long as the average: the length norm is k1. Three rows of four hold the term.
+        const double idf = std::log(1.0 + (4.0 - 3.0 + 0.5) / (3.0 + 0.5));
+        const std::map<QString, double> weightOf{{"title", title}, {"heading", heading}, {"text", text}};
+        for (size_t i = 0; i < found.size(); ++i) {
+            const QString field = fieldOf.at(found[i].chunkId);
+            QCOMPARE(field, order[static_cast<qsizetype>(i)]);
+            const double f = weightOf.at(field);
+            QVERIFY(std::abs(found[i].score - idf * f * (weights.k1 + 1.0) / (f + weights.k1)) < 1e-9);
+        }
     }
 
     void emptyQueriesFindNothing() {
