@@ -81,9 +81,8 @@ bool TextAnalyzer::isStopword(QStringView lowerWord) {
     return key != 0 && std::binary_search(list.keys.begin(), list.keys.end(), key);
 }
 
-QStringList TextAnalyzer::contentWords(const QString& text) {
+QStringList TextAnalyzer::words(const QString& text) {
     QStringList words;
-    QStringList stopwords;
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n;) {
         if (!isWordChar(text[i])) {
@@ -93,13 +92,21 @@ QStringList TextAnalyzer::contentWords(const QString& text) {
         qsizetype j = i;
         while (j < n && isWordChar(text[j]))
             ++j;
-        const QString word = text.sliced(i, j - i).toLower();
-        QStringList& bucket = isStopword(word) ? stopwords : words;
-        if (!bucket.contains(word))
-            bucket << word;
+        words << text.sliced(i, j - i).toLower();
         i = j;
     }
-    return words.isEmpty() ? stopwords : words;
+    return words;
+}
+
+QStringList TextAnalyzer::contentWords(const QString& text) {
+    QStringList content;
+    QStringList stopwords;
+    for (const QString& word : words(text)) {
+        QStringList& bucket = isStopword(word) ? stopwords : content;
+        if (!bucket.contains(word))
+            bucket << word;
+    }
+    return content.isEmpty() ? stopwords : content;
 }
 
 QString TextAnalyzer::stem(QStringView lowerWord) {

@@ -36,6 +36,9 @@ public:
     QString stem(QStringView lowerWord);
 
     static bool isStopword(QStringView lowerWord);
+    // The lowercase words of `text` in order, repeats included: split as analyze() splits, without the
+    // camelCase parts.
+    static QStringList words(const QString& text);
     // The distinct lowercase words of a query, stopwords dropped unless nothing else is left.
     static QStringList contentWords(const QString& text);
 

@@ -8,26 +8,10 @@ namespace {
 // More pairs than this come from a long question whose glued words are mostly noise.
 constexpr qsizetype kMostTerms = 12;
 
-QStringList wordsOf(const QString& text) {
-    QStringList words;
-    QString word;
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber()) {
-            word += c.toLower();
-        } else if (!word.isEmpty()) {
-            words << word;
-            word.clear();
-        }
-    }
-    if (!word.isEmpty())
-        words << word;
-    return words;
-}
-
 } // namespace
 
 QStringList JoinedTerms::of(const QString& query) {
-    const QStringList words = wordsOf(query);
+    const QStringList words = TextAnalyzer::words(query);
     QStringList joined;
     const auto add = [&](const QString& a, const QString& b) {
         if (a.size() < 2 || b.size() < 2 || joined.size() >= kMostTerms)

@@ -60,6 +60,14 @@ private slots:
         QVERIFY(!terms[4].stopword);
     }
 
+    void wordsKeepTheirOrderAndRepeats() {
+        QCOMPARE(TextAnalyzer::words(QStringLiteral("Read a FILE, a file: os.path.getSize()")),
+                 (QStringList{"read", "a", "file", "a", "file", "os", "path", "getsize"}));
+        QCOMPARE(TextAnalyzer::words(QStringLiteral("Ünïcode café_2")),
+                 (QStringList{"ünïcode", "café", "2"}));
+        QCOMPARE(TextAnalyzer::words(QStringLiteral("\"*:-()")), QStringList{});
+    }
+
     void contentWordsDropStopwordsUnlessNothingElseIsLeft() {
         QCOMPARE(TextAnalyzer::contentWords(QStringLiteral("How do I read a FILE, a file?")),
                  (QStringList{"read", "file"}));
