@@ -210,15 +210,6 @@ void relativeToBest(std::vector<double>& values) {
 Reranker::Reranker(RerankWeights weights)
     : m_weights(weights) {}
 
-std::vector<double> Reranker::score(const QString& query,
-                                    const std::vector<RerankCandidate>& candidates) const {
-    std::vector<double> scores;
-    scores.reserve(candidates.size());
-    for (const RerankParts& p : parts(query, candidates))
-        scores.push_back(p.total());
-    return scores;
-}
-
 std::vector<RerankParts> Reranker::parts(const QString& query,
                                          const std::vector<RerankCandidate>& candidates) const {
     thread_local TextAnalyzer analyzer;

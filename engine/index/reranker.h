@@ -43,9 +43,7 @@ class Reranker final {
 public:
     explicit Reranker(RerankWeights weights = {});
 
-    // One score per candidate, higher is better.
-    std::vector<double> score(const QString& query, const std::vector<RerankCandidate>& candidates) const;
-    // The same scores, signal by signal (what search --explain shows).
+    // One score per candidate, signal by signal (what search --explain shows); higher totals are better.
     std::vector<RerankParts> parts(const QString& query,
                                    const std::vector<RerankCandidate>& candidates) const;
 
