@@ -7,6 +7,7 @@
 #include "ui/widgets/action_icons.h"
 #include "ui/widgets/error_text.h"
 #include "ui/widgets/inert_text_browser.h"
+#include "ui/widgets/link_cursor.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -20,10 +21,8 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
-#include <QTextFragment>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -439,20 +438,11 @@ void ChatPane::moveCitation(int step) {
 }
 
 void ChatPane::selectLink(const QString& href) {
-    QTextDocument* document = m_transcript->document();
-    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment fragment = it.fragment();
-            if (fragment.charFormat().anchorHref() != href)
-                continue;
-            QTextCursor cursor(document);
-            cursor.setPosition(fragment.position());
-            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
-            m_transcript->setTextCursor(cursor);
-            m_transcript->ensureCursorVisible();
-            return;
-        }
-    }
+    const QTextCursor cursor = LinkCursor::find(m_transcript->document(), href);
+    if (cursor.isNull())
+        return;
+    m_transcript->setTextCursor(cursor);
+    m_transcript->ensureCursorVisible();
 }
 
 void ChatPane::changeEvent(QEvent* event) {
