@@ -1,4 +1,5 @@
 #include "engine/rag/rag_engine.h"
+#include "tests/support/ingested_engine.h"
 #include "tests/support/temp_tree.h"
 #include "tests/ui/dark_palette.h"
 #include "ui/chat/chat_pane.h"
@@ -90,13 +91,10 @@ private slots:
                                     "a folder of its own.\n"));
         EngineOptions options;
         options.dataDir = m_tree.filePath(QStringLiteral("data"));
-        auto engine = RagEngine::open(options);
-        QVERIFY(engine.ok());
+        auto engine =
+            test::ingestedEngine(options, QStringLiteral("manual"), m_tree.filePath(QStringLiteral("docs")));
+        QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().message));
         m_engine = std::move(*engine);
-        IngestRequest request;
-        request.collection = QStringLiteral("manual");
-        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
-        QVERIFY(m_engine->ingest(request).ok());
     }
 
     void cleanup() { QApplication::setPalette(m_light); }

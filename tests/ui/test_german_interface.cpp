@@ -3,6 +3,7 @@
 // source of a translated message was left untranslated; a text with English words never went through
 // tr() at all.
 #include "engine/rag/rag_engine.h"
+#include "tests/support/ingested_engine.h"
 #include "tests/support/temp_tree.h"
 #include "ui/chat/markdown_export.h"
 #include "ui/chat/transcript_renderer.h"
@@ -351,13 +352,10 @@ private slots:
                            "beantragen Sie beim Betrieb per Ticket.\n"));
         EngineOptions options;
         options.dataDir = m_tree.filePath(QStringLiteral("daten"));
-        auto engine = RagEngine::open(options);
-        QVERIFY(engine.ok());
+        auto engine = test::ingestedEngine(options, QStringLiteral("handbuch"),
+                                           m_tree.filePath(QStringLiteral("handbuch")));
+        QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().message));
         m_engine = std::move(*engine);
-        IngestRequest request;
-        request.collection = QStringLiteral("handbuch");
-        request.paths = {m_tree.filePath(QStringLiteral("handbuch"))};
-        QVERIFY(m_engine->ingest(request).ok());
     }
 
     void mainWindowIsGerman() {

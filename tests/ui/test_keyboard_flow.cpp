@@ -1,5 +1,6 @@
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
+#include "tests/support/ingested_engine.h"
 #include "tests/support/temp_tree.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/chat/conversation_list.h"
@@ -85,13 +86,10 @@ private slots:
         // Offline: the extractive answerer cites passages without any server.
         EngineOptions options;
         options.dataDir = m_tree.filePath(QStringLiteral("data"));
-        auto engine = RagEngine::open(options);
+        auto engine =
+            test::ingestedEngine(options, QStringLiteral("manual"), m_tree.filePath(QStringLiteral("docs")));
         QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().message));
         m_engine = std::move(*engine);
-        IngestRequest request;
-        request.collection = QStringLiteral("manual");
-        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
-        QVERIFY(m_engine->ingest(request).ok());
     }
 
     void theMainFlowWorksWithKeysAlone() {

@@ -1,5 +1,6 @@
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
+#include "tests/support/ingested_engine.h"
 #include "tests/support/temp_tree.h"
 #include "tests/ui/click_link.h"
 #include "ui/chat/chat_pane.h"
@@ -59,13 +60,8 @@ private:
                                                     const QString& collection) {
         EngineOptions options;
         options.dataDir = data.filePath(QStringLiteral("data"));
-        auto engine = RagEngine::open(options);
-        if (!engine)
-            return nullptr;
-        IngestRequest request;
-        request.collection = collection;
-        request.paths = {docs};
-        return (*engine)->ingest(request) ? std::move(*engine) : nullptr;
+        auto engine = test::ingestedEngine(options, collection, docs);
+        return engine ? std::move(*engine) : nullptr;
     }
 
     void ask(MainWindow& window, const QString& question) {
@@ -93,13 +89,10 @@ private slots:
         openai.baseUrl = QUrl(m_server.baseUrl());
         openai.chatModel = QStringLiteral("fake-chat");
         options.openai = openai;
-        auto engine = RagEngine::open(options);
+        auto engine =
+            test::ingestedEngine(options, QStringLiteral("manual"), m_tree.filePath(QStringLiteral("docs")));
         QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().message));
         m_engine = std::move(*engine);
-        IngestRequest request;
-        request.collection = QStringLiteral("manual");
-        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
-        QVERIFY(m_engine->ingest(request).ok());
     }
 
     void hasTheApplicationIcon() {

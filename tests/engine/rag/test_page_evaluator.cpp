@@ -1,6 +1,7 @@
 #include "engine/rag/page_evaluator.h"
 #include "engine/rag/plain_bm25.h"
 #include "engine/rag/rag_engine.h"
+#include "tests/support/ingested_engine.h"
 #include "tests/support/temp_tree.h"
 
 #include <QTest>
@@ -46,12 +47,9 @@ private slots:
                    QStringLiteral("# Garden\n\nWater the garden in the evening; tomatoes need plenty.\n"));
         EngineOptions options;
         options.dataDir = tree.filePath(QStringLiteral("data"));
-        auto engine = RagEngine::open(options);
-        QVERIFY(engine.ok());
-        IngestRequest request;
-        request.collection = QStringLiteral("home");
-        request.paths = {tree.filePath(QStringLiteral("docs"))};
-        QVERIFY((*engine)->ingest(request).ok());
+        auto engine =
+            test::ingestedEngine(options, QStringLiteral("home"), tree.filePath(QStringLiteral("docs")));
+        QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().message));
         auto set = PageQuestionSet::parse(QStringLiteral("question\tpages\thalf\n"
                                                          "how long to boil water\tkettle.md\ttune\n"
                                                          "when should I water tomatoes\tgarden.md\ttest\n"));

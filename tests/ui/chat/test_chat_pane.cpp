@@ -1,6 +1,7 @@
 #include "engine/rag/rag_engine.h"
 #include "tests/support/canned_http_server.h"
 #include "tests/support/fake_openai_server.h"
+#include "tests/support/ingested_engine.h"
 #include "tests/support/temp_tree.h"
 #include "tests/ui/hostile_text.h"
 #include "ui/chat/chat_pane.h"
@@ -34,13 +35,8 @@ private:
         openai.baseUrl = QUrl(baseUrl);
         openai.chatModel = QStringLiteral("fake-chat");
         options.openai = openai;
-        auto engine = RagEngine::open(options);
-        if (!engine)
-            return nullptr;
-        IngestRequest request;
-        request.collection = QStringLiteral("ops");
-        request.paths = {docs};
-        return (*engine)->ingest(request) ? std::move(*engine) : nullptr;
+        auto engine = test::ingestedEngine(options, QStringLiteral("ops"), docs);
+        return engine ? std::move(*engine) : nullptr;
     }
 
 private slots:
@@ -51,11 +47,10 @@ private slots:
                            "```sh\ntool restore --from last.tar\n```\n"));
         EngineOptions options;
         options.dataDir = m_tree.filePath(QStringLiteral("data"));
-        m_engine = RagEngine::open(options).value();
-        IngestRequest request;
-        request.collection = QStringLiteral("ops");
-        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
-        QVERIFY(m_engine->ingest(request).ok());
+        auto engine =
+            test::ingestedEngine(options, QStringLiteral("ops"), m_tree.filePath(QStringLiteral("docs")));
+        QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().message));
+        m_engine = std::move(*engine);
     }
 
     void enterAsksAndTheAnswerIsExportedAsMarkdown() {
@@ -97,11 +92,10 @@ private slots:
                    sentences.join(QStringLiteral("\n\n")) + QLatin1Char('\n'));
         EngineOptions options;
         options.dataDir = tree.filePath(QStringLiteral("data"));
-        auto engine = RagEngine::open(options).value();
-        IngestRequest request;
-        request.collection = QStringLiteral("ops");
-        request.paths = {tree.filePath(QStringLiteral("docs"))};
-        QVERIFY(engine->ingest(request).ok());
+        auto opened =
+            test::ingestedEngine(options, QStringLiteral("ops"), tree.filePath(QStringLiteral("docs")));
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        const std::unique_ptr<RagEngine> engine = std::move(*opened);
 
         ChatPane pane(*engine);
         pane.show();

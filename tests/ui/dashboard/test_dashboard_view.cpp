@@ -1,4 +1,5 @@
 #include "engine/rag/rag_engine.h"
+#include "tests/support/ingested_engine.h"
 #include "tests/support/temp_tree.h"
 #include "ui/dashboard/dashboard_view.h"
 #include "ui/dashboard/summary_card.h"
@@ -73,13 +74,10 @@ private slots:
         }
         EngineOptions options;
         options.dataDir = m_tree.filePath(QStringLiteral("data"));
-        auto engine = RagEngine::open(options);
+        auto engine =
+            test::ingestedEngine(options, QStringLiteral("manual"), m_tree.filePath(QStringLiteral("docs")));
         QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().message));
         m_engine = std::move(*engine);
-        IngestRequest request;
-        request.collection = QStringLiteral("manual");
-        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
-        QVERIFY(m_engine->ingest(request).ok());
     }
 
     // Runs first: nothing has been searched or answered yet.

@@ -1,4 +1,5 @@
 #include "engine/rag/rag_engine.h"
+#include "tests/support/ingested_engine.h"
 #include "tests/support/temp_tree.h"
 #include "tests/ui/hostile_text.h"
 #include "ui/library/library_view.h"
@@ -33,11 +34,10 @@ private slots:
         }
         EngineOptions options;
         options.dataDir = m_tree.filePath(QStringLiteral("data"));
-        m_engine = RagEngine::open(options).value();
-        IngestRequest request;
-        request.collection = QStringLiteral("<b>docs</b>");
-        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
-        QVERIFY(m_engine->ingest(request).ok());
+        auto engine = test::ingestedEngine(options, QStringLiteral("<b>docs</b>"),
+                                           m_tree.filePath(QStringLiteral("docs")));
+        QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().message));
+        m_engine = std::move(*engine);
     }
 
     // Results are HTML DocRag writes: every text from a document in it is escaped, the only links are the

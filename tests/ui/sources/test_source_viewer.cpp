@@ -1,4 +1,5 @@
 #include "engine/rag/rag_engine.h"
+#include "tests/support/ingested_engine.h"
 #include "tests/support/temp_tree.h"
 #include "tests/ui/click_link.h"
 #include "tests/ui/hostile_text.h"
@@ -114,11 +115,10 @@ private slots:
                      payloads(QStringLiteral("\n\n")) + QLatin1Char('\n'));
         EngineOptions options;
         options.dataDir = m_tree.filePath(QStringLiteral("data"));
-        m_engine = RagEngine::open(options).value();
-        IngestRequest request;
-        request.collection = QStringLiteral("docs");
-        request.paths = {m_tree.filePath(QStringLiteral("docs"))};
-        QVERIFY(m_engine->ingest(request).ok());
+        auto engine =
+            test::ingestedEngine(options, QStringLiteral("docs"), m_tree.filePath(QStringLiteral("docs")));
+        QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().message));
+        m_engine = std::move(*engine);
         for (const QString& scheme : m_schemes)
             QDesktopServices::setUrlHandler(scheme, &m_sink, "open");
     }
