@@ -1,9 +1,8 @@
 #include "engine/index/joined_terms.h"
 #include "engine/index/lexical_index.h"
-#include "engine/store/chunk_store.h"
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
-#include "engine/store/document_store.h"
+#include "tests/support/one_passage_document.h"
 #include "tests/support/temp_tree.h"
 
 #include <QTest>
@@ -21,19 +20,11 @@ private:
     std::map<QString, qint64> m_chunkByHeading;
 
     void add(const QString& title, const QString& heading, const QString& text) {
-        Document d;
-        d.collectionId = 1;
-        d.path = QStringLiteral("/d/%1.html").arg(m_chunkByHeading.size());
-        d.title = title;
-        d.status = DocumentStatus::Indexed;
-        auto id = DocumentStore(m_db->connection()).upsert(d);
+        auto id = test::addOnePassageDocument(m_db->connection(), 1,
+                                              QStringLiteral("/d/%1.html").arg(m_chunkByHeading.size()),
+                                              title, heading, text);
         QVERIFY(id.ok());
-        std::vector<Chunk> chunks(1);
-        chunks[0].headingPath = heading;
-        chunks[0].text = text;
-        const std::vector<float> vector(2, 0.5f);
-        QVERIFY(ChunkStore(m_db->connection()).insert(*id, chunks, QStringLiteral("e"), vector, 2).ok());
-        m_chunkByHeading[heading] = chunks[0].id;
+        m_chunkByHeading[heading] = *id;
     }
 
     QString first(const QString& query, bool joinWords) {

@@ -3,6 +3,7 @@
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
 #include "engine/store/document_store.h"
+#include "tests/support/one_passage_document.h"
 #include "tests/support/temp_tree.h"
 
 #include <QTest>
@@ -24,19 +25,11 @@ private:
     int m_databases = 0;
 
     void add(qint64 collection, const QString& title, const QString& heading, const QString& text) {
-        Document d;
-        d.collectionId = collection;
-        d.path = QStringLiteral("/d/%1.md").arg(m_chunkIds.size());
-        d.title = title;
-        d.status = DocumentStatus::Indexed;
-        auto id = DocumentStore(m_db->connection()).upsert(d);
+        auto id = test::addOnePassageDocument(m_db->connection(), collection,
+                                              QStringLiteral("/d/%1.md").arg(m_chunkIds.size()), title,
+                                              heading, text);
         QVERIFY(id.ok());
-        std::vector<Chunk> chunks(1);
-        chunks[0].headingPath = heading;
-        chunks[0].text = text;
-        std::vector<float> vector(2, 0.5f);
-        QVERIFY(ChunkStore(m_db->connection()).insert(*id, chunks, QStringLiteral("e"), vector, 2).ok());
-        m_chunkIds.push_back(chunks[0].id);
+        m_chunkIds.push_back(*id);
     }
 
 private slots:
@@ -211,20 +204,10 @@ private slots:
         const qint64 collection = CollectionStore((*db)->connection()).create(c).value().id;
         std::map<qint64, QString> fieldOf;
         const auto add = [&](const QString& field, const QString& t, const QString& h, const QString& x) {
-            Document d;
-            d.collectionId = collection;
-            d.path = QStringLiteral("/d/%1.md").arg(field);
-            d.title = t;
-            d.status = DocumentStatus::Indexed;
-            const qint64 document = DocumentStore((*db)->connection()).upsert(d).value();
-            std::vector<Chunk> chunks(1);
-            chunks[0].headingPath = h;
-            chunks[0].text = x;
-            const std::vector<float> vector(2, 0.5f);
-            QVERIFY(ChunkStore((*db)->connection())
-                        .insert(document, chunks, QStringLiteral("e"), vector, 2)
-                        .ok());
-            fieldOf[chunks[0].id] = field;
+            auto id = test::addOnePassageDocument((*db)->connection(), collection,
+                                                  QStringLiteral("/d/%1.md").arg(field), t, h, x);
+            QVERIFY(id.ok());
+            fieldOf[*id] = field;
         };
         add(QStringLiteral("title"), QStringLiteral("zeta"), QStringLiteral("omega"),
             QStringLiteral("beta gamma"));
