@@ -85,10 +85,8 @@ void clickCitation(QTextBrowser* transcript, const QString& href) {
     fail("no citation link to click");
 }
 
-// The main window with a generated answer, its citation open in the viewer: one screenshot.
-int mainWindowOnly(RagEngine& engine, test::FakeOpenAiServer& server, const QString& out, const QString& name,
-                   const QString& question) {
-    MainWindow window(engine);
+// Shows the window at the screenshots' size, once its library is listed.
+void present(MainWindow& window) {
     window.resize(1280, 800);
     window.move(0, 0);
     window.show();
@@ -96,6 +94,13 @@ int mainWindowOnly(RagEngine& engine, test::FakeOpenAiServer& server, const QStr
         fail("the window was not exposed");
     auto* list = window.findChild<QTreeWidget*>(QStringLiteral("libraryTree"));
     waitFor([&] { return list->topLevelItemCount() > 0; });
+}
+
+// The main window with a generated answer, its citation open in the viewer: one screenshot.
+int mainWindowOnly(RagEngine& engine, test::FakeOpenAiServer& server, const QString& out, const QString& name,
+                   const QString& question) {
+    MainWindow window(engine);
+    present(window);
     server.setStreamTokenDelay(5);
     window.chatPane()->ask(question);
     if (!waitFor([&] { return !window.chatPane()->isAnswering(); }))
@@ -167,13 +172,7 @@ int main(int argc, char** argv) {
         ingest(**engine, QStringLiteral("Python 3.11"), QStringLiteral("python"), kPythonDocs);
 
     MainWindow window(**engine);
-    window.resize(1280, 800);
-    window.move(0, 0);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window))
-        fail("the window was not exposed");
-    auto* list = window.findChild<QTreeWidget*>(QStringLiteral("libraryTree"));
-    waitFor([&] { return list->topLevelItemCount() > 0; });
+    present(window);
 
     // 1. A generated answer with citations, its sources, and the cited passage in the viewer.
     auto* filter = window.chatPane()->findChild<QComboBox*>(QStringLiteral("collectionCombo"));
@@ -217,6 +216,7 @@ int main(int argc, char** argv) {
 
     // 3. The library: collections, documents and headings, and a full-text search.
     window.findChild<QDockWidget*>(QStringLiteral("libraryDock"))->raise();
+    auto* list = window.findChild<QTreeWidget*>(QStringLiteral("libraryTree"));
     QTreeWidgetItem* top = list->topLevelItem(list->topLevelItemCount() - 1);
     top->setExpanded(true);
     waitFor([&] { return top->childCount() > 0; });
