@@ -8,6 +8,7 @@
 #include "app/cli/history_command.h"
 #include "app/cli/info_commands.h"
 #include "app/cli/ingest_command.h"
+#include "app/cli/lookup_command.h"
 #include "app/cli/search_command.h"
 
 #include <QCoreApplication>
@@ -37,6 +38,8 @@ const std::map<QString, CommandInfo>& commands() {
          {&InfoCommands::remove, "remove NAME                        remove a collection"}},
         {QStringLiteral("search"),
          {&SearchCommand::run, "search QUERY [-k N]                search with citations"}},
+        {QStringLiteral("lookup"),
+         {&LookupCommand::run, "lookup NAME                        API names by what is typed"}},
         {QStringLiteral("ask"),
          {&AskCommand::run, "ask QUESTION [--stream]            an answer with citations"}},
         {QStringLiteral("history"),

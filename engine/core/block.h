@@ -27,6 +27,10 @@ struct Block final {
     int lineStart = 0; // 1-based source line range; 0 when unknown
     int lineEnd = 0;
     int page = 0; // 1-based page of paged formats (PDF); 0 otherwise
+    // A heading that defines an API name (a Sphinx object description, a Markdown heading in code):
+    // the name and its kind, for the symbol index. Empty otherwise.
+    QString symbol;
+    QString symbolKind;
 
     bool isSoftHeading() const { return kind == BlockKind::Heading && level > kMaxSectionLevel; }
 };

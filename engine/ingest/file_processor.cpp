@@ -5,6 +5,7 @@
 #include "engine/ingest/block_budget.h"
 #include "engine/ingest/chunker.h"
 #include "engine/ingest/loader_registry.h"
+#include "engine/ingest/symbol_namer.h"
 #include "engine/metrics/performance_monitor.h"
 
 #include <QFile>
@@ -71,6 +72,7 @@ ProcessedFile FileProcessor::process(FileJob job, std::stop_token stop) const {
     out.title = parsed->title;
     int cappedAtLine = -1;
     out.chunks = m_chunker.chunk(*parsed, m_limits.maxPassagesPerFile, &cappedAtLine);
+    out.symbols = SymbolNamer::symbolsOf(parsed->blocks);
     if (cappedAtLine >= 0) {
         // The passages ran out before the loader's own cap: that one is no news.
         parsed->notes.removeIf(&BlockBudget::isCapNote);

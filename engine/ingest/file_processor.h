@@ -2,6 +2,7 @@
 
 #include "engine/core/chunk.h"
 #include "engine/core/document.h"
+#include "engine/core/symbol.h"
 #include "engine/ingest/ingest_limits.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,7 @@ struct ProcessedFile final {
     qint64 bytesRead = 0;
     std::vector<Chunk> chunks;
     std::vector<float> vectors; // chunks.size() * dimension
+    std::vector<Symbol> symbols;
     int embedded = 0;
     int reused = 0;
 };

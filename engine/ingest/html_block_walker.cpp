@@ -1,6 +1,7 @@
 #include "engine/ingest/html_block_walker.h"
 
 #include "engine/ingest/html_node.h"
+#include "engine/ingest/symbol_namer.h"
 
 #include <QStringList>
 
@@ -230,6 +231,7 @@ bool HtmlBlockWalker::enterBlock(Kind kind, const GumboNode* node, const HtmlNod
         keepDroppables();
         m_headingLevel = node->v.element.tag - GUMBO_TAG_H1 + 1;
         m_headingAnchor = HtmlNode::headingAnchor(node, attributes);
+        m_symbolClass = toQString(attributes.cls);
         ++m_joined;
         exits |= kHeading;
         return true;
@@ -468,6 +470,8 @@ bool HtmlBlockWalker::beginTerm(const GumboNode* node, const HtmlNode::Attribute
     }
     m_headingLevel = list->level;
     m_headingAnchor = attributes.id.empty() ? m_anchor : toQString(attributes.id);
+    m_symbolId = toQString(attributes.id);
+    m_symbolClass = toQString(HtmlNode::readAttributes(list->node->v.element).cls);
     ++m_joined;
     keepDroppables();
     return true;
@@ -479,7 +483,13 @@ void HtmlBlockWalker::endHeading(bool definition) {
     if (text.isEmpty() && definition)
         text = m_headingAnchor;
     if (!text.isEmpty()) {
+        const auto symbol = definition ? SymbolNamer::fromDefinition(m_symbolId, text, m_symbolClass)
+                                       : SymbolNamer::fromHeading(m_headingAnchor, text, m_symbolClass);
         push(BlockKind::Heading, m_headingLevel, std::move(text), m_lineStart, m_lineEnd, m_headingAnchor);
+        if (symbol) {
+            m_blocks.back().symbol = symbol->name;
+            m_blocks.back().symbolKind = symbol->kind;
+        }
         m_anchor = m_headingAnchor;
     }
     resetText();

@@ -126,6 +126,8 @@ private:
     int m_openDefinitions = 0;
     int m_headingLevel = 0;
     QString m_headingAnchor;
+    QString m_symbolId;    // the open definition's own id: empty for an overload's <dt>
+    QString m_symbolClass; // the open heading's class, or the open definition's list's
     QString m_anchor;
     std::vector<ListState> m_lists;
     std::vector<DefinitionState> m_definitions;

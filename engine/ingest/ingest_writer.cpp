@@ -8,6 +8,7 @@
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
 #include "engine/store/document_store.h"
+#include "engine/store/symbol_store.h"
 
 #include <QUrl>
 
@@ -42,6 +43,7 @@ IngestWriter::IngestWriter(Database& database, VectorIndexManager& indexes, cons
     , m_embedderId(std::move(embedderId))
     , m_dimension(dimension)
     , m_chunks(std::make_unique<ChunkStore>(database.connection()))
+    , m_symbols(std::make_unique<SymbolStore>(database.connection()))
     , m_stop(std::move(stop)) {}
 
 IngestWriter::~IngestWriter() = default;
@@ -110,6 +112,8 @@ Result<FileReport> IngestWriter::writeOne(QSqlDatabase& db, ProcessedFile& file,
         if (!id)
             return id.error();
         if (Status s = chunks.insert(*id, file.chunks, m_embedderId, file.vectors, m_dimension); !s)
+            return s.error();
+        if (Status s = m_symbols->replace(*id, file.symbols); !s)
             return s.error();
         changed = true;
         return FileReport{file.job.path, FileOutcome::Indexed, file.detail, file.bytesRead,

@@ -14,6 +14,7 @@
 namespace docrag {
 
 class ChunkStore;
+class SymbolStore;
 class IndexInserter;
 class Clock;
 class Database;
@@ -60,6 +61,7 @@ private:
     QString m_embedderId;
     int m_dimension;
     std::unique_ptr<ChunkStore> m_chunks; // the writer's connection; caches its prepared inserts
+    std::unique_ptr<SymbolStore> m_symbols;
     std::stop_token m_stop;
     std::shared_ptr<VectorIndex> m_index;
     std::unique_ptr<IndexInserter> m_inserter; // declared after m_index: goes (and joins) before it

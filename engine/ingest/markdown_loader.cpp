@@ -1,5 +1,6 @@
 #include "engine/ingest/markdown_loader.h"
 
+#include "engine/ingest/symbol_namer.h"
 #include "engine/ingest/text_decoder.h"
 
 #include <QFileInfo>
@@ -160,8 +161,14 @@ public:
             auto* builder = static_cast<MarkdownBuilder*>(self);
             return builder->leaveBlock(type) != 0 || builder->m_budget.spent() ? 1 : 0;
         };
-        parser.enter_span = [](MD_SPANTYPE, void*, void*) { return 0; };
-        parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+        parser.enter_span = [](MD_SPANTYPE type, void*, void* self) {
+            static_cast<MarkdownBuilder*>(self)->onSpan(type, true);
+            return 0;
+        };
+        parser.leave_span = [](MD_SPANTYPE type, void*, void* self) {
+            static_cast<MarkdownBuilder*>(self)->onSpan(type, false);
+            return 0;
+        };
         parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
             return static_cast<MarkdownBuilder*>(self)->onText(type, text, size);
         };
@@ -237,6 +244,16 @@ private:
         return 0;
     }
 
+    // Where a heading's first code span is, for the symbol it may name ("Class: `fs.Dir`").
+    void onSpan(MD_SPANTYPE type, bool enter) {
+        if (type != MD_SPAN_CODE || m_pending != Pending::Heading)
+            return;
+        if (enter && m_codeSpanStart < 0)
+            m_codeSpanStart = m_text.size();
+        else if (!enter && m_codeSpanEnd < 0)
+            m_codeSpanEnd = m_text.size();
+    }
+
     int onText(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
         if (type == MD_TEXT_HTML)
             return 0;
@@ -302,6 +319,8 @@ private:
         m_firstLine = 0;
         m_lastLine = 0;
         m_codeFirstLine = 0;
+        m_codeSpanStart = -1;
+        m_codeSpanEnd = -1;
     }
 
     void startCode(const MD_BLOCK_CODE_DETAIL& detail) {
@@ -396,6 +415,15 @@ private:
         block.kind = BlockKind::Heading;
         block.level = m_level;
         block.text = text;
+        if (m_codeSpanStart >= 0 && m_codeSpanEnd > m_codeSpanStart) {
+            const QString before = QString::fromUtf8(m_text.first(m_codeSpanStart));
+            const QString code =
+                QString::fromUtf8(m_text.sliced(m_codeSpanStart, m_codeSpanEnd - m_codeSpanStart));
+            if (const auto symbol = SymbolNamer::fromCode(before, code)) {
+                block.symbol = symbol->name;
+                block.symbolKind = symbol->kind;
+            }
+        }
         push(std::move(block), m_firstLine, m_lastLine);
     }
 
@@ -458,6 +486,8 @@ private:
     int m_firstLine = 0;
     int m_lastLine = 0;
     int m_codeFirstLine = 0;
+    qsizetype m_codeSpanStart = -1;
+    qsizetype m_codeSpanEnd = -1;
 };
 
 } // namespace

@@ -480,6 +480,10 @@ private:
         block.kind = BlockKind::Heading;
         block.level = soft.level;
         block.text = signatures.join(QLatin1String("; ")).simplified();
+        if (!dotted.isEmpty()) {
+            block.symbol = soft.anchor;
+            block.symbolKind = kind;
+        }
         push(std::move(block), first, last);
         m_soft.push_back(std::move(soft));
     }

@@ -16,6 +16,7 @@
 #include "engine/metrics/memory_probe.h"
 #include "engine/metrics/performance_monitor.h"
 #include "engine/rag/response_cache.h"
+#include "engine/rag/symbol_lookup.h"
 #include "engine/store/chunk_store.h"
 #include "engine/store/database.h"
 #include "engine/store/document_store.h"
@@ -106,6 +107,7 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
     engine->configurePools();
     engine->m_indexes = std::make_unique<VectorIndexManager>(
         *engine->m_database, dataDir.filePath(QStringLiteral("indexes")), options.vectorIndex);
+    engine->m_symbols = std::make_unique<SymbolLookup>(*engine->m_database);
     engine->m_retriever = std::make_unique<HybridRetriever>(*engine->m_database, *engine->m_indexes,
                                                             *engine->m_embedder, &engine->m_densePool);
     engine->m_retriever->setMonitor(engine->m_monitor.get());
@@ -388,6 +390,11 @@ Result<Document> RagEngine::document(qint64 documentId) {
 
 Result<std::vector<Chunk>> RagEngine::chunks(qint64 documentId) {
     return ChunkStore(m_database->connection()).chunksForDocument(documentId);
+}
+
+Result<std::vector<SymbolHit>> RagEngine::lookupSymbols(const QString& typed, int limit,
+                                                        const QStringList& collections) {
+    return m_symbols->lookup(typed, limit, collections);
 }
 
 void RagEngine::pruneCaches() {

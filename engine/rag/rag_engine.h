@@ -6,6 +6,7 @@
 #include "engine/core/document.h"
 #include "engine/core/hit.h"
 #include "engine/core/result.h"
+#include "engine/core/symbol.h"
 #include "engine/core/tsan.h"
 #include "engine/index/hybrid_retriever.h"
 #include "engine/ingest/ingestion_pipeline.h"
@@ -38,6 +39,7 @@ class LoaderRegistry;
 class OpenAiClient;
 class PerformanceMonitor;
 class ResponseCache;
+class SymbolLookup;
 class VectorIndexManager;
 
 struct CollectionInfo final {
@@ -92,6 +94,10 @@ public:
     Result<std::vector<Document>> documents(qint64 collectionId);
     Result<Document> document(qint64 documentId);
     Result<std::vector<Chunk>> chunks(qint64 documentId);
+    // The API names that best match what was typed (type-ahead): see SymbolLookup.
+    Result<std::vector<SymbolHit>> lookupSymbols(const QString& typed, int limit,
+                                                 const QStringList& collections = {});
+    SymbolLookup& symbols() { return *m_symbols; }
 
     // Runs `work` (a call of the methods above) on the engine's pool and returns its future: how the
     // desktop app calls them without blocking its thread. Each pool thread has its own connection.
@@ -154,6 +160,7 @@ private:
     std::unique_ptr<Embedder> m_embedder;
     std::unique_ptr<VectorIndexManager> m_indexes;
     std::unique_ptr<HybridRetriever> m_retriever;
+    std::unique_ptr<SymbolLookup> m_symbols;
     std::unique_ptr<IngestionPipeline> m_pipeline;
     std::unique_ptr<EmbeddingCache> m_embeddingCache;
     // Every server configured so far: a replaced one stays alive until the engine goes, for the pool

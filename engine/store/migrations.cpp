@@ -144,10 +144,31 @@ Migration ingestState() {
     return m;
 }
 
+// The API names documents define, for the docs browser's type-ahead and `docrag-cli lookup`.
+Migration symbols() {
+    Migration m;
+    m.version = 3;
+    m.description = QStringLiteral("symbols");
+    m.statements = {
+        QStringLiteral(R"(CREATE TABLE symbols (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT '',
+            anchor TEXT NOT NULL DEFAULT '',
+            line INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE INDEX symbols_by_document ON symbols(document_id)"),
+        // Documents stored before symbols existed are read again by their next ingest, which finds
+        // their symbols; their passages' vectors are reused by text, not embedded again.
+        QStringLiteral("UPDATE documents SET mtime = -1, content_hash = '' WHERE status = 'indexed'"),
+    };
+    return m;
+}
+
 } // namespace
 
 const std::vector<Migration>& Migrations::all() {
-    static const std::vector<Migration> migrations = {initialSchema(), ingestState()};
+    static const std::vector<Migration> migrations = {initialSchema(), ingestState(), symbols()};
     return migrations;
 }
 

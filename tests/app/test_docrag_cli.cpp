@@ -1,3 +1,4 @@
+#include "tests/support/read_fixture.h"
 #include "tests/support/temp_tree.h"
 
 #include <QCoreApplication>
@@ -325,6 +326,46 @@ private slots:
     // every file that was reported as indexed and does the rest.
     // A run in which a file failed exits 1 and says how many (it used to exit 0 even when every file
     // failed); what did work is stored and searchable.
+    void lookupFindsApiNamesAndTimesKeystrokes() {
+        test::TempTree api;
+        api.write(QStringLiteral("api/ref.html"),
+                  test::readFixture(QStringLiteral("loaders/sphinx_reference.html")));
+        const QString data = api.filePath(QStringLiteral("data"));
+        QCOMPARE(
+            run({QStringLiteral("ingest"), api.filePath(QStringLiteral("api")),
+                 QStringLiteral("--collection"), QStringLiteral("api"), QStringLiteral("--data-dir"), data})
+                .exitCode,
+            0);
+        const Run text =
+            run({QStringLiteral("lookup"), QStringLiteral("gauge."), QStringLiteral("--data-dir"), data});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.startsWith("1. Gauge.read  (method)  api  "), text.out.constData());
+        QVERIFY(text.out.contains("ref.html#Gauge.read"));
+        const QJsonArray results = json(run({QStringLiteral("lookup"), QStringLiteral("cl"),
+                                             QStringLiteral("--json"), QStringLiteral("--data-dir"), data}))
+                                       .value(QLatin1String("results"))
+                                       .toArray();
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results.first().toObject().value(QLatin1String("name")).toString(), QStringLiteral("clamp"));
+        QCOMPARE(results.first().toObject().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("function"));
+        const Run none =
+            run({QStringLiteral("lookup"), QStringLiteral("zzzz"), QStringLiteral("--data-dir"), data});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY(none.out.contains("No API names match"));
+        QCOMPARE(run({QStringLiteral("lookup"), QStringLiteral("--data-dir"), data}).exitCode, 2);
+
+        const QString names =
+            api.write(QStringLiteral("names.txt"), QByteArray("# typed\nclamp\nGauge.read\n"));
+        const QJsonObject timed = json(
+            run({QStringLiteral("lookup"), QStringLiteral("--keystrokes"), names, QStringLiteral("--rounds"),
+                 QStringLiteral("2"), QStringLiteral("--json"), QStringLiteral("--data-dir"), data}));
+        QCOMPARE(timed.value(QLatin1String("symbols")).toInt(), 3);
+        // Two rounds of every prefix: 5 of "clamp", 10 of "Gauge.read".
+        QCOMPARE(timed.value(QLatin1String("keystrokes")).toObject().value(QLatin1String("count")).toInt(),
+                 30);
+    }
+
     void anIngestWithAFailedFileExitsWithOne() {
         test::TempTree corpus;
         corpus.write(QStringLiteral("good.md"), QStringLiteral("# Good\n\nA page that loads.\n"));

@@ -1,0 +1,157 @@
+#include "app/cli/lookup_command.h"
+
+#include "app/cli/cli_context.h"
+#include "engine/index/symbol_index.h"
+#include "engine/metrics/percentiles.h"
+#include "engine/rag/rag_engine.h"
+#include "engine/rag/symbol_lookup.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace docrag {
+namespace {
+
+QJsonObject toJson(const SymbolHit& hit, int rank) {
+    return QJsonObject{{QStringLiteral("rank"), rank},
+                       {QStringLiteral("name"), hit.symbol.name},
+                       {QStringLiteral("kind"), hit.symbol.kind},
+                       {QStringLiteral("collection"), hit.collection},
+                       {QStringLiteral("path"), hit.path},
+                       {QStringLiteral("title"), hit.title},
+                       {QStringLiteral("anchor"), hit.symbol.anchor},
+                       {QStringLiteral("line"), hit.symbol.line},
+                       {QStringLiteral("document_id"), hit.documentId}};
+}
+
+QJsonObject summaryJson(const LatencySummary& s) {
+    return QJsonObject{{QStringLiteral("count"), static_cast<qint64>(s.count)},
+                       {QStringLiteral("avg_ms"), s.avg},
+                       {QStringLiteral("p50_ms"), s.p50},
+                       {QStringLiteral("p95_ms"), s.p95},
+                       {QStringLiteral("p99_ms"), s.p99},
+                       {QStringLiteral("max_ms"), s.max}};
+}
+
+// Every prefix of every name in the file is looked up, as a person typing it would, `rounds` times.
+int timeKeystrokes(CliContext& context, RagEngine& engine, const QString& path, int rounds, int limit) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return context.failWith(
+            Error{ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())});
+    QStringList names;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+            names << line;
+    }
+    if (names.isEmpty())
+        return context.usage(QStringLiteral("%1 holds no names").arg(path));
+    QElapsedTimer timer;
+    timer.start();
+    auto index = engine.symbols().index();
+    if (!index)
+        return context.failWith(index.error());
+    const double loadMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    std::vector<double> latencies;
+    for (int round = 0; round < rounds; ++round) {
+        for (const QString& name : names) {
+            for (qsizetype typed = 1; typed <= name.size(); ++typed) {
+                timer.restart();
+                const auto hits = (*index)->lookup(QStringView(name).first(typed), limit);
+                latencies.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+                Q_UNUSED(hits);
+            }
+        }
+    }
+    const LatencySummary s = Percentiles::summarize(std::move(latencies));
+    const auto symbols = static_cast<qint64>((*index)->size());
+    if (context.json()) {
+        context.printJson(QJsonDocument(QJsonObject{{QStringLiteral("symbols"), symbols},
+                                                    {QStringLiteral("index_load_ms"), loadMs},
+                                                    {QStringLiteral("keystrokes"), summaryJson(s)}}));
+        return kExitOk;
+    }
+    QTextStream& out = context.out();
+    out << symbols << " symbols, index built in " << QString::number(loadMs, 'f', 1) << " ms\n"
+        << s.count << " keystrokes: avg " << QString::number(s.avg, 'f', 3) << " ms, p50 "
+        << QString::number(s.p50, 'f', 3) << " ms, p95 " << QString::number(s.p95, 'f', 3) << " ms, p99 "
+        << QString::number(s.p99, 'f', 3) << " ms, max " << QString::number(s.max, 'f', 3) << " ms\n";
+    return kExitOk;
+}
+
+} // namespace
+
+int LookupCommand::run(CliContext& context, const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The API name, or its start."),
+                                 QStringLiteral("NAME"));
+    parser.addOption({QStringLiteral("k"), QStringLiteral("Number of results (default 10)."),
+                      QStringLiteral("N"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("collection"), QStringLiteral("Only this collection (repeatable)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("keystrokes"),
+                      QStringLiteral("Time a lookup for every prefix of each name in FILE (one per line) "
+                                     "instead."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("rounds"),
+                      QStringLiteral("With --keystrokes: passes over the file (default 5)."),
+                      QStringLiteral("N"), QStringLiteral("5")});
+    if (!context.parse(parser, args,
+                       QStringLiteral("Find API names (functions, classes, ...) by what is typed.")))
+        return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
+    bool ok = false;
+    const int limit = parser.value(QStringLiteral("k")).toInt(&ok);
+    if (!ok || limit < 1 || limit > 1000)
+        return context.usage(QStringLiteral("-k takes a number from 1 to 1000"));
+    const int rounds = parser.value(QStringLiteral("rounds")).toInt(&ok);
+    if (!ok || rounds < 1)
+        return context.usage(QStringLiteral("--rounds takes a positive number"));
+    const QString name = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
+    const bool timing = parser.isSet(QStringLiteral("keystrokes"));
+    if (name.isEmpty() && !timing)
+        return context.usage(QStringLiteral("give a name, or --keystrokes FILE"));
+
+    RagEngine* engine = context.engine();
+    if (!engine)
+        return kExitFailure;
+    if (timing)
+        return timeKeystrokes(context, *engine, parser.value(QStringLiteral("keystrokes")), rounds, limit);
+    QElapsedTimer timer;
+    timer.start();
+    auto hits = engine->lookupSymbols(name, limit, parser.values(QStringLiteral("collection")));
+    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    if (!hits)
+        return context.failWith(hits.error());
+    if (context.json()) {
+        QJsonArray results;
+        for (size_t i = 0; i < hits->size(); ++i)
+            results.append(toJson((*hits)[i], static_cast<int>(i) + 1));
+        context.printJson(QJsonDocument(QJsonObject{{QStringLiteral("name"), name},
+                                                    {QStringLiteral("latency_ms"), ms},
+                                                    {QStringLiteral("results"), results}}));
+        return kExitOk;
+    }
+    QTextStream& out = context.out();
+    if (hits->empty()) {
+        out << "No API names match \"" << name << "\".\n";
+        return kExitOk;
+    }
+    for (size_t i = 0; i < hits->size(); ++i) {
+        const SymbolHit& h = (*hits)[i];
+        out << (i + 1) << ". " << h.symbol.name << "  (" << h.symbol.kind << ")  " << h.collection << "  "
+            << h.path;
+        if (!h.symbol.anchor.isEmpty())
+            out << '#' << h.symbol.anchor;
+        else if (h.symbol.line > 0)
+            out << "  line " << h.symbol.line;
+        out << '\n';
+    }
+    return kExitOk;
+}
+
+} // namespace docrag
