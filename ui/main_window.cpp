@@ -103,6 +103,7 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
         m_viewer->showChunk(document, chunk);
     });
     connect(m_library, &LibraryView::collectionsLoaded, m_chat, &ChatPane::setCollections);
+    connect(m_library, &LibraryView::leaveRequested, m_chat, &ChatPane::focusQuestion);
     connect(m_library, &LibraryView::resumeRequested, this, &MainWindow::resumeIngest);
     connect(m_library, &LibraryView::interruptedFound, this, [this](const QStringList& interrupted) {
         if (!interrupted.isEmpty() && !m_ingestBar->isVisible())

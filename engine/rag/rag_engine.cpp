@@ -11,6 +11,7 @@
 #include "engine/ingest/chunker.h"
 #include "engine/ingest/ingest_lock.h"
 #include "engine/ingest/loader_registry.h"
+#include "engine/ingest/toc_reader.h"
 #include "engine/llm/openai_chat_model.h"
 #include "engine/llm/openai_client.h"
 #include "engine/metrics/memory_probe.h"
@@ -390,6 +391,27 @@ Result<Document> RagEngine::document(qint64 documentId) {
 
 Result<std::vector<Chunk>> RagEngine::chunks(qint64 documentId) {
     return ChunkStore(m_database->connection()).chunksForDocument(documentId);
+}
+
+Result<std::vector<OutlineNode>> RagEngine::outline(qint64 collectionId) {
+    auto collection = CollectionStore(m_database->connection()).get(collectionId);
+    if (!collection)
+        return collection.error();
+    auto documents = DocumentStore(m_database->connection()).listByCollection(collectionId);
+    if (!documents)
+        return documents.error();
+    std::vector<TocEntry> toc;
+    for (const QString& root : collection->rootPaths) {
+        if (!QFileInfo(root).isDir())
+            continue;
+        std::vector<TocEntry> found = TocReader::read(root);
+        std::move(found.begin(), found.end(), std::back_inserter(toc));
+    }
+    return DocumentOutline::build(collection->rootPaths, *documents, toc);
+}
+
+Result<qint64> RagEngine::chunkAt(qint64 documentId, const QString& anchor, int line) {
+    return ChunkStore(m_database->connection()).chunkAt(documentId, anchor, line);
 }
 
 Result<std::vector<SymbolHit>> RagEngine::lookupSymbols(const QString& typed, int limit,

@@ -13,6 +13,7 @@
 #include "engine/metrics/health_check.h"
 #include "engine/metrics/performance_snapshot.h"
 #include "engine/rag/ask_pipeline.h"
+#include "engine/rag/document_outline.h"
 #include "engine/rag/engine_options.h"
 #include "engine/store/collection_store.h"
 #include "engine/store/history_store.h"
@@ -94,10 +95,15 @@ public:
     Result<std::vector<Document>> documents(qint64 collectionId);
     Result<Document> document(qint64 documentId);
     Result<std::vector<Chunk>> chunks(qint64 documentId);
+    // The collection's documents as a docs browser shows them: DocumentOutline, with the table of contents
+    // its folders declare (read from disk; without one, or without the folders, by folder).
+    Result<std::vector<OutlineNode>> outline(qint64 collectionId);
     // The API names that best match what was typed (type-ahead): see SymbolLookup.
     Result<std::vector<SymbolHit>> lookupSymbols(const QString& typed, int limit,
                                                  const QStringList& collections = {});
     SymbolLookup& symbols() { return *m_symbols; }
+    // The passage where a symbol (or any anchor or line) is defined: ChunkStore::chunkAt.
+    Result<qint64> chunkAt(qint64 documentId, const QString& anchor, int line);
 
     // Runs `work` (a call of the methods above) on the engine's pool and returns its future: how the
     // desktop app calls them without blocking its thread. Each pool thread has its own connection.

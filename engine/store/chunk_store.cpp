@@ -232,6 +232,31 @@ Result<std::vector<Hit>> ChunkStore::hits(std::span<const qint64> ids) const {
     return out;
 }
 
+Result<qint64> ChunkStore::chunkAt(qint64 documentId, const QString& anchor, int line) const {
+    QSqlQuery q(m_db);
+    if (!anchor.isEmpty()) {
+        q.prepare(QStringLiteral(
+            "SELECT id FROM chunks WHERE document_id = ? AND anchor = ? ORDER BY ordinal LIMIT 1"));
+        q.addBindValue(documentId);
+        q.addBindValue(anchor);
+        if (!q.exec())
+            return SqlError::from(q, "finding a passage by anchor");
+        if (q.next())
+            return q.value(0).toLongLong();
+    }
+    if (line > 0) {
+        q.prepare(QStringLiteral("SELECT id FROM chunks WHERE document_id = ? AND loc_start BETWEEN 1 AND ? "
+                                 "ORDER BY loc_start DESC, ordinal LIMIT 1"));
+        q.addBindValue(documentId);
+        q.addBindValue(line);
+        if (!q.exec())
+            return SqlError::from(q, "finding a passage by line");
+        if (q.next())
+            return q.value(0).toLongLong();
+    }
+    return qint64(0);
+}
+
 Result<std::vector<Chunk>> ChunkStore::chunksForDocument(qint64 documentId) const {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);

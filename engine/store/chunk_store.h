@@ -40,6 +40,9 @@ public:
     // Full citation data of chunks, in the order of `ids`; unknown ids are left out.
     Result<std::vector<Hit>> hits(std::span<const qint64> ids) const;
     Result<std::vector<Chunk>> chunksForDocument(qint64 documentId) const;
+    // The passage a place in a document starts: the first with the anchor, else the last starting at or
+    // before the line, else 0 (the document's start).
+    Result<qint64> chunkAt(qint64 documentId, const QString& anchor, int line) const;
 
 private:
     QSqlQuery& insertStatement(bool vectors, size_t rows);

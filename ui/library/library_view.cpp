@@ -1,5 +1,6 @@
 #include "ui/library/library_view.h"
 
+#include "ui/library/symbol_suggestions.h"
 #include "ui/widgets/error_text.h"
 #include "ui/widgets/inert_text_browser.h"
 #include "ui/widgets/location_text.h"
@@ -8,6 +9,7 @@
 
 #include <QEvent>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -46,6 +48,10 @@ LibraryView::LibraryView(RagEngine& engine, QWidget* parent)
     m_search->setPlaceholderText(tr("Search all documentation (works offline)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search the library"));
+    m_search->setAccessibleDescription(tr("Type an API name or any words. Up and Down choose among the API "
+                                          "names found, Enter opens one, Esc returns to the chat."));
+    m_search->installEventFilter(this);
+    m_symbols = new SymbolSuggestions(this);
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("libraryTree"));
     m_tree->setAccessibleName(tr("Collections"));
@@ -62,17 +68,21 @@ LibraryView::LibraryView(RagEngine& engine, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_search);
     auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_symbols);
     split->addWidget(m_results);
     split->addWidget(m_tree);
     layout->addWidget(split, 1);
     // The results sit above the tree.
-    setTabOrder(m_search, m_results);
+    setTabOrder(m_search, m_symbols);
+    setTabOrder(m_symbols, m_results);
     setTabOrder(m_results, m_tree);
 
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::textChanged, this, &LibraryView::lookupSymbols);
+    connect(m_symbols, &SymbolSuggestions::chosen, this, &LibraryView::openSymbol);
     connect(m_searchDelay, &QTimer::timeout, this, [this] { search(m_search->text()); });
     connect(m_tree, &QTreeWidget::itemExpanded, this, &LibraryView::expand);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -158,10 +168,10 @@ void LibraryView::expand(QTreeWidgetItem* item) {
         return nullptr;
     };
     if (kind == CollectionItem) {
-        m_engine.run([engine, id] { return engine->documents(id); })
-            .then(this, [self, findItem](const Result<std::vector<Document>>& documents) {
-                if (QTreeWidgetItem* at = findItem(); at && documents)
-                    self->showDocuments(at, *documents);
+        m_engine.run([engine, id] { return engine->outline(id); })
+            .then(this, [self, findItem](const Result<std::vector<OutlineNode>>& outline) {
+                if (QTreeWidgetItem* at = findItem(); at && outline)
+                    self->showDocuments(at, *outline);
             });
     } else {
         m_engine.run([engine, id] { return engine->chunks(id); })
@@ -172,16 +182,18 @@ void LibraryView::expand(QTreeWidgetItem* item) {
     }
 }
 
-void LibraryView::showDocuments(QTreeWidgetItem* parent, const std::vector<Document>& documents) {
-    for (const Document& d : documents) {
-        if (d.status != DocumentStatus::Indexed)
-            continue;
+// The doc set's own order (its table of contents, then folders); a document the contents list nothing
+// under opens to its headings.
+void LibraryView::showDocuments(QTreeWidgetItem* parent, const std::vector<OutlineNode>& nodes) {
+    for (const OutlineNode& node : nodes) {
         auto* item = new QTreeWidgetItem(parent);
-        item->setText(0, d.title.isEmpty() ? QFileInfo(d.path).fileName() : d.title);
-        item->setToolTip(0, PlainToolTip::of(d.path));
-        item->setData(0, kKindRole, DocumentItem);
-        item->setData(0, kIdRole, d.id);
-        item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
+        item->setText(0, node.title);
+        item->setToolTip(0, PlainToolTip::of(node.path));
+        item->setData(0, kKindRole, node.documentId == 0 ? FolderItem : DocumentItem);
+        item->setData(0, kIdRole, node.documentId);
+        showDocuments(item, node.children);
+        if (node.documentId != 0 && node.children.empty())
+            item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
     }
 }
 
@@ -239,6 +251,65 @@ void LibraryView::search(const QString& query) {
             if (self && generation == self->m_searchGeneration)
                 self->showHits(query, hits);
         });
+}
+
+void LibraryView::lookupSymbols(const QString& typed) {
+    const int generation = ++m_lookupGeneration;
+    if (typed.trimmed().isEmpty()) {
+        m_symbols->showHits({});
+        emit symbolsShown(0);
+        return;
+    }
+    QPointer<LibraryView> self(this);
+    RagEngine* engine = &m_engine;
+    m_engine.run([engine, typed] { return engine->lookupSymbols(typed, 12); })
+        .then(this, [self, generation](const Result<std::vector<SymbolHit>>& hits) {
+            // Only the answer to the latest keystroke shows; a failed lookup leaves the full-text search.
+            if (!self || generation != self->m_lookupGeneration)
+                return;
+            self->m_symbols->showHits(hits ? *hits : std::vector<SymbolHit>{});
+            emit self->symbolsShown(hits ? static_cast<int>(hits->size()) : 0);
+        });
+}
+
+void LibraryView::openSymbol(const SymbolHit& hit) {
+    QPointer<LibraryView> self(this);
+    RagEngine* engine = &m_engine;
+    const qint64 documentId = hit.documentId;
+    const Symbol symbol = hit.symbol;
+    m_engine
+        .run([engine, documentId, symbol] { return engine->chunkAt(documentId, symbol.anchor, symbol.line); })
+        .then(this, [self, documentId](const Result<qint64>& chunk) {
+            if (self)
+                emit self->chunkActivated(documentId, chunk ? *chunk : 0);
+        });
+}
+
+bool LibraryView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != m_search || event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto* key = static_cast<QKeyEvent*>(event);
+    switch (key->key()) {
+    case Qt::Key_Down:
+    case Qt::Key_Up:
+        if (m_symbols->isHidden())
+            return false;
+        m_symbols->moveCurrent(key->key() == Qt::Key_Down ? 1 : -1);
+        return true;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (const SymbolHit* hit = m_symbols->currentHit()) {
+            openSymbol(*hit);
+            return true;
+        }
+        search(m_search->text()); // no name to open: the words, now
+        return true;
+    case Qt::Key_Escape:
+        emit leaveRequested();
+        return true;
+    default:
+        return false;
+    }
 }
 
 void LibraryView::focusSearch() {

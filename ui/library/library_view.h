@@ -3,6 +3,7 @@
 #include "engine/core/chunk.h"
 #include "engine/core/document.h"
 #include "engine/core/hit.h"
+#include "engine/core/symbol.h"
 #include "engine/rag/rag_engine.h"
 
 #include <QWidget>
@@ -18,14 +19,17 @@ class QUrl;
 
 namespace docrag {
 
-// Offline browsing: collections → documents → heading outline, and a full-text search with highlighted
-// snippets. Everything is read from the local database off the UI thread; nothing needs the network.
+class SymbolSuggestions;
+
+// Offline browsing: collections → documents → heading outline, a type-ahead over API names, and a
+// full-text search with highlighted snippets. Everything is read from the local database off the UI
+// thread; nothing needs the network.
 class LibraryView final : public QWidget {
     Q_OBJECT
 public:
     explicit LibraryView(RagEngine& engine, QWidget* parent = nullptr);
 
-    enum ItemKind { CollectionItem = 1, DocumentItem, HeadingItem, PlaceholderItem };
+    enum ItemKind { CollectionItem = 1, DocumentItem, HeadingItem, PlaceholderItem, FolderItem };
     static constexpr int kKindRole = Qt::UserRole;
     static constexpr int kIdRole = Qt::UserRole + 1;          // collection or document id
     static constexpr int kChunkRole = Qt::UserRole + 2;       // heading items: the chunk it starts at
@@ -35,6 +39,10 @@ public:
 public slots:
     void reload();
     void search(const QString& query);
+    // Offers the API names that match `typed` (the search box does this on every keystroke).
+    void lookupSymbols(const QString& typed);
+    // Shows where the symbol is defined.
+    void openSymbol(const docrag::SymbolHit& hit);
     // Puts the keyboard focus in the search box, its text selected to be typed over.
     void focusSearch();
 
@@ -46,15 +54,19 @@ signals:
     // The user chose "Resume ingest" on an interrupted collection.
     void resumeRequested(const QString& collection);
     void searchFinished(int hits);
+    void symbolsShown(int count);
+    // Esc in the search box: the user is done with the library.
+    void leaveRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void showCollections(const std::vector<CollectionInfo>& collections);
     void showContextMenu(const QPoint& at);
     void expand(QTreeWidgetItem* item);
-    void showDocuments(QTreeWidgetItem* item, const std::vector<Document>& documents);
+    void showDocuments(QTreeWidgetItem* item, const std::vector<OutlineNode>& nodes);
     void showOutline(QTreeWidgetItem* item, const std::vector<Chunk>& chunks);
     void showHits(const QString& query, const Result<std::vector<Hit>>& hits);
     void activate(QTreeWidgetItem* item);
@@ -64,8 +76,10 @@ private:
     QLineEdit* m_search = nullptr;
     QTreeWidget* m_tree = nullptr;
     QTextBrowser* m_results = nullptr;
+    SymbolSuggestions* m_symbols = nullptr;
     QTimer* m_searchDelay = nullptr;
     int m_searchGeneration = 0;
+    int m_lookupGeneration = 0;
     // The hits on show, written again in the colours of a new palette.
     QString m_shownQuery;
     std::vector<Hit> m_shownHits;
