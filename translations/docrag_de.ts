@@ -814,6 +814,52 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
     </message>
 </context>
 <context>
+    <name>docrag::FindBar</name>
+    <message>
+        <source>Find in page</source>
+        <translation>In der Seite suchen</translation>
+    </message>
+    <message>
+        <source>Enter finds the next match, Shift+Enter the previous one, Esc closes.</source>
+        <translation>Eingabe findet den nächsten Treffer, Umschalt+Eingabe den vorigen, Esc schließt.</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Voriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Suchleiste schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <translation>
+            <numerusform>%1 von %n</numerusform>
+            <numerusform>%1 von %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>docrag::HealthIndicator</name>
     <message>
         <source>Checking…</source>
@@ -1018,6 +1064,10 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <source>Tab moves between the results; Enter opens one.</source>
         <translation>Die Tabulatortaste wechselt zwischen den Ergebnissen; die Eingabetaste öffnet eines.</translation>
     </message>
+    <message>
+        <source>Type an API name or any words. Up and Down choose among the API names found, Enter opens one, Esc returns to the chat.</source>
+        <translation>Geben Sie einen API-Namen oder beliebige Wörter ein. Pfeil hoch und runter wählen unter den gefundenen API-Namen, Eingabe öffnet einen, Esc kehrt zum Chat zurück.</translation>
+    </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>
@@ -1184,6 +1234,18 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
     <message>
         <source>&amp;Previous source</source>
         <translation>&amp;Vorherige Quelle</translation>
+    </message>
+    <message>
+        <source>&amp;Find in source</source>
+        <translation>In der &amp;Quelle suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Back in source</source>
+        <translation>In der Quelle &amp;zurück</translation>
+    </message>
+    <message>
+        <source>F&amp;orward in source</source>
+        <translation>In der Quelle &amp;vor</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1582,26 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <source>The document a passage came from, with the passage highlighted.</source>
         <translation>Das Dokument, aus dem eine Textstelle stammt, mit hervorgehobener Textstelle.</translation>
     </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the previous place (Alt+Left)</source>
+        <translation>Zurück zur vorigen Stelle (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vor</translation>
+    </message>
+    <message>
+        <source>Forward again (Alt+Right)</source>
+        <translation>Wieder vor (Alt+Rechts)</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1 on this system.</source>
+        <translation>Auf diesem System ist keine Anwendung eingerichtet, die %1 öffnet.</translation>
+    </message>
 </context>
 <context>
     <name>docrag::SourcesPage</name>
@@ -1613,6 +1695,21 @@ entwürfe/
     <message>
         <source>&amp;Include file names:</source>
         <translation>Datei&amp;namen einschließen:</translation>
+    </message>
+</context>
+<context>
+    <name>docrag::SymbolSuggestions</name>
+    <message>
+        <source>API names</source>
+        <translation>API-Namen</translation>
+    </message>
+    <message>
+        <source>Functions, classes and other API names that match what you type. Up and Down choose one, Enter opens it.</source>
+        <translation>Funktionen, Klassen und andere API-Namen, die zu Ihrer Eingabe passen. Pfeil hoch und runter wählen einen, Eingabe öffnet ihn.</translation>
+    </message>
+    <message>
+        <source>%1  (%2, %3: %4)</source>
+        <translation>%1  (%2, %3: %4)</translation>
     </message>
 </context>
 <context>

@@ -805,6 +805,52 @@ Open it with the system&apos;s application for it?</source>
     </message>
 </context>
 <context>
+    <name>docrag::FindBar</name>
+    <message>
+        <source>Find in page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter finds the next match, Shift+Enter the previous one, Esc closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <translation>
+            <numerusform>%1 of %n</numerusform>
+            <numerusform>%1 of %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>docrag::HealthIndicator</name>
     <message>
         <source>Checking…</source>
@@ -1009,6 +1055,10 @@ Open it with the system&apos;s application for it?</source>
         <source>Tab moves between the results; Enter opens one.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Type an API name or any words. Up and Down choose among the API names found, Enter opens one, Esc returns to the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>
@@ -1174,6 +1224,18 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message>
         <source>&amp;Previous source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find in source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back in source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;orward in source</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1511,6 +1573,26 @@ Open it with the system&apos;s application for it?</source>
         <source>The document a passage came from, with the passage highlighted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the previous place (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward again (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1 on this system.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::SourcesPage</name>
@@ -1601,6 +1683,21 @@ drafts/
     </message>
     <message>
         <source>&amp;Include file names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>docrag::SymbolSuggestions</name>
+    <message>
+        <source>API names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Functions, classes and other API names that match what you type. Up and Down choose one, Enter opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  (%2, %3: %4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

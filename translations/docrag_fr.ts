@@ -814,6 +814,52 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
     </message>
 </context>
 <context>
+    <name>docrag::FindBar</name>
+    <message>
+        <source>Find in page</source>
+        <translation>Rechercher dans la page</translation>
+    </message>
+    <message>
+        <source>Enter finds the next match, Shift+Enter the previous one, Esc closes.</source>
+        <translation>Entrée trouve l’occurrence suivante, Maj+Entrée la précédente, Échap ferme.</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Occurrence précédente (Maj+Entrée)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Occurrence suivante (Entrée)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Fermer la barre de recherche (Échap)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Aucune occurrence</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <translation>
+            <numerusform>%1 sur %n</numerusform>
+            <numerusform>%1 sur %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>docrag::HealthIndicator</name>
     <message>
         <source>Checking…</source>
@@ -1018,6 +1064,10 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <source>Tab moves between the results; Enter opens one.</source>
         <translation>Tab passe d’un résultat à l’autre&#xa0;; Entrée ouvre le résultat.</translation>
     </message>
+    <message>
+        <source>Type an API name or any words. Up and Down choose among the API names found, Enter opens one, Esc returns to the chat.</source>
+        <translation>Tapez un nom d’API ou des mots. Haut et Bas choisissent parmi les noms d’API trouvés, Entrée en ouvre un, Échap revient à la conversation.</translation>
+    </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>
@@ -1184,6 +1234,18 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
     <message>
         <source>&amp;Previous source</source>
         <translation>Source pr&amp;écédente</translation>
+    </message>
+    <message>
+        <source>&amp;Find in source</source>
+        <translation>&amp;Rechercher dans la source</translation>
+    </message>
+    <message>
+        <source>&amp;Back in source</source>
+        <translation>Source : &amp;précédent</translation>
+    </message>
+    <message>
+        <source>F&amp;orward in source</source>
+        <translation>Source : &amp;suivant</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1582,26 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <source>The document a passage came from, with the passage highlighted.</source>
         <translation>Le document d’où provient un passage, avec le passage mis en évidence.</translation>
     </message>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Back to the previous place (Alt+Left)</source>
+        <translation>Revenir à l’endroit précédent (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Forward again (Alt+Right)</source>
+        <translation>Avancer de nouveau (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>No application is set up to open %1 on this system.</source>
+        <translation>Aucune application n’est configurée sur ce système pour ouvrir %1.</translation>
+    </message>
 </context>
 <context>
     <name>docrag::SourcesPage</name>
@@ -1613,6 +1695,21 @@ drafts/
     <message>
         <source>&amp;Include file names:</source>
         <translation>Noms de fichiers à &amp;inclure&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>docrag::SymbolSuggestions</name>
+    <message>
+        <source>API names</source>
+        <translation>Noms d’API</translation>
+    </message>
+    <message>
+        <source>Functions, classes and other API names that match what you type. Up and Down choose one, Enter opens it.</source>
+        <translation>Fonctions, classes et autres noms d’API correspondant à ce que vous tapez. Haut et Bas en choisissent un, Entrée l’ouvre.</translation>
+    </message>
+    <message>
+        <source>%1  (%2, %3: %4)</source>
+        <translation>%1  (%2, %3 : %4)</translation>
     </message>
 </context>
 <context>

@@ -191,6 +191,27 @@ void MainWindow::buildMenus() {
     });
     searchLibrary->setObjectName(QStringLiteral("searchLibraryAction"));
     searchLibrary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    auto* sourceDock = findChild<QDockWidget*>(QStringLiteral("sourceDock"));
+    view->addSeparator();
+    QAction* find = view->addAction(tr("&Find in source"), this, [this, sourceDock] {
+        sourceDock->show();
+        sourceDock->raise();
+        m_viewer->findInPage();
+    });
+    find->setObjectName(QStringLiteral("findInSourceAction"));
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QAction* back = view->addAction(tr("&Back in source"), m_viewer, &SourceViewer::back);
+    back->setObjectName(QStringLiteral("sourceBackAction"));
+    back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    back->setEnabled(false);
+    QAction* forward = view->addAction(tr("F&orward in source"), m_viewer, &SourceViewer::forward);
+    forward->setObjectName(QStringLiteral("sourceForwardAction"));
+    forward->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    forward->setEnabled(false);
+    connect(m_viewer, &SourceViewer::historyChanged, this, [this, back, forward] {
+        back->setEnabled(m_viewer->canGoBack());
+        forward->setEnabled(m_viewer->canGoForward());
+    });
 
     // The keyboard's way through a conversation; every key is listed in the guide (docs/keyboard.md).
     QMenu* chat = menuBar()->addMenu(tr("&Chat"));

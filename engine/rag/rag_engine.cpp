@@ -385,6 +385,10 @@ Result<std::vector<Document>> RagEngine::documents(qint64 collectionId) {
     return DocumentStore(m_database->connection()).listByCollection(collectionId);
 }
 
+Result<Document> RagEngine::documentAt(const QString& path, qint64 collectionId) {
+    return DocumentStore(m_database->connection()).findByPath(QDir::cleanPath(path), collectionId);
+}
+
 Result<Document> RagEngine::document(qint64 documentId) {
     return DocumentStore(m_database->connection()).get(documentId);
 }

@@ -94,6 +94,9 @@ public:
     // Offline browsing: the documents of a collection, one document, its chunks in order.
     Result<std::vector<Document>> documents(qint64 collectionId);
     Result<Document> document(qint64 documentId);
+    // The document a link points to (a local path), from `collectionId` when it holds one: NotFound when
+    // no collection does.
+    Result<Document> documentAt(const QString& path, qint64 collectionId);
     Result<std::vector<Chunk>> chunks(qint64 documentId);
     // The collection's documents as a docs browser shows them: DocumentOutline, with the table of contents
     // its folders declare (read from disk; without one, or without the folders, by folder).

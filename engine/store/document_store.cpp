@@ -48,6 +48,20 @@ Result<std::vector<Document>> DocumentStore::listByCollection(qint64 collectionI
     return out;
 }
 
+Result<Document> DocumentStore::findByPath(const QString& path, qint64 collectionId) const {
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM documents WHERE path = ? AND status = 'indexed' "
+                             "ORDER BY collection_id = ? DESC, id LIMIT 1")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(path);
+    q.addBindValue(collectionId);
+    if (!q.exec())
+        return SqlError::from(q, "finding a document by path");
+    if (!q.next())
+        return Error{ErrorCode::NotFound, QStringLiteral("%1 is in no collection").arg(path)};
+    return fromRow(q);
+}
+
 Result<Document> DocumentStore::get(qint64 id) const {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM documents WHERE id = ?").arg(QLatin1String(kColumns)));

@@ -16,6 +16,8 @@ public:
 
     Result<std::vector<Document>> listByCollection(qint64 collectionId) const;
     Result<Document> get(qint64 id) const;
+    // The indexed document stored from `path`, of `collectionId` first when several collections hold it.
+    Result<Document> findByPath(const QString& path, qint64 collectionId) const;
     // Inserts, or updates the row with the same (collection, path); returns the id.
     Result<qint64> upsert(const Document& document);
     // Records a new size/mtime for a file whose content hash did not change.

@@ -2,6 +2,7 @@
 
 #include "engine/rag/rag_engine.h"
 #include "ui/sources/document_link_opener.h"
+#include "ui/sources/find_bar.h"
 #include "ui/sources/passage_locator.h"
 #include "ui/sources/source_loader.h"
 #include "ui/widgets/error_text.h"
@@ -9,12 +10,15 @@
 #include "ui/widgets/plain_tool_tip.h"
 #include "ui/widgets/theme_colors.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QAction>
 #include <QDesktopServices>
 #include <QEvent>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
@@ -22,6 +26,7 @@
 #include <QTextCursor>
 #include <QTextEdit>
 #include <QTextImageFormat>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -89,15 +94,38 @@ SourceViewer::SourceViewer(RagEngine& engine, QWidget* parent)
     m_browser->setAccessibleDescription(
         tr("The document a passage came from, with the passage highlighted."));
     m_links = new DocumentLinkOpener(this);
+    m_backButton = new QToolButton(this);
+    m_backButton->setObjectName(QStringLiteral("backButton"));
+    m_backButton->setText(tr("Back"));
+    m_backButton->setToolTip(tr("Back to the previous place (Alt+Left)"));
+    m_backButton->setEnabled(false);
+    m_forwardButton = new QToolButton(this);
+    m_forwardButton->setObjectName(QStringLiteral("forwardButton"));
+    m_forwardButton->setText(tr("Forward"));
+    m_forwardButton->setToolTip(tr("Forward again (Alt+Right)"));
+    m_forwardButton->setEnabled(false);
+    m_find = new FindBar(m_browser, this);
     auto* top = new QHBoxLayout;
+    top->addWidget(m_backButton);
+    top->addWidget(m_forwardButton);
     top->addWidget(m_breadcrumb, 1);
     top->addWidget(m_openExternal);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_notice);
+    layout->addWidget(m_find);
     layout->addWidget(m_browser, 1);
     connect(m_openExternal, &QPushButton::clicked, this, &SourceViewer::openExternally);
     connect(m_browser, &QTextBrowser::anchorClicked, this, &SourceViewer::linkClicked);
+    connect(m_backButton, &QToolButton::clicked, this, &SourceViewer::back);
+    connect(m_forwardButton, &QToolButton::clicked, this, &SourceViewer::forward);
+    connect(m_find, &FindBar::selectionsChanged, this, &SourceViewer::updateSelections);
+    connect(this, &SourceViewer::historyChanged, this, [this] {
+        m_backButton->setEnabled(m_history.canGoBack());
+        m_forwardButton->setEnabled(m_history.canGoForward());
+    });
+    m_browser->viewport()->installEventFilter(this);
+    addActions();
     applyColours();
 }
 
@@ -113,24 +141,158 @@ void SourceViewer::applyColours() {
     notice.setColor(QPalette::Window, ThemeColors::noticeBackground(palette()));
     notice.setColor(QPalette::WindowText, ThemeColors::noticeText(palette()));
     m_notice->setPalette(notice);
-    QList<QTextEdit::ExtraSelection> selections = m_browser->extraSelections();
-    for (QTextEdit::ExtraSelection& selection : selections) {
+    for (QTextEdit::ExtraSelection& selection : m_passage) {
         selection.format.setBackground(ThemeColors::marker(palette()));
         selection.format.setForeground(ThemeColors::markerText(palette()));
     }
-    m_browser->setExtraSelections(selections);
+    updateSelections();
+}
+
+void SourceViewer::updateSelections() {
+    m_browser->setExtraSelections(m_passage + m_find->selections());
+}
+
+// Zoom acts where the reader is; back, forward and find are also in the window's menus.
+void SourceViewer::addActions() {
+    const auto add = [this](const QString& name, const QList<QKeySequence>& keys,
+                            void (SourceViewer::*slot)()) {
+        auto* action = new QAction(this);
+        action->setObjectName(name);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        QWidget::addAction(action);
+    };
+    add(QStringLiteral("zoomInAction"),
+        {QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::CTRL | Qt::Key_Equal)}, &SourceViewer::zoomIn);
+    add(QStringLiteral("zoomOutAction"), {QKeySequence(QKeySequence::ZoomOut)}, &SourceViewer::zoomOut);
+    add(QStringLiteral("resetZoomAction"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, &SourceViewer::resetZoom);
+}
+
+void SourceViewer::zoomIn() {
+    if (m_zoom < 10) {
+        m_browser->zoomIn(1);
+        ++m_zoom;
+    }
+}
+
+void SourceViewer::zoomOut() {
+    if (m_zoom > -5) {
+        m_browser->zoomOut(1);
+        --m_zoom;
+    }
+}
+
+void SourceViewer::resetZoom() {
+    m_browser->zoomOut(m_zoom);
+    m_zoom = 0;
+}
+
+void SourceViewer::findInPage() {
+    m_find->activate();
+}
+
+bool SourceViewer::eventFilter(QObject* watched, QEvent* event) {
+    // The mouse's side buttons, as in a web browser.
+    if (watched == m_browser->viewport() && event->type() == QEvent::MouseButtonPress) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        if (mouse->button() == Qt::BackButton) {
+            back();
+            return true;
+        }
+        if (mouse->button() == Qt::ForwardButton) {
+            forward();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+BrowsingHistory::Place SourceViewer::currentPlace() const {
+    BrowsingHistory::Place place = m_place;
+    place.scroll = m_browser->verticalScrollBar()->value();
+    return place;
+}
+
+void SourceViewer::back() {
+    if (auto to = m_history.back(currentPlace()))
+        go(*to, false);
+    emit historyChanged();
+}
+
+void SourceViewer::forward() {
+    if (auto to = m_history.forward(currentPlace()))
+        go(*to, false);
+    emit historyChanged();
+}
+
+void SourceViewer::go(const BrowsingHistory::Place& place, bool record) {
+    if (record) {
+        m_history.visit(currentPlace());
+        emit historyChanged();
+    }
+    const int generation = ++m_generation;
+    QPointer<SourceViewer> self(this);
+    RagEngine* engine = &m_engine;
+    const qint64 documentId = place.documentId;
+    const qint64 chunkId = place.highlight ? place.chunkId : 0;
+    m_engine
+        .run([engine, documentId, chunkId] { return SourceLoader::forChunk(*engine, documentId, chunkId); })
+        .then(this, [self, generation, place](const Result<SourceView>& view) {
+            if (self && generation == self->m_generation)
+                self->display(view, place);
+        });
+}
+
+void SourceViewer::showDocument(qint64 documentId, const QString& anchor) {
+    BrowsingHistory::Place place;
+    place.documentId = documentId;
+    place.anchor = anchor;
+    place.highlight = false;
+    go(place, true);
+}
+
+// A link to a file that a collection holds opens here; one to any other file goes to the opener, which
+// asks first.
+void SourceViewer::followLocalLink(const QUrl& link) {
+    const QUrl base = QUrl::fromLocalFile(m_view.document.path);
+    const QUrl url = link.isRelative() ? base.resolved(link) : link;
+    const QString path = url.toLocalFile();
+    const QString anchor = url.fragment();
+    const qint64 collectionId = m_view.document.collectionId;
+    QPointer<SourceViewer> self(this);
+    RagEngine* engine = &m_engine;
+    m_engine.run([engine, path, collectionId] { return engine->documentAt(path, collectionId); })
+        .then(this, [self, link, base, anchor](const Result<Document>& document) {
+            if (!self)
+                return;
+            if (document)
+                self->showDocument(document->id, anchor);
+            else
+                self->m_links->activate(link, base);
+        });
 }
 
 void SourceViewer::linkClicked(const QUrl& url) {
     // A place in the same document: the one kind of link that stays inside the viewer.
     if (url.scheme().isEmpty() && url.path().isEmpty() && url.hasFragment()) {
+        m_history.visit(currentPlace());
+        emit historyChanged();
         m_browser->scrollToAnchor(url.fragment());
+        m_place.anchor = url.fragment();
+        m_place.highlight = false;
+        return;
+    }
+    if ((url.scheme().isEmpty() || url.isLocalFile()) && !m_view.document.path.isEmpty()) {
+        followLocalLink(url);
         return;
     }
     m_links->activate(url, QUrl::fromLocalFile(m_view.document.path));
 }
 
 void SourceViewer::showSource(const Source& source) {
+    m_history.visit(currentPlace());
+    emit historyChanged();
     const int generation = ++m_generation;
     m_breadcrumb->setText(tr("Loading %1…").arg(source.path));
     QPointer<SourceViewer> self(this);
@@ -138,31 +300,34 @@ void SourceViewer::showSource(const Source& source) {
     m_engine.run([engine, source] { return SourceLoader::forSource(*engine, source); })
         .then(this, [self, generation](const Result<SourceView>& view) {
             if (self && generation == self->m_generation)
-                self->display(view);
+                self->display(view, BrowsingHistory::Place{});
         });
 }
 
 void SourceViewer::showChunk(qint64 documentId, qint64 chunkId) {
-    const int generation = ++m_generation;
-    QPointer<SourceViewer> self(this);
-    RagEngine* engine = &m_engine;
-    m_engine
-        .run([engine, documentId, chunkId] { return SourceLoader::forChunk(*engine, documentId, chunkId); })
-        .then(this, [self, generation](const Result<SourceView>& view) {
-            if (self && generation == self->m_generation)
-                self->display(view);
-        });
+    BrowsingHistory::Place place;
+    place.documentId = documentId;
+    place.chunkId = chunkId;
+    go(place, true);
 }
 
-void SourceViewer::display(const Result<SourceView>& loaded) {
+void SourceViewer::display(const Result<SourceView>& loaded, const BrowsingHistory::Place& place) {
     if (!loaded) {
         m_breadcrumb->setText(tr("Cannot show the source: %1").arg(ErrorText::of(loaded.error())));
         m_browser->clear();
         m_notice->hide();
+        m_passage.clear();
+        m_place = {};
+        m_find->refresh();
+        updateSelections();
         emit shown(false);
         return;
     }
     m_view = *loaded;
+    m_place = place;
+    m_place.documentId = m_view.document.id;
+    m_place.chunkId = place.highlight ? m_view.target.id : 0;
+    m_place.scroll = -1;
     m_browser->document()->setDefaultFont(QFont());
     m_browser->setImagePolicy(InertTextBrowser::Images::LocalFiles,
                               QUrl::fromLocalFile(m_view.document.path));
@@ -199,7 +364,8 @@ void SourceViewer::display(const Result<SourceView>& loaded) {
     m_notice->setVisible(!m_view.notice.isEmpty());
     m_openExternal->setEnabled(QFileInfo::exists(m_view.document.path));
 
-    const QTextCursor passage = PassageLocator::locate(*m_browser->document(), m_view);
+    const QTextCursor passage =
+        place.highlight ? PassageLocator::locate(*m_browser->document(), m_view) : QTextCursor();
     QList<QTextEdit::ExtraSelection> selections;
     if (!passage.isNull()) {
         QTextEdit::ExtraSelection highlight;
@@ -216,18 +382,28 @@ void SourceViewer::display(const Result<SourceView>& loaded) {
         at.setPosition(passage.selectionStart());
         m_browser->setTextCursor(at);
         m_browser->ensureCursorVisible();
-    } else if (!m_view.target.anchor.isEmpty()) {
+    } else if (!place.highlight && !place.anchor.isEmpty()) {
+        m_browser->scrollToAnchor(place.anchor);
+    } else if (place.highlight && !m_view.target.anchor.isEmpty()) {
         m_browser->scrollToAnchor(m_view.target.anchor);
+    } else {
+        m_browser->verticalScrollBar()->setValue(0);
     }
-    m_browser->setExtraSelections(selections);
+    if (place.scroll >= 0) {
+        // Back or forward: where the reader was. The layout must be complete for the range to allow it.
+        m_browser->document()->documentLayout()->documentSize();
+        m_browser->verticalScrollBar()->setValue(place.scroll);
+    }
+    m_passage = selections;
+    m_find->refresh();
+    updateSelections();
     emit shown(!passage.isNull());
 }
 
 QString SourceViewer::highlightedText() const {
-    const auto selections = m_browser->extraSelections();
-    if (selections.isEmpty())
+    if (m_passage.isEmpty())
         return QString();
-    return selections.front().cursor.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    return m_passage.front().cursor.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
 }
 
 void SourceViewer::openExternally() {
@@ -236,7 +412,11 @@ void SourceViewer::openExternally() {
     QUrl url = QUrl::fromLocalFile(m_view.document.path);
     if (m_view.format == SourceView::Format::Html && !m_view.target.anchor.isEmpty())
         url.setFragment(m_view.target.anchor);
-    QDesktopServices::openUrl(url);
+    if (!QDesktopServices::openUrl(url)) {
+        m_notice->setText(
+            tr("No application is set up to open %1 on this system.").arg(m_view.document.path));
+        m_notice->show();
+    }
 }
 
 } // namespace docrag
