@@ -1,7 +1,9 @@
 #include "engine/ingest/toc_reader.h"
 
 #include "engine/ingest/gumbo_arena.h"
+#include "engine/ingest/html_depth_limiter.h"
 #include "engine/ingest/html_node.h"
+#include "engine/ingest/ingest_limits.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +15,7 @@ namespace docrag {
 namespace {
 
 constexpr qint64 kMaxTocBytes = 16 * 1024 * 1024;
+constexpr int kMaxDepth = 300; // the recursions below stop here, whatever the markup
 
 // A local page's absolute path, or empty for other links (the web, mail, a bare fragment).
 QString pagePath(const QString& href, const QString& folder) {
@@ -22,15 +25,15 @@ QString pagePath(const QString& href, const QString& folder) {
     return QDir::cleanPath(QDir(folder).absoluteFilePath(url.path()));
 }
 
-QString textOf(const GumboNode* node) {
+QString textOf(const GumboNode* node, int depth = 0) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE)
         return QString::fromUtf8(node->v.text.text);
-    if (node->type != GUMBO_NODE_ELEMENT)
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth)
         return {};
     QString out;
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i)
-        out += textOf(static_cast<const GumboNode*>(children.data[i]));
+        out += textOf(static_cast<const GumboNode*>(children.data[i]), depth + 1);
     return out;
 }
 
@@ -41,7 +44,7 @@ public:
 
     // Entries of the toctree items found under `node`, appended to `out` in document order.
     void collect(const GumboNode* node, std::vector<TocEntry>& out, int depth = 0) {
-        if (node->type != GUMBO_NODE_ELEMENT || depth > 200)
+        if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth)
             return;
         const GumboElement& element = node->v.element;
         const HtmlNode::Attributes attributes = HtmlNode::readAttributes(element);
@@ -84,7 +87,10 @@ private:
 
 } // namespace
 
-std::vector<TocEntry> TocReader::fromSphinxHtml(const QByteArray& html, const QString& folder) {
+std::vector<TocEntry> TocReader::fromSphinxHtml(const QByteArray& given, const QString& folder) {
+    // The same guard as the loader's: hostile nesting never reaches the parser.
+    const HtmlDepthLimiter::Result limited = HtmlDepthLimiter::limit(given, IngestLimits{}.maxHtmlDepth);
+    const QByteArray& html = limited.html.isEmpty() ? given : limited.html;
     GumboArena arena(static_cast<std::size_t>(html.size()));
     GumboOptions options = arena.options();
     GumboOutput* output =

@@ -23,7 +23,7 @@ public:
     // The table of contents found in the folder `root`; empty when it declares none.
     static std::vector<TocEntry> read(const QString& root);
     // Sphinx's nested <li class="toctree-lN"> lists; hrefs resolve against `folder`.
-    static std::vector<TocEntry> fromSphinxHtml(const QByteArray& html, const QString& folder);
+    static std::vector<TocEntry> fromSphinxHtml(const QByteArray& given, const QString& folder);
     // Inline Markdown links to local pages, in order, one level.
     static std::vector<TocEntry> fromMarkdown(const QByteArray& markdown, const QString& folder);
 };

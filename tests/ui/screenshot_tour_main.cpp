@@ -5,6 +5,7 @@
 // The second form takes only the main window with an answer, in another language.
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
+#include "tests/ui/click_link.h"
 #include "tests/ui/dark_palette.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/dashboard/dashboard_view.h"
@@ -23,6 +24,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPalette>
 #include <QScreen>
 #include <QSignalSpy>
@@ -227,6 +229,25 @@ int main(int argc, char** argv) {
     window.library()->search(python ? QStringLiteral("virtual environment") : QStringLiteral("ignore files"));
     QTest::qWait(1500);
     shoot(&window, out, QStringLiteral("library.png"));
+
+    // 3b. API names as they are typed; Enter opens one. 3c. A cross-reference followed in the viewer.
+    if (python) {
+        auto* search = window.findChild<QLineEdit*>(QStringLiteral("librarySearchEdit"));
+        auto* names = window.findChild<QListWidget*>(QStringLiteral("symbolSuggestionsList"));
+        window.library()->focusSearch();
+        QTest::keyClicks(search, QStringLiteral("os.path.getsi"));
+        if (!waitFor([&] { return names->isVisible() && names->count() > 0; }))
+            fail("no API names offered");
+        QTest::qWait(1000);
+        shoot(&window, out, QStringLiteral("library-lookup.png"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QTest::qWait(1500);
+        auto* document = window.findChild<QTextBrowser*>(QStringLiteral("documentBrowser"));
+        if (!test::clickLink(document, QStringLiteral("exceptions.html#OSError")))
+            fail("no link to OSError in os.path");
+        QTest::qWait(1500);
+        shoot(&window, out, QStringLiteral("followed-link.png"));
+    }
 
     // 4. The ingestion wizard's progress page, mid-ingest.
     auto* wizard = new IngestWizard(**engine, window.ingestTask(), &window);

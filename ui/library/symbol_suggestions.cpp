@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace docrag {
 
 SymbolSuggestions::SymbolSuggestions(QWidget* parent)
@@ -13,6 +15,9 @@ SymbolSuggestions::SymbolSuggestions(QWidget* parent)
     setAccessibleDescription(tr("Functions, classes and other API names that match what you type. Up and "
                                 "Down choose one, Enter opens it."));
     setUniformItemSizes(true);
+    // Long names end in "…" (the tooltip has the place): a scroll bar would hide the first row.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setTextElideMode(Qt::ElideRight);
     hide();
     connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         const int row = this->row(item);
@@ -34,6 +39,10 @@ void SymbolSuggestions::showHits(std::vector<SymbolHit> hits) {
             place += QLatin1Char('#') + h.symbol.anchor;
         item->setToolTip(PlainToolTip::of(place));
     }
+    // As tall as its names, up to eight: the full-text results below keep the rest.
+    const int rows = std::min<int>(static_cast<int>(m_hits.size()), 8);
+    if (rows > 0)
+        setFixedHeight(sizeHintForRow(0) * rows + 2 * frameWidth() + 2);
     setVisible(!m_hits.empty());
     if (!m_hits.empty())
         setCurrentRow(0);

@@ -350,12 +350,13 @@ void SourceViewer::display(const Result<SourceView>& loaded, const BrowsingHisto
     QStringList crumbs;
     crumbs << (m_view.document.title.isEmpty() ? QFileInfo(m_view.document.path).fileName()
                                                : m_view.document.title);
-    if (!m_view.target.headingPath.isEmpty())
+    // A followed link shows a page, not a passage: its title is the whole crumb.
+    if (place.highlight && !m_view.target.headingPath.isEmpty())
         crumbs << m_view.target.headingPath.split(QStringLiteral(" > "));
     QString location;
-    if (m_view.target.page > 0)
+    if (place.highlight && m_view.target.page > 0)
         location = tr("page %1").arg(m_view.target.page);
-    else if (m_view.target.locStart > 0)
+    else if (place.highlight && m_view.target.locStart > 0)
         location = tr("lines %1–%2").arg(m_view.target.locStart).arg(m_view.target.locEnd);
     m_breadcrumb->setText(crumbs.join(QStringLiteral(" › ")) +
                           (location.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(location)));
