@@ -5,6 +5,7 @@
 #include "ui/chat/chat_pane.h"
 #include "ui/chat/conversation_list.h"
 #include "ui/main_window.h"
+#include "ui/sources/find_bar.h"
 #include "ui/sources/source_viewer.h"
 
 #include <QAction>
@@ -215,6 +216,40 @@ private slots:
         QVERIFY(chat->entries().empty());
     }
 
+    // The library and the source panel from the keyboard: Ctrl+Shift+F, type an API name's start, Enter
+    // opens it; Ctrl+F finds in it; Alt+Left goes back; Esc in the library's box returns to the question.
+    void browsingWorksWithKeysAlone() {
+        MainWindow window(*m_engine);
+        showActive(window);
+        SourceViewer* viewer = window.sourceViewer();
+        QSignalSpy shown(viewer, &SourceViewer::shown);
+        // The first place: a document from the library tree's search, by keys.
+        press(Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(focusName(), QStringLiteral("librarySearchEdit"));
+        type(QStringLiteral("venv"));
+        press(Qt::Key_Escape);
+        QCOMPARE(focusName(), QStringLiteral("questionEdit"));
+
+        window.sourceViewer()->showChunk(
+            m_engine->documents(m_engine->collections()->front().collection.id)->front().id, 0);
+        QTRY_COMPARE(shown.count(), 1);
+        press(Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(focusName(), QStringLiteral("findEdit"));
+        type(QStringLiteral("the"));
+        QVERIFY(viewer->findBar()->matchCount() > 0);
+        press(Qt::Key_Escape);
+        QVERIFY(!viewer->findBar()->isVisible());
+
+        window.sourceViewer()->showChunk(
+            m_engine->documents(m_engine->collections()->front().collection.id)->back().id, 0);
+        QTRY_COMPARE(shown.count(), 2);
+        auto* back = window.findChild<QAction*>(QStringLiteral("sourceBackAction"));
+        QTRY_VERIFY(back->isEnabled());
+        press(Qt::Key_Left, Qt::AltModifier);
+        QTRY_COMPARE(shown.count(), 3);
+        QVERIFY(!back->isEnabled());
+    }
+
     // Esc only stops: with no answer streaming it is left to the widget that has the focus.
     void escapeIsFreeWhenNothingStreams() {
         MainWindow window(*m_engine);
@@ -233,7 +268,8 @@ private slots:
             QStringLiteral("Ctrl+N"),   QStringLiteral("Ctrl+L"),       QStringLiteral("Ctrl+Shift+O"),
             QStringLiteral("Esc"),      QStringLiteral("Ctrl+R"),       QStringLiteral("F8"),
             QStringLiteral("Shift+F8"), QStringLiteral("Ctrl+Shift+F"), QStringLiteral("F2"),
-            QStringLiteral("Del"),      QStringLiteral("Ctrl+,"),       QStringLiteral("Ctrl+Q")};
+            QStringLiteral("Del"),      QStringLiteral("Ctrl+,"),       QStringLiteral("Ctrl+Q"),
+            QStringLiteral("Ctrl+F"),   QStringLiteral("Alt+Left"),     QStringLiteral("Alt+Right")};
         for (QMenu* menu : window.findChildren<QMenu*>()) {
             for (QAction* action : menu->actions()) {
                 for (const QKeySequence& sequence : action->shortcuts()) {

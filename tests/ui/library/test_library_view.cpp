@@ -67,9 +67,10 @@ private slots:
         QTreeWidgetItem* collection = tree->topLevelItem(0);
         collection->setExpanded(true);
         QTRY_VERIFY(collection->childCount() > 0);
-        QCOMPARE(childTitles(collection),
-                 (QStringList{QStringLiteral("What’s New in Widget"), QStringLiteral("The Widget Tutorial"),
-                              QStringLiteral("The Widget Library"), QStringLiteral("About these documents")}));
+        QCOMPARE(
+            childTitles(collection),
+            (QStringList{QStringLiteral("What’s New in Widget"), QStringLiteral("The Widget Tutorial"),
+                         QStringLiteral("The Widget Library"), QStringLiteral("About these documents")}));
         QCOMPARE(childTitles(collection->child(1)), QStringList{QStringLiteral("1. Reading Files")});
         QCOMPARE(childTitles(collection->child(2)), (QStringList{QStringLiteral("os.path — Pathname helpers"),
                                                                  QStringLiteral("Built-in Types")}));
