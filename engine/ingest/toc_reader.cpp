@@ -4,9 +4,11 @@
 #include "engine/ingest/html_depth_limiter.h"
 #include "engine/ingest/html_node.h"
 #include "engine/ingest/ingest_limits.h"
+#include "engine/ingest/mkdocs_nav.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
@@ -129,6 +131,17 @@ std::vector<TocEntry> TocReader::read(const QString& root) {
             return {};
         return file.readAll();
     };
+    // MkDocs: its configuration beside the folder's pages, or the folder is its docs_dir.
+    for (const QString& config :
+         {dir.filePath(QStringLiteral("mkdocs.yml")), dir.filePath(QStringLiteral("mkdocs.yaml")),
+          dir.filePath(QStringLiteral("../mkdocs.yml")), dir.filePath(QStringLiteral("../mkdocs.yaml"))}) {
+        QFile file(config);
+        if (file.size() > kMaxTocBytes || !file.open(QIODevice::ReadOnly))
+            continue;
+        std::vector<TocEntry> entries = MkDocsNav::parse(file.readAll(), QFileInfo(config).absolutePath());
+        if (!entries.empty())
+            return entries;
+    }
     for (const char* name : {"contents.html", "index.html"}) {
         if (const QByteArray html = load(QLatin1String(name));
             !html.isEmpty() && html.contains("toctree-l")) {

@@ -27,7 +27,15 @@ public:
     // not (a page left out of the ingest) take its place.
     void fromToc(const std::vector<TocEntry>& entries, std::vector<OutlineNode>& out) {
         for (const TocEntry& entry : entries) {
-            const Document* d = m_byPath.value(entry.path);
+            const Document* d = entry.path.isEmpty() ? nullptr : m_byPath.value(entry.path);
+            if (!d && entry.path.isEmpty() && !entry.title.isEmpty()) {
+                // A section of the contents (not a page): a folder-like node, if it holds any document.
+                OutlineNode section{0, entry.title, {}, {}};
+                fromToc(entry.children, section.children);
+                if (!section.children.empty())
+                    out.push_back(std::move(section));
+                continue;
+            }
             if (!d) {
                 fromToc(entry.children, out);
                 continue;

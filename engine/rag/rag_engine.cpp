@@ -389,6 +389,10 @@ Result<Document> RagEngine::documentAt(const QString& path, qint64 collectionId)
     return DocumentStore(m_database->connection()).findByPath(QDir::cleanPath(path), collectionId);
 }
 
+Result<Collection> RagEngine::collection(qint64 collectionId) {
+    return CollectionStore(m_database->connection()).get(collectionId);
+}
+
 Result<Document> RagEngine::document(qint64 documentId) {
     return DocumentStore(m_database->connection()).get(documentId);
 }

@@ -94,6 +94,7 @@ public:
     // Offline browsing: the documents of a collection, one document, its chunks in order.
     Result<std::vector<Document>> documents(qint64 collectionId);
     Result<Document> document(qint64 documentId);
+    Result<Collection> collection(qint64 collectionId);
     // The document a link points to (a local path), from `collectionId` when it holds one: NotFound when
     // no collection does.
     Result<Document> documentAt(const QString& path, qint64 collectionId);

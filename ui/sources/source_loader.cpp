@@ -48,6 +48,8 @@ Result<SourceView> SourceLoader::load(RagEngine& engine, const Document& documen
     SourceView view;
     view.document = document;
     view.format = formatFor(document.path);
+    if (auto collection = engine.collection(document.collectionId))
+        view.roots = collection->rootPaths;
     QFile file(document.path);
     const bool pdf =
         QFileInfo(document.path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;

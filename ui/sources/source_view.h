@@ -4,6 +4,7 @@
 #include "engine/core/document.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace docrag {
 
@@ -17,6 +18,7 @@ struct SourceView final {
     bool targetFound = false; // false: the passage is not in the document any more
     bool changed = false;     // the passage differs from the one the answer cited
     QString notice;           // why, in words, when something changed
+    QStringList roots;        // the folders of the document's collection: where its images may come from
 };
 
 } // namespace docrag

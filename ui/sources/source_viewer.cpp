@@ -329,8 +329,8 @@ void SourceViewer::display(const Result<SourceView>& loaded, const BrowsingHisto
     m_place.chunkId = place.highlight ? m_view.target.id : 0;
     m_place.scroll = -1;
     m_browser->document()->setDefaultFont(QFont());
-    m_browser->setImagePolicy(InertTextBrowser::Images::LocalFiles,
-                              QUrl::fromLocalFile(m_view.document.path));
+    m_browser->setImagePolicy(InertTextBrowser::Images::LocalFiles, QUrl::fromLocalFile(m_view.document.path),
+                              m_view.roots);
     switch (m_view.format) {
     case SourceView::Format::Markdown:
         m_browser->document()->setMarkdown(m_view.content, kMarkdown);

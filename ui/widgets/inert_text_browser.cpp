@@ -8,6 +8,8 @@
 #include <QPalette>
 #include <QTextDocument>
 
+#include <algorithm>
+
 namespace docrag {
 namespace {
 
@@ -61,9 +63,17 @@ QImage InertTextBrowser::refusedImage() {
     return image;
 }
 
-void InertTextBrowser::setImagePolicy(Images images, const QUrl& base) {
+void InertTextBrowser::setImagePolicy(Images images, const QUrl& base, const QStringList& roots) {
     m_images = images;
     m_base = base;
+    m_roots.clear();
+    for (const QString& root : roots) {
+        const QFileInfo folder(root);
+        // A collection of single files has them as roots: their folder holds their images.
+        const QString canonical = folder.isDir() ? folder.canonicalFilePath() : folder.canonicalPath();
+        if (!canonical.isEmpty())
+            m_roots << (canonical.endsWith(QLatin1Char('/')) ? canonical : canonical + QLatin1Char('/'));
+    }
 }
 
 QVariant InertTextBrowser::loadResource(int type, const QUrl& name) {
@@ -84,6 +94,13 @@ QVariant InertTextBrowser::loadResource(int type, const QUrl& name) {
     // Regular files only: a device or a FIFO would never finish reading.
     if (!file.isAbsolute() || !file.isFile() || file.size() > kMaxImageBytes)
         return placeholder();
+    if (!m_roots.isEmpty()) {
+        // Where the image really is, links followed: a "../../" or a symlink cannot lead outside.
+        const QString real = file.canonicalFilePath();
+        if (std::none_of(m_roots.cbegin(), m_roots.cend(),
+                         [&real](const QString& root) { return real.startsWith(root); }))
+            return placeholder();
+    }
     QFile f(file.absoluteFilePath());
     if (!f.open(QIODevice::ReadOnly))
         return placeholder();

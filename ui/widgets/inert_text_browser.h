@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QImage>
+#include <QStringList>
 #include <QTextBrowser>
 #include <QUrl>
 
@@ -19,8 +20,9 @@ public:
 
     explicit InertTextBrowser(QWidget* parent = nullptr);
 
-    // Relative image names resolve against `base` (the shown document's file).
-    void setImagePolicy(Images images, const QUrl& base = {});
+    // Relative image names resolve against `base` (the shown document's file). With `roots`, a local image
+    // is read only from inside one of those folders (the document's collection).
+    void setImagePolicy(Images images, const QUrl& base = {}, const QStringList& roots = {});
     Images imagePolicy() const { return m_images; }
 
     QVariant loadResource(int type, const QUrl& name) override;
@@ -31,6 +33,7 @@ public:
 private:
     Images m_images = Images::Blocked;
     QUrl m_base;
+    QStringList m_roots; // canonical paths, each ending in '/'
 };
 
 } // namespace docrag

@@ -65,6 +65,23 @@ private slots:
                       }));
     }
 
+    // A section of the contents that is no page (MkDocs' "- Guides:") groups its pages; an empty one
+    // is left out.
+    void sectionsGroupTheirPages() {
+        const std::vector<Document> documents = {
+            doc(1, QStringLiteral("/d/a.md"), QStringLiteral("A")),
+            doc(2, QStringLiteral("/d/b.md"), QStringLiteral("B")),
+        };
+        const std::vector<TocEntry> toc = {
+            TocEntry{{}, QStringLiteral("Guides"), {TocEntry{QStringLiteral("/d/b.md"), {}, {}}}},
+            TocEntry{{}, QStringLiteral("Empty"), {TocEntry{QStringLiteral("/d/missing.md"), {}, {}}}},
+            TocEntry{QStringLiteral("/d/a.md"), {}, {}},
+        };
+        QStringList got;
+        describe(DocumentOutline::build({QStringLiteral("/d")}, documents, toc), got);
+        QCOMPARE(got, (QStringList{QStringLiteral("[Guides]"), QStringLiteral("  B"), QStringLiteral("A")}));
+    }
+
     void severalRootsAreNamedFolders() {
         const std::vector<Document> documents = {
             doc(1, QStringLiteral("/a/guide/x.md"), QStringLiteral("X")),

@@ -78,6 +78,38 @@ private slots:
         QVERIFY(!host.hasPendingConnections());
     }
 
+    // With the collection's folders given, an image outside them is refused, however the document
+    // names it: a path that climbs out, an absolute one, a link inside that points outside.
+    void imagesOnlyFromTheCollectionsFolders() {
+        QImage picture(4, 2, QImage::Format_RGB32);
+        picture.fill(Qt::blue);
+        QVERIFY(QDir().mkpath(m_tree.filePath(QStringLiteral("outside"))));
+        QVERIFY(picture.save(m_tree.filePath(QStringLiteral("outside/secret.png"))));
+        QVERIFY(QFile::link(m_tree.filePath(QStringLiteral("outside/secret.png")),
+                            m_tree.filePath(QStringLiteral("docs/link.png"))));
+        InertTextBrowser browser;
+        browser.setImagePolicy(InertTextBrowser::Images::LocalFiles,
+                               QUrl::fromLocalFile(m_tree.filePath(QStringLiteral("docs/page.html"))),
+                               {m_tree.filePath(QStringLiteral("docs"))});
+        QCOMPARE(browser.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("img.png")))
+                     .value<QImage>()
+                     .size(),
+                 QSize(3, 5));
+        for (const QUrl& url :
+             {QUrl(QStringLiteral("../outside/secret.png")), QUrl(QStringLiteral("link.png")),
+              QUrl::fromLocalFile(m_tree.filePath(QStringLiteral("outside/secret.png")))})
+            QVERIFY2(refused(browser.loadResource(QTextDocument::ImageResource, url)),
+                     qPrintable(url.toString()));
+        // Without folders (a passage shown from an answer whose collection is gone) any local file may.
+        browser.setImagePolicy(InertTextBrowser::Images::LocalFiles,
+                               QUrl::fromLocalFile(m_tree.filePath(QStringLiteral("docs/page.html"))));
+        QCOMPARE(
+            browser.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("../outside/secret.png")))
+                .value<QImage>()
+                .size(),
+            QSize(4, 2));
+    }
+
     // Shown in a document, a refused image is a placeholder and the text after it stays. Qt's image handler
     // loads the name from disk by itself when a resource is not an image: this would hang on the FIFO.
     void refusedImagesNeverReachQtsOwnLoading() {
