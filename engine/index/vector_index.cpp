@@ -11,14 +11,19 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 // hnswlib's own SIMD kernels are not used (DotProductSpace picks AVX2 or SSE at run time), and its
 // prefetches read one element past the end of full neighbour lists, which AddressSanitizer rightly
 // reports; without manual vectorisation neither is compiled in.
 #define NO_MANUAL_VECTORIZATION
+#include <cerrno>
 #include <fcntl.h>
 #include <hnswlib/hnswlib.h>
 #include <mutex>
 #include <shared_mutex>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace docrag {
@@ -74,6 +79,74 @@ Status checkHeader(const QString& path, int dimension) {
     return {};
 }
 
+// What hnswlib's loadIndex does, from the file mapped in memory, every size checked against it. The
+// level-0 records (the vectors and their neighbours, nearly all of the file) are used where they lie in
+// the private mapping, not copied: opening an index costs what a search touches, not the file's size.
+// The graph's capacity is its count, so that the first insert grows it, and Impl::ownMemory copies the
+// records out first. Throws nothing; on an error the graph must be let go, as after a failed loadIndex.
+Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& space) {
+    std::size_t at = 0;
+    const auto size = static_cast<std::size_t>(file.size());
+    const auto take = [&](void* into, std::size_t bytes) {
+        if (bytes > size - at)
+            return false;
+        std::memcpy(into, file.data() + at, bytes);
+        at += bytes;
+        return true;
+    };
+    const auto pod = [&](auto& value) { return take(&value, sizeof(value)); };
+    const bool header = pod(g.offsetLevel0_) && pod(g.max_elements_) && pod(g.cur_element_count) &&
+                        pod(g.size_data_per_element_) && pod(g.label_offset_) && pod(g.offsetData_) &&
+                        pod(g.maxlevel_) && pod(g.enterpoint_node_) && pod(g.maxM_) && pod(g.maxM0_) &&
+                        pod(g.M_) && pod(g.mult_) && pod(g.ef_construction_);
+    const std::size_t count = g.cur_element_count;
+    const std::size_t capacity = count;
+    g.size_links_per_element_ = g.maxM_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
+    g.size_links_level0_ = g.maxM0_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
+    if (!header || g.maxM_ == 0 || g.maxM_ > 4096 || g.maxM0_ > 8192 || g.mult_ <= 0 ||
+        g.offsetData_ != g.size_links_level0_ || g.size_data_per_element_ == 0 ||
+        count * g.size_data_per_element_ > size - at || (count > 0 && g.enterpoint_node_ >= count))
+        return Error{ErrorCode::Corrupt, QStringLiteral("its header does not describe it")};
+    g.max_elements_ = capacity;
+    g.data_size_ = space.get_data_size();
+    g.fstdistfunc_ = space.get_dist_func();
+    g.dist_func_param_ = space.get_dist_func_param();
+    g.data_level0_memory_ = const_cast<char*>(file.data()) + at;
+    at += count * g.size_data_per_element_;
+    g.linkLists_ = static_cast<char**>(std::calloc(std::max<std::size_t>(capacity, 1), sizeof(void*)));
+    if (!g.linkLists_)
+        return Error{ErrorCode::TooLarge, QStringLiteral("not enough memory to load it")};
+    std::vector<std::mutex>(capacity).swap(g.link_list_locks_);
+    std::vector<std::mutex>(Graph::max_update_element_locks).swap(g.link_list_update_locks_);
+    g.visited_list_pool_ = new hnswlib::VisitedListPool(1, static_cast<int>(capacity));
+    g.element_levels_ = std::vector<int>(capacity);
+    g.revSize_ = 1.0 / g.mult_;
+    g.ef_ = 10;
+    g.label_lookup_.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        g.label_lookup_[g.getExternalLabel(static_cast<hnswlib::tableint>(i))] =
+            static_cast<hnswlib::tableint>(i);
+        unsigned int links = 0;
+        if (!pod(links) || links % g.size_links_per_element_ != 0 || links > size - at ||
+            static_cast<int>(links / g.size_links_per_element_) > g.maxlevel_) {
+            return Error{ErrorCode::Corrupt, QStringLiteral("its links are damaged")};
+        }
+        g.element_levels_[i] = static_cast<int>(links / g.size_links_per_element_);
+        if (links > 0) {
+            g.linkLists_[i] = static_cast<char*>(std::malloc(links));
+            if (!g.linkLists_[i])
+                return Error{ErrorCode::TooLarge, QStringLiteral("not enough memory to load it")};
+            take(g.linkLists_[i], links);
+        }
+    }
+    if (at != size)
+        return Error{ErrorCode::Corrupt, QStringLiteral("it has bytes after its last vector")};
+    g.num_deleted_ = 0;
+    for (std::size_t i = 0; i < count; ++i)
+        g.num_deleted_ += g.isMarkedDeleted(static_cast<hnswlib::tableint>(i)) ? 1 : 0;
+    return {};
+}
+
 } // namespace
 
 struct VectorIndex::Impl final {
@@ -84,6 +157,34 @@ struct VectorIndex::Impl final {
     VectorIndexParams params;
     bool fixedEf = false;
     mutable std::shared_mutex lock;
+    // The index file, mapped privately (writes such as a removal's mark stay in this process), while
+    // the graph's level-0 records still lie in it.
+    void* mapBase = nullptr;
+    std::size_t mapSize = 0;
+
+    ~Impl() {
+        if (!mapBase)
+            return;
+        graph->data_level0_memory_ = nullptr; // hnswlib frees it: not this
+        graph.reset();
+        ::munmap(mapBase, mapSize);
+    }
+
+    // Before the graph grows (hnswlib reallocs its records), they move into memory of their own. Call
+    // with the lock held exclusively.
+    Status ownMemory() {
+        if (!mapBase)
+            return {};
+        const std::size_t bytes = graph->max_elements_ * graph->size_data_per_element_;
+        char* own = static_cast<char*>(std::malloc(std::max<std::size_t>(bytes, 1)));
+        if (!own)
+            return Error{ErrorCode::TooLarge, QStringLiteral("not enough memory to grow the index")};
+        std::memcpy(own, graph->data_level0_memory_, bytes);
+        graph->data_level0_memory_ = own;
+        ::munmap(mapBase, mapSize);
+        mapBase = nullptr;
+        return {};
+    }
 
     // Call with the lock held exclusively.
     void adaptEf() {
@@ -121,14 +222,33 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
     // on a damaged or vanished file, never a crash).
     auto graph = std::make_unique<Graph>(&index->m_impl->space);
     graph->num_deleted_ = 0;
-    try {
-        graph->loadIndex(path.toStdString(), &index->m_impl->space);
-    } catch (const std::exception& e) {
+    // Saves replace the file by a rename, never in place: a mapping keeps the version it was made of.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    void* base = fd >= 0 && ::fstat(fd, &st) == 0 && st.st_size > 0
+                     ? ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE, fd, 0)
+                     : MAP_FAILED;
+    if (fd >= 0)
+        ::close(fd);
+    if (base == MAP_FAILED) {
         (void)graph.release();
-        return Error{ErrorCode::Corrupt,
-                     QStringLiteral("cannot read index %1: %2").arg(path, QString::fromUtf8(e.what()))};
+        return Error{ErrorCode::Io, QStringLiteral("cannot read index %1: %2")
+                                        .arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
+    }
+    const auto size = static_cast<std::size_t>(st.st_size);
+    Status read =
+        readGraph(*graph, QByteArrayView(static_cast<const char*>(base), static_cast<qsizetype>(size)),
+                  index->m_impl->space);
+    if (!read) {
+        (void)graph.release();
+        ::munmap(base, size);
+        return Error{read.error().code,
+                     QStringLiteral("cannot read index %1: %2").arg(path, read.error().message)};
     }
     index->m_impl->graph = std::move(graph);
+    index->m_impl->mapBase = base;
+    index->m_impl->mapSize = size;
     index->m_impl->adaptEf();
     return index;
 }
@@ -210,6 +330,8 @@ Status VectorIndex::add(qint64 label, std::span<const float> vector) {
             ErrorCode::InvalidArgument,
             QStringLiteral("vector of dimension %1, index has %2").arg(vector.size()).arg(m_dimension)};
     std::unique_lock lock(m_impl->lock);
+    if (Status own = m_impl->ownMemory(); !own)
+        return own;
     Graph& g = *m_impl->graph;
     try {
         if (g.cur_element_count >= g.max_elements_)
@@ -236,6 +358,8 @@ Status VectorIndex::addBatch(std::span<const qint64> labels, std::span<const flo
             return Error{ErrorCode::Cancelled, QStringLiteral("stopped")};
         const size_t to = std::min(labels.size(), from + kSlice);
         std::unique_lock lock(m_impl->lock);
+        if (Status own = m_impl->ownMemory(); !own)
+            return own;
         Graph& g = *m_impl->graph;
         try {
             if (g.cur_element_count + (to - from) > g.max_elements_)

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <csignal>
+#include <cstring>
 #include <random>
 #include <sys/resource.h>
 
@@ -143,6 +144,69 @@ private slots:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), before);
+    }
+
+    // The index is read from the mapped file, not by hnswlib's loader: what comes back searches exactly as
+    // what was saved, and takes more vectors and removals.
+    void aLoadedIndexSearchesAsTheSavedOne() {
+        test::TempTree dir;
+        const QString path = dir.filePath(QStringLiteral("i.hnsw"));
+        const auto data = randomUnitVectors(1500, 21);
+        VectorIndex saved(kDim);
+        for (size_t i = 0; i < 1000; ++i)
+            QVERIFY(saved.add(static_cast<qint64>(i), row(data, i)).ok());
+        saved.remove(7);
+        QVERIFY(saved.save(path).ok());
+        auto loaded = VectorIndex::load(path, kDim);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message));
+        QCOMPARE((*loaded)->size(), saved.size());
+        for (size_t q = 1000; q < 1100; ++q) {
+            const auto a = saved.search(row(data, q), 10).value();
+            const auto b = (*loaded)->search(row(data, q), 10).value();
+            QCOMPARE(b.size(), a.size());
+            for (size_t i = 0; i < a.size(); ++i)
+                QCOMPARE(b[i].chunkId, a[i].chunkId);
+        }
+        for (size_t i = 1000; i < 1500; ++i)
+            QVERIFY((*loaded)->add(static_cast<qint64>(i), row(data, i)).ok());
+        (*loaded)->remove(1499);
+        QCOMPARE((*loaded)->search(row(data, 1200), 1).value().front().chunkId, qint64(1200));
+        QCOMPARE((*loaded)->size(), size_t(1498));
+    }
+
+    // Cut short, grown, or with a neighbour list's size damaged: an error, never a crash or a wrong graph.
+    void damagedFilesAreCorrupt() {
+        test::TempTree dir;
+        const QString path = dir.filePath(QStringLiteral("i.hnsw"));
+        VectorIndex index(kDim);
+        const auto data = randomUnitVectors(300, 4);
+        for (size_t i = 0; i < 300; ++i)
+            QVERIFY(index.add(static_cast<qint64>(i), row(data, i)).ok());
+        QVERIFY(index.save(path).ok());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray good = f.readAll();
+        f.close();
+        const auto loadBytes = [&](const QByteArray& bytes) {
+            const QString damaged = dir.write(QStringLiteral("d.hnsw"), bytes);
+            return VectorIndex::load(damaged, kDim);
+        };
+        QVERIFY(loadBytes(good).ok());
+        QCOMPARE(loadBytes(good.chopped(1)).error().code, ErrorCode::Corrupt);
+        QCOMPARE(loadBytes(good + QByteArray(1, '\0')).error().code, ErrorCode::Corrupt);
+        // The first neighbour-list size, after hnswlib 0.6.2's 96-byte header and the level-0 records: not a
+        // whole number of lists, then more than the file holds.
+        quint64 count = 0;
+        quint64 perElement = 0;
+        std::memcpy(&count, good.constData() + 16, 8);
+        std::memcpy(&perElement, good.constData() + 24, 8);
+        const qsizetype firstList = 96 + static_cast<qsizetype>(count * perElement);
+        QVERIFY(firstList + 4 <= good.size());
+        for (const quint32 bad : {quint32(3), quint32(0x7fffffff)}) {
+            QByteArray damaged = good;
+            std::memcpy(damaged.data() + firstList, &bad, 4);
+            QCOMPARE(loadBytes(damaged).error().code, ErrorCode::Corrupt);
+        }
     }
 
     void badFilesAreErrorsNotCrashes() {
