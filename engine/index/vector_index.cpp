@@ -83,8 +83,15 @@ Status checkHeader(const QString& path, int dimension) {
 // level-0 records (the vectors and their neighbours, nearly all of the file) are used where they lie in
 // the private mapping, not copied: opening an index costs what a search touches, not the file's size.
 // The graph's capacity is its count, so that the first insert grows it, and Impl::ownMemory copies the
-// records out first. Throws nothing; on an error the graph must be let go, as after a failed loadIndex.
+// records out first. Throws nothing. `g` comes from destructibleGraph(); after an error it can still
+// be destroyed (it owns exactly what was built), and it no longer points into `file`.
 Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& space) {
+    std::size_t built = 0; // elements whose level and links are set
+    const auto fail = [&](ErrorCode code, const QString& message) -> Status {
+        g.data_level0_memory_ = nullptr; // the mapping's, not hnswlib's to free
+        g.cur_element_count = built;
+        return Error{code, message};
+    };
     std::size_t at = 0;
     const auto size = static_cast<std::size_t>(file.size());
     const auto take = [&](void* into, std::size_t bytes) {
@@ -101,12 +108,13 @@ Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& 
                         pod(g.M_) && pod(g.mult_) && pod(g.ef_construction_);
     const std::size_t count = g.cur_element_count;
     const std::size_t capacity = count;
+    g.cur_element_count = 0; // until the elements are built
     g.size_links_per_element_ = g.maxM_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
     g.size_links_level0_ = g.maxM0_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
     if (!header || g.maxM_ == 0 || g.maxM_ > 4096 || g.maxM0_ > 8192 || g.mult_ <= 0 ||
         g.offsetData_ != g.size_links_level0_ || g.size_data_per_element_ == 0 ||
         count * g.size_data_per_element_ > size - at || (count > 0 && g.enterpoint_node_ >= count))
-        return Error{ErrorCode::Corrupt, QStringLiteral("its header does not describe it")};
+        return fail(ErrorCode::Corrupt, QStringLiteral("its header does not describe it"));
     g.max_elements_ = capacity;
     g.data_size_ = space.get_data_size();
     g.fstdistfunc_ = space.get_dist_func();
@@ -115,7 +123,7 @@ Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& 
     at += count * g.size_data_per_element_;
     g.linkLists_ = static_cast<char**>(std::calloc(std::max<std::size_t>(capacity, 1), sizeof(void*)));
     if (!g.linkLists_)
-        return Error{ErrorCode::TooLarge, QStringLiteral("not enough memory to load it")};
+        return fail(ErrorCode::TooLarge, QStringLiteral("not enough memory to load it"));
     std::vector<std::mutex>(capacity).swap(g.link_list_locks_);
     std::vector<std::mutex>(Graph::max_update_element_locks).swap(g.link_list_update_locks_);
     g.visited_list_pool_ = new hnswlib::VisitedListPool(1, static_cast<int>(capacity));
@@ -128,23 +136,36 @@ Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& 
             static_cast<hnswlib::tableint>(i);
         unsigned int links = 0;
         if (!pod(links) || links % g.size_links_per_element_ != 0 || links > size - at ||
-            static_cast<int>(links / g.size_links_per_element_) > g.maxlevel_) {
-            return Error{ErrorCode::Corrupt, QStringLiteral("its links are damaged")};
-        }
+            static_cast<int>(links / g.size_links_per_element_) > g.maxlevel_)
+            return fail(ErrorCode::Corrupt, QStringLiteral("its links are damaged"));
         g.element_levels_[i] = static_cast<int>(links / g.size_links_per_element_);
         if (links > 0) {
             g.linkLists_[i] = static_cast<char*>(std::malloc(links));
             if (!g.linkLists_[i])
-                return Error{ErrorCode::TooLarge, QStringLiteral("not enough memory to load it")};
+                return fail(ErrorCode::TooLarge, QStringLiteral("not enough memory to load it"));
             take(g.linkLists_[i], links);
         }
+        built = i + 1;
     }
+    g.cur_element_count = count;
     if (at != size)
-        return Error{ErrorCode::Corrupt, QStringLiteral("it has bytes after its last vector")};
+        return fail(ErrorCode::Corrupt, QStringLiteral("it has bytes after its last vector"));
     g.num_deleted_ = 0;
     for (std::size_t i = 0; i < count; ++i)
         g.num_deleted_ += g.isMarkedDeleted(static_cast<hnswlib::tableint>(i)) ? 1 : 0;
     return {};
+}
+
+// hnswlib 0.6.2's loading constructor leaves num_deleted_ uninitialised, and its plain one initialises
+// no pointer or count: a graph for readGraph, which its destructor can always free.
+std::unique_ptr<Graph> destructibleGraph(hnswlib::SpaceInterface<float>& space) {
+    auto g = std::make_unique<Graph>(&space);
+    g->data_level0_memory_ = nullptr;
+    g->linkLists_ = nullptr;
+    g->visited_list_pool_ = nullptr;
+    g->cur_element_count = 0;
+    g->num_deleted_ = 0;
+    return g;
 }
 
 } // namespace
@@ -216,12 +237,7 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
     if (Status header = checkHeader(path, dimension); !header)
         return header.error();
     auto index = std::make_unique<VectorIndex>(dimension, 16, params);
-    // hnswlib 0.6.2's loading constructor leaves num_deleted_ uninitialised: load into a
-    // default-constructed graph instead. That constructor initialises nothing else either, so a load
-    // that throws leaves a graph whose destructor would free garbage: it is let go instead (a leak
-    // on a damaged or vanished file, never a crash).
-    auto graph = std::make_unique<Graph>(&index->m_impl->space);
-    graph->num_deleted_ = 0;
+    auto graph = destructibleGraph(index->m_impl->space);
     // Saves replace the file by a rename, never in place: a mapping keeps the version it was made of.
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     struct stat st {};
@@ -232,7 +248,6 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
     if (fd >= 0)
         ::close(fd);
     if (base == MAP_FAILED) {
-        (void)graph.release();
         return Error{ErrorCode::Io, QStringLiteral("cannot read index %1: %2")
                                         .arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
     }
@@ -241,7 +256,7 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
         readGraph(*graph, QByteArrayView(static_cast<const char*>(base), static_cast<qsizetype>(size)),
                   index->m_impl->space);
     if (!read) {
-        (void)graph.release();
+        graph.reset();
         ::munmap(base, size);
         return Error{read.error().code,
                      QStringLiteral("cannot read index %1: %2").arg(path, read.error().message)};
