@@ -125,22 +125,22 @@ std::vector<TocEntry> TocReader::fromMarkdown(const QByteArray& markdown, const 
 
 std::vector<TocEntry> TocReader::read(const QString& root) {
     const QDir dir(root);
+    // Regular files of a bounded size only: a FIFO named index.html would never finish reading.
     const auto load = [&dir](const QString& name) -> QByteArray {
-        QFile file(dir.filePath(name));
-        if (file.size() > kMaxTocBytes || !file.open(QIODevice::ReadOnly))
+        const QFileInfo info(dir.filePath(name));
+        QFile file(info.filePath());
+        if (!info.isFile() || info.size() > kMaxTocBytes || !file.open(QIODevice::ReadOnly))
             return {};
         return file.readAll();
     };
     // MkDocs: its configuration beside the folder's pages, or the folder is its docs_dir.
-    for (const QString& config :
-         {dir.filePath(QStringLiteral("mkdocs.yml")), dir.filePath(QStringLiteral("mkdocs.yaml")),
-          dir.filePath(QStringLiteral("../mkdocs.yml")), dir.filePath(QStringLiteral("../mkdocs.yaml"))}) {
-        QFile file(config);
-        if (file.size() > kMaxTocBytes || !file.open(QIODevice::ReadOnly))
-            continue;
-        std::vector<TocEntry> entries = MkDocsNav::parse(file.readAll(), QFileInfo(config).absolutePath());
-        if (!entries.empty())
-            return entries;
+    for (const char* name : {"mkdocs.yml", "mkdocs.yaml", "../mkdocs.yml", "../mkdocs.yaml"}) {
+        if (const QByteArray config = load(QLatin1String(name)); !config.isEmpty()) {
+            std::vector<TocEntry> entries =
+                MkDocsNav::parse(config, QFileInfo(dir.filePath(QLatin1String(name))).absolutePath());
+            if (!entries.empty())
+                return entries;
+        }
     }
     for (const char* name : {"contents.html", "index.html"}) {
         if (const QByteArray html = load(QLatin1String(name));

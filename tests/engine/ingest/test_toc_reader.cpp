@@ -3,7 +3,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QTest>
+
+#include <sys/stat.h>
 
 namespace docrag {
 namespace {
@@ -66,6 +69,17 @@ private slots:
         describe(TocReader::read(root), root, got);
         QCOMPARE(got, (QStringList{QStringLiteral(" [README.md]"), QStringLiteral("Install [install.md]"),
                                    QStringLiteral("Use [guide/use.md]")}));
+    }
+
+    // A FIFO where the index would be is not read: reading one without a writer never returns.
+    void onlyRegularFilesAreRead() {
+        test::TempTree tree;
+        QVERIFY(QDir().mkpath(tree.filePath(QStringLiteral("docs"))));
+        for (const char* name : {"index.html", "README.md", "mkdocs.yml"})
+            QVERIFY(::mkfifo(QFile::encodeName(tree.filePath(QStringLiteral("docs/") + QLatin1String(name)))
+                                 .constData(),
+                             0600) == 0);
+        QVERIFY(TocReader::read(tree.filePath(QStringLiteral("docs"))).empty());
     }
 
     void nothingDeclaredIsEmpty() {
