@@ -50,42 +50,14 @@ private:
 
 using Graph = hnswlib::HierarchicalNSW<float>;
 
-// hnswlib trusts the sizes in a file's header and allocates what they say, so a damaged file could
-// ask for terabytes. Check the header against the file and the expected dimension first.
-Status checkHeader(const QString& path, int dimension) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Io, QStringLiteral("cannot read %1").arg(path)};
-    struct Header {
-        size_t offsetLevel0;
-        size_t maxElements;
-        size_t count;
-        size_t sizePerElement;
-        size_t labelOffset;
-        size_t offsetData;
-    } h{};
-    if (file.read(reinterpret_cast<char*>(&h), sizeof(h)) != static_cast<qint64>(sizeof(h)))
-        return Error{ErrorCode::Corrupt, QStringLiteral("index %1 is truncated").arg(path)};
-    const size_t dataSize = static_cast<size_t>(dimension) * sizeof(float);
-    const auto fileSize = static_cast<size_t>(file.size());
-    const bool plausible = h.count <= h.maxElements && h.count < (size_t(1) << 32) &&
-                           h.sizePerElement < (1 << 20) && h.offsetData < h.labelOffset &&
-                           h.labelOffset - h.offsetData == dataSize &&
-                           h.labelOffset + sizeof(hnswlib::labeltype) <= h.sizePerElement &&
-                           h.count * h.sizePerElement <= fileSize && h.maxElements <= 2 * h.count + 65536;
-    if (!plausible)
-        return Error{ErrorCode::Corrupt,
-                     QStringLiteral("index %1 is damaged or has another dimension").arg(path)};
-    return {};
-}
-
-// What hnswlib's loadIndex does, from the file mapped in memory, every size checked against it. The
-// level-0 records (the vectors and their neighbours, nearly all of the file) are used where they lie in
-// the private mapping, not copied: opening an index costs what a search touches, not the file's size.
-// The graph's capacity is its count, so that the first insert grows it, and Impl::ownMemory copies the
-// records out first. Throws nothing. `g` comes from destructibleGraph(); after an error it can still
-// be destroyed (it owns exactly what was built), and it no longer points into `file`.
-Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& space) {
+// What hnswlib's loadIndex does, from the file mapped in memory, every size checked against it and the
+// vectors' against `dimension` (hnswlib trusts the header and allocates what it says, so a damaged file
+// could ask for terabytes). The level-0 records (the vectors and their neighbours, nearly all of the file)
+// are used where they lie in the private mapping, not copied: opening an index costs what a search touches,
+// not the file's size. The graph's capacity is its count, so that the first insert grows it, and
+// Impl::ownMemory copies the records out first. Throws nothing. `g` comes from destructibleGraph(); after an
+// error it can still be destroyed (it owns exactly what was built), and it no longer points into `file`.
+Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& space, int dimension) {
     std::size_t built = 0; // elements whose level and links are set
     const auto fail = [&](ErrorCode code, const QString& message) -> Status {
         g.data_level0_memory_ = nullptr; // the mapping's, not hnswlib's to free
@@ -107,27 +79,37 @@ Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& 
                         pod(g.maxlevel_) && pod(g.enterpoint_node_) && pod(g.maxM_) && pod(g.maxM0_) &&
                         pod(g.M_) && pod(g.mult_) && pod(g.ef_construction_);
     const std::size_t count = g.cur_element_count;
-    const std::size_t capacity = count;
     g.cur_element_count = 0; // until the elements are built
+    if (!header)
+        return fail(ErrorCode::Corrupt, QStringLiteral("it is truncated"));
+    // Checked before anything is multiplied or allocated.
+    const std::size_t dataSize = static_cast<std::size_t>(dimension) * sizeof(float);
+    const bool plausible = count <= g.max_elements_ && count < (std::size_t(1) << 32) &&
+                           g.size_data_per_element_ < (1 << 20) && g.offsetData_ < g.label_offset_ &&
+                           g.label_offset_ - g.offsetData_ == dataSize &&
+                           g.label_offset_ + sizeof(hnswlib::labeltype) <= g.size_data_per_element_ &&
+                           count * g.size_data_per_element_ <= size && g.max_elements_ <= 2 * count + 65536;
+    if (!plausible)
+        return fail(ErrorCode::Corrupt, QStringLiteral("it is damaged or has another dimension"));
     g.size_links_per_element_ = g.maxM_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
     g.size_links_level0_ = g.maxM0_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
-    if (!header || g.maxM_ == 0 || g.maxM_ > 4096 || g.maxM0_ > 8192 || g.mult_ <= 0 ||
+    if (g.maxM_ == 0 || g.maxM_ > 4096 || g.maxM0_ > 8192 || g.mult_ <= 0 ||
         g.offsetData_ != g.size_links_level0_ || g.size_data_per_element_ == 0 ||
         count * g.size_data_per_element_ > size - at || (count > 0 && g.enterpoint_node_ >= count))
         return fail(ErrorCode::Corrupt, QStringLiteral("its header does not describe it"));
-    g.max_elements_ = capacity;
+    g.max_elements_ = count;
     g.data_size_ = space.get_data_size();
     g.fstdistfunc_ = space.get_dist_func();
     g.dist_func_param_ = space.get_dist_func_param();
     g.data_level0_memory_ = const_cast<char*>(file.data()) + at;
     at += count * g.size_data_per_element_;
-    g.linkLists_ = static_cast<char**>(std::calloc(std::max<std::size_t>(capacity, 1), sizeof(void*)));
+    g.linkLists_ = static_cast<char**>(std::calloc(std::max<std::size_t>(count, 1), sizeof(void*)));
     if (!g.linkLists_)
         return fail(ErrorCode::TooLarge, QStringLiteral("not enough memory to load it"));
-    std::vector<std::mutex>(capacity).swap(g.link_list_locks_);
+    std::vector<std::mutex>(count).swap(g.link_list_locks_);
     std::vector<std::mutex>(Graph::max_update_element_locks).swap(g.link_list_update_locks_);
-    g.visited_list_pool_ = new hnswlib::VisitedListPool(1, static_cast<int>(capacity));
-    g.element_levels_ = std::vector<int>(capacity);
+    g.visited_list_pool_ = new hnswlib::VisitedListPool(1, static_cast<int>(count));
+    g.element_levels_ = std::vector<int>(count);
     g.revSize_ = 1.0 / g.mult_;
     g.ef_ = 10;
     g.label_lookup_.reserve(count);
@@ -234,30 +216,28 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
                                                        VectorIndexParams params) {
     if (!QFile::exists(path))
         return Error{ErrorCode::NotFound, QStringLiteral("no index file %1").arg(path)};
-    if (Status header = checkHeader(path, dimension); !header)
-        return header.error();
     auto index = std::make_unique<VectorIndex>(dimension, 16, params);
     auto graph = destructibleGraph(index->m_impl->space);
     // Saves replace the file by a rename, never in place: a mapping keeps the version it was made of.
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     struct stat st {};
-    void* base = fd >= 0 && ::fstat(fd, &st) == 0 && st.st_size > 0
-                     ? ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ | PROT_WRITE,
-                              MAP_PRIVATE, fd, 0)
-                     : MAP_FAILED;
+    const bool sized = fd >= 0 && ::fstat(fd, &st) == 0;
+    const std::size_t size = sized ? static_cast<std::size_t>(st.st_size) : 0;
+    // An empty file maps nothing and reads as truncated below.
+    void* base = size > 0 ? ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0) : nullptr;
+    const int error = errno;
     if (fd >= 0)
         ::close(fd);
-    if (base == MAP_FAILED) {
+    if (!sized || base == MAP_FAILED)
         return Error{ErrorCode::Io, QStringLiteral("cannot read index %1: %2")
-                                        .arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
-    }
-    const auto size = static_cast<std::size_t>(st.st_size);
+                                        .arg(path, QString::fromLocal8Bit(std::strerror(error)))};
     Status read =
         readGraph(*graph, QByteArrayView(static_cast<const char*>(base), static_cast<qsizetype>(size)),
-                  index->m_impl->space);
+                  index->m_impl->space, dimension);
     if (!read) {
         graph.reset();
-        ::munmap(base, size);
+        if (base)
+            ::munmap(base, size);
         return Error{read.error().code,
                      QStringLiteral("cannot read index %1: %2").arg(path, read.error().message)};
     }
