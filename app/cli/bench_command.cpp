@@ -15,8 +15,17 @@
 namespace docrag {
 namespace {
 
-// One query per line; JSON lines (BEIR queries.jsonl) give their "text" or "query" field.
-Result<QStringList> readQueries(const QString& path) {
+int positive(const QCommandLineParser& parser, const QString& name, int fallback, bool* ok) {
+    if (!parser.isSet(name))
+        return fallback;
+    const int value = parser.value(name).toInt(ok);
+    *ok = *ok && value > 0;
+    return value;
+}
+
+} // namespace
+
+Result<QStringList> BenchCommand::readQueries(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return Error{ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
@@ -39,16 +48,6 @@ Result<QStringList> readQueries(const QString& path) {
         return Error{ErrorCode::InvalidArgument, QStringLiteral("%1 holds no queries").arg(path)};
     return queries;
 }
-
-int positive(const QCommandLineParser& parser, const QString& name, int fallback, bool* ok) {
-    if (!parser.isSet(name))
-        return fallback;
-    const int value = parser.value(name).toInt(ok);
-    *ok = *ok && value > 0;
-    return value;
-}
-
-} // namespace
 
 int BenchCommand::run(CliContext& context, const QStringList& args) {
     QCommandLineParser parser;

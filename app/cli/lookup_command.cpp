@@ -1,6 +1,8 @@
 #include "app/cli/lookup_command.h"
 
+#include "app/cli/bench_command.h"
 #include "app/cli/cli_context.h"
+#include "app/cli/cli_json.h"
 #include "engine/index/symbol_index.h"
 #include "engine/metrics/percentiles.h"
 #include "engine/rag/rag_engine.h"
@@ -8,7 +10,6 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,29 +29,12 @@ QJsonObject toJson(const SymbolHit& hit, int rank) {
                        {QStringLiteral("document_id"), hit.documentId}};
 }
 
-QJsonObject summaryJson(const LatencySummary& s) {
-    return QJsonObject{{QStringLiteral("count"), static_cast<qint64>(s.count)},
-                       {QStringLiteral("avg_ms"), s.avg},
-                       {QStringLiteral("p50_ms"), s.p50},
-                       {QStringLiteral("p95_ms"), s.p95},
-                       {QStringLiteral("p99_ms"), s.p99},
-                       {QStringLiteral("max_ms"), s.max}};
-}
-
 // Every prefix of every name in the file is looked up, as a person typing it would, `rounds` times.
 int timeKeystrokes(CliContext& context, RagEngine& engine, const QString& path, int rounds, int limit) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return context.failWith(
-            Error{ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())});
-    QStringList names;
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
-            names << line;
-    }
-    if (names.isEmpty())
-        return context.usage(QStringLiteral("%1 holds no names").arg(path));
+    auto names = BenchCommand::readQueries(path);
+    if (!names)
+        return names.error().code == ErrorCode::InvalidArgument ? context.usage(names.error().message)
+                                                                : context.failWith(names.error());
     QElapsedTimer timer;
     timer.start();
     auto index = engine.symbols().index();
@@ -62,7 +46,7 @@ int timeKeystrokes(CliContext& context, RagEngine& engine, const QString& path, 
     std::vector<double> latencies;
     std::vector<double> throughEngine;
     for (int round = 0; round < rounds; ++round) {
-        for (const QString& name : names) {
+        for (const QString& name : *names) {
             for (qsizetype typed = 1; typed <= name.size(); ++typed) {
                 timer.restart();
                 const auto hits = (*index)->lookup(QStringView(name).first(typed), limit);
@@ -80,10 +64,11 @@ int timeKeystrokes(CliContext& context, RagEngine& engine, const QString& path, 
     const LatencySummary e = Percentiles::summarize(std::move(throughEngine));
     const auto symbols = static_cast<qint64>((*index)->size());
     if (context.json()) {
-        context.printJson(QJsonDocument(QJsonObject{{QStringLiteral("symbols"), symbols},
-                                                    {QStringLiteral("index_load_ms"), loadMs},
-                                                    {QStringLiteral("keystrokes"), summaryJson(s)},
-                                                    {QStringLiteral("through_engine"), summaryJson(e)}}));
+        context.printJson(
+            QJsonDocument(QJsonObject{{QStringLiteral("symbols"), symbols},
+                                      {QStringLiteral("index_load_ms"), loadMs},
+                                      {QStringLiteral("keystrokes"), CliJson::latency(s)},
+                                      {QStringLiteral("through_engine"), CliJson::latency(e)}}));
         return kExitOk;
     }
     QTextStream& out = context.out();
