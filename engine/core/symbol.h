@@ -22,8 +22,7 @@ struct SymbolHit final {
     QString collection;
     QString path;
     QString title;
-    int tier = 0;       // how the name matched (SymbolIndex::Tier): higher is better
-    double score = 0.0; // the order of the lookup's results: higher is better
+    int tier = 0; // how the name matched (SymbolIndex::Tier): higher is better
 };
 
 } // namespace docrag

@@ -106,20 +106,19 @@ std::vector<SymbolHit> SymbolIndex::lookup(QStringView typed, int limit,
         return {};
     std::vector<std::uint8_t> seen(m_symbols.size(), None);
     std::vector<Candidate> found;
-    collectPrefixes(key, found, seen);
-    if (!collectionIds.empty())
-        std::erase_if(found, [&](const Candidate& c) {
-            return std::find(collectionIds.begin(), collectionIds.end(), m_symbols[c.symbol].collectionId) ==
-                   collectionIds.end();
-        });
-    // A full scan only when the fast matches leave room: the first keystrokes never need it.
-    if (static_cast<int>(found.size()) < limit) {
-        collectInside(key, found, seen);
+    const auto keepCollections = [&] {
         if (!collectionIds.empty())
             std::erase_if(found, [&](const Candidate& c) {
                 return std::find(collectionIds.begin(), collectionIds.end(),
                                  m_symbols[c.symbol].collectionId) == collectionIds.end();
             });
+    };
+    collectPrefixes(key, found, seen);
+    keepCollections();
+    // A full scan only when the fast matches leave room: the first keystrokes never need it.
+    if (static_cast<int>(found.size()) < limit) {
+        collectInside(key, found, seen);
+        keepCollections();
     }
     const auto better = [this](const Candidate& a, const Candidate& b) {
         if (a.tier != b.tier)
@@ -141,8 +140,6 @@ std::vector<SymbolHit> SymbolIndex::lookup(QStringView typed, int limit,
     for (std::size_t i = 0; i < keep; ++i) {
         SymbolHit hit = m_symbols[found[i].symbol];
         hit.tier = found[i].tier;
-        hit.score =
-            static_cast<double>(found[i].tier) - static_cast<double>(i) / static_cast<double>(keep + 1);
         hits.push_back(std::move(hit));
     }
     return hits;

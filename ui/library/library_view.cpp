@@ -257,7 +257,6 @@ void LibraryView::lookupSymbols(const QString& typed) {
     const int generation = ++m_lookupGeneration;
     if (typed.trimmed().isEmpty()) {
         m_symbols->showHits({});
-        emit symbolsShown(0);
         return;
     }
     QPointer<LibraryView> self(this);
@@ -268,7 +267,6 @@ void LibraryView::lookupSymbols(const QString& typed) {
             if (!self || generation != self->m_lookupGeneration)
                 return;
             self->m_symbols->showHits(hits ? *hits : std::vector<SymbolHit>{});
-            emit self->symbolsShown(hits ? static_cast<int>(hits->size()) : 0);
         });
 }
 

@@ -54,7 +54,6 @@ signals:
     // The user chose "Resume ingest" on an interrupted collection.
     void resumeRequested(const QString& collection);
     void searchFinished(int hits);
-    void symbolsShown(int count);
     // Esc in the search box: the user is done with the library.
     void leaveRequested();
 

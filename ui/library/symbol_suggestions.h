@@ -21,7 +21,6 @@ public:
     void moveCurrent(int rows);
     // The current suggestion; nullptr when the list is hidden or empty.
     const SymbolHit* currentHit() const;
-    std::size_t hitCount() const { return m_hits.size(); }
 
 signals:
     void chosen(const docrag::SymbolHit& hit);

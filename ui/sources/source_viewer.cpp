@@ -208,6 +208,12 @@ bool SourceViewer::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+// Going somewhere new: where the reader is goes on the back stack.
+void SourceViewer::leave() {
+    m_history.visit(currentPlace());
+    emit historyChanged();
+}
+
 BrowsingHistory::Place SourceViewer::currentPlace() const {
     BrowsingHistory::Place place = m_place;
     place.scroll = m_browser->verticalScrollBar()->value();
@@ -227,10 +233,8 @@ void SourceViewer::forward() {
 }
 
 void SourceViewer::go(const BrowsingHistory::Place& place, bool record) {
-    if (record) {
-        m_history.visit(currentPlace());
-        emit historyChanged();
-    }
+    if (record)
+        leave();
     const int generation = ++m_generation;
     QPointer<SourceViewer> self(this);
     RagEngine* engine = &m_engine;
@@ -274,10 +278,9 @@ void SourceViewer::followLocalLink(const QUrl& link) {
 }
 
 void SourceViewer::linkClicked(const QUrl& url) {
-    // A place in the same document: the one kind of link that stays inside the viewer.
+    // A place in the same document scrolls; a document of the collections opens here (followLocalLink).
     if (url.scheme().isEmpty() && url.path().isEmpty() && url.hasFragment()) {
-        m_history.visit(currentPlace());
-        emit historyChanged();
+        leave();
         m_browser->scrollToAnchor(url.fragment());
         m_place.anchor = url.fragment();
         m_place.highlight = false;
@@ -291,8 +294,7 @@ void SourceViewer::linkClicked(const QUrl& url) {
 }
 
 void SourceViewer::showSource(const Source& source) {
-    m_history.visit(currentPlace());
-    emit historyChanged();
+    leave();
     const int generation = ++m_generation;
     m_breadcrumb->setText(tr("Loading %1…").arg(source.path));
     QPointer<SourceViewer> self(this);

@@ -66,6 +66,7 @@ private:
     void display(const Result<SourceView>& view, const BrowsingHistory::Place& place);
     void go(const BrowsingHistory::Place& place, bool record);
     BrowsingHistory::Place currentPlace() const;
+    void leave();
     void linkClicked(const QUrl& url);
     void followLocalLink(const QUrl& link);
     void updateSelections();

@@ -89,7 +89,6 @@ private slots:
         view.focusSearch();
         auto* edit = view.findChild<QLineEdit*>(QStringLiteral("librarySearchEdit"));
         auto* names = view.findChild<QListWidget*>(QStringLiteral("symbolSuggestionsList"));
-        QSignalSpy shown(&view, &LibraryView::symbolsShown);
         QTest::keyClicks(edit, QStringLiteral("str.s"));
         QTRY_VERIFY(names->isVisible() && names->count() == 2);
         QVERIFY(edit->hasFocus());
