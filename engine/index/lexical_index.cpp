@@ -131,14 +131,22 @@ Result<LexicalIndex::Found> LexicalIndex::run(const Plan& plan, std::span<const 
         sql = QStringLiteral("SELECT rowid, %1 FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY s LIMIT ?")
                   .arg(columns);
     } else {
-        QStringList ids;
+        QStringList numbers;
         for (qint64 id : collectionIds)
-            ids << QString::number(id);
-        sql = QStringLiteral("SELECT f.rowid, %1 FROM chunks_fts f JOIN chunks c ON c.id = f.rowid "
-                             "JOIN documents d ON d.id = c.document_id "
-                             "WHERE chunks_fts MATCH ? AND d.collection_id IN (%2) "
+            numbers << QString::number(id);
+        const QString ids = numbers.join(QLatin1Char(','));
+        // Each hit's document comes from the compact chunks_owner index, not from the passage's row:
+        // SQLite's planner would read the table (rowid lookup), and without the CROSS JOINs it would
+        // walk the collection's documents for every hit.
+        // The collections' span of chunk ids (migration 4) bounds the rowids FTS5 reads.
+        sql = QStringLiteral("SELECT f.rowid, %1 FROM chunks_fts f "
+                             "CROSS JOIN chunks c INDEXED BY chunks_owner ON c.id = f.rowid "
+                             "CROSS JOIN documents d ON d.id = c.document_id "
+                             "WHERE chunks_fts MATCH ? AND d.collection_id IN (%2) AND f.rowid BETWEEN "
+                             "(SELECT MIN(chunk_id_first) FROM collections WHERE id IN (%2)) AND "
+                             "(SELECT MAX(chunk_id_last) FROM collections WHERE id IN (%2)) "
                              "ORDER BY s LIMIT ?")
-                  .arg(columns, ids.join(QLatin1Char(',')));
+                  .arg(columns, ids);
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);

@@ -1,18 +1,21 @@
 // The only file that includes hnswlib: 0.6.2 defines non-inline functions in its headers.
 #include "engine/index/vector_index.h"
 
+#include "engine/core/file_identity.h"
 #include "engine/core/hashing.h"
 #include "engine/index/dot_product.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <queue>
 
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 // hnswlib's own SIMD kernels are not used (DotProductSpace picks AVX2 or SSE at run time), and its
 // prefetches read one element past the end of full neighbour lists, which AddressSanitizer rightly
 // reports; without manual vectorisation neither is compiled in.
@@ -21,6 +24,7 @@
 #include <fcntl.h>
 #include <hnswlib/hnswlib.h>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -55,9 +59,12 @@ using Graph = hnswlib::HierarchicalNSW<float>;
 // could ask for terabytes). The level-0 records (the vectors and their neighbours, nearly all of the file)
 // are used where they lie in the private mapping, not copied: opening an index costs what a search touches,
 // not the file's size. The graph's capacity is its count, so that the first insert grows it, and
-// Impl::ownMemory copies the records out first. Throws nothing. `g` comes from destructibleGraph(); after an
-// error it can still be destroyed (it owns exactly what was built), and it no longer points into `file`.
-Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& space, int dimension) {
+// Impl::ownMemory copies the records out first. The count of removed vectors is `count - liveCount` when the
+// caller knows it (reading every record's mark would read the whole file). Throws nothing. `g` comes from
+// destructibleGraph(); after an error it can still be destroyed (it owns exactly what was built), and it no
+// longer points into `file`.
+Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& space, int dimension,
+                 std::optional<std::size_t> liveCount) {
     std::size_t built = 0; // elements whose level and links are set
     const auto fail = [&](ErrorCode code, const QString& message) -> Status {
         g.data_level0_memory_ = nullptr; // the mapping's, not hnswlib's to free
@@ -106,16 +113,14 @@ Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& 
     g.linkLists_ = static_cast<char**>(std::calloc(std::max<std::size_t>(count, 1), sizeof(void*)));
     if (!g.linkLists_)
         return fail(ErrorCode::TooLarge, QStringLiteral("not enough memory to load it"));
-    std::vector<std::mutex>(count).swap(g.link_list_locks_);
+    // The per-element locks and the label map only serve inserts and removals: Impl::prepareWrites
+    // makes them. Building the map here would read every record, the whole file.
     std::vector<std::mutex>(Graph::max_update_element_locks).swap(g.link_list_update_locks_);
     g.visited_list_pool_ = new hnswlib::VisitedListPool(1, static_cast<int>(count));
     g.element_levels_ = std::vector<int>(count);
     g.revSize_ = 1.0 / g.mult_;
     g.ef_ = 10;
-    g.label_lookup_.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-        g.label_lookup_[g.getExternalLabel(static_cast<hnswlib::tableint>(i))] =
-            static_cast<hnswlib::tableint>(i);
         unsigned int links = 0;
         if (!pod(links) || links % g.size_links_per_element_ != 0 || links > size - at ||
             static_cast<int>(links / g.size_links_per_element_) > g.maxlevel_)
@@ -132,10 +137,115 @@ Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& 
     g.cur_element_count = count;
     if (at != size)
         return fail(ErrorCode::Corrupt, QStringLiteral("it has bytes after its last vector"));
+    if (liveCount) {
+        if (*liveCount > count)
+            return fail(ErrorCode::Corrupt, QStringLiteral("it holds fewer vectors than it should"));
+        g.num_deleted_ = count - *liveCount;
+        return {};
+    }
     g.num_deleted_ = 0;
     for (std::size_t i = 0; i < count; ++i)
         g.num_deleted_ += g.isMarkedDeleted(static_cast<hnswlib::tableint>(i)) ? 1 : 0;
     return {};
+}
+
+// As hnswlib's getListCount: the low half of a list's first word.
+std::size_t listSize(const hnswlib::linklistsizeint* list) {
+    unsigned short size = 0;
+    std::memcpy(&size, list, sizeof(size));
+    return size;
+}
+
+using Found = std::priority_queue<std::pair<float, hnswlib::tableint>>; // farthest on top
+
+// hnswlib 0.6.2's searchKnn with every list size and neighbour id checked before it is followed: an index
+// opened without reading all of it (VectorIndexManager trusts a file it finds unchanged) must not read
+// or write out of bounds when its file was damaged after all. The k nearest, farthest on top.
+Result<Found> checkedSearch(const Graph& g, const float* query, std::size_t k) {
+    const std::size_t count = g.cur_element_count;
+    const auto damaged = [] {
+        return Error{ErrorCode::Corrupt, QStringLiteral("the vector index is damaged")};
+    };
+    const auto distance = [&](hnswlib::tableint id) {
+        return g.fstdistfunc_(query, g.getDataByInternalId(id), g.dist_func_param_);
+    };
+    Found top;
+    if (count == 0)
+        return top;
+    hnswlib::tableint current = g.enterpoint_node_;
+    if (current >= count)
+        return damaged();
+    float nearest = distance(current);
+    for (int level = g.maxlevel_; level > 0; --level) {
+        for (bool moved = true; moved;) {
+            moved = false;
+            if (g.element_levels_[current] < level)
+                return damaged();
+            const auto* list =
+                reinterpret_cast<const hnswlib::linklistsizeint*>(g.get_linklist(current, level));
+            const std::size_t size = listSize(list);
+            if (size > g.maxM_)
+                return damaged();
+            for (std::size_t i = 1; i <= size; ++i) {
+                const hnswlib::tableint next = list[i];
+                if (next >= count)
+                    return damaged();
+                if (const float d = distance(next); d < nearest) {
+                    nearest = d;
+                    current = next;
+                    moved = true;
+                }
+            }
+        }
+    }
+    const std::size_t ef = std::max(g.ef_, k);
+    const bool deletions = g.num_deleted_ > 0;
+    hnswlib::VisitedList* visited = g.visited_list_pool_->getFreeVisitedList();
+    struct Release {
+        hnswlib::VisitedListPool* pool;
+        hnswlib::VisitedList* list;
+        ~Release() { pool->releaseVisitedList(list); }
+    } release{g.visited_list_pool_, visited};
+    // Nearest on top, as negated distances.
+    std::priority_queue<std::pair<float, hnswlib::tableint>> candidates;
+    float bound = std::numeric_limits<float>::max();
+    if (!deletions || !g.isMarkedDeleted(current)) {
+        bound = nearest;
+        top.emplace(nearest, current);
+    }
+    candidates.emplace(-nearest, current);
+    visited->mass[current] = visited->curV;
+    while (!candidates.empty()) {
+        const auto [negated, node] = candidates.top();
+        if (-negated > bound && (top.size() == ef || !deletions))
+            break;
+        candidates.pop();
+        const auto* list = reinterpret_cast<const hnswlib::linklistsizeint*>(g.get_linklist0(node));
+        const std::size_t size = listSize(list);
+        if (size > g.maxM0_)
+            return damaged();
+        for (std::size_t i = 1; i <= size; ++i) {
+            const hnswlib::tableint next = list[i];
+            if (next >= count)
+                return damaged();
+            if (visited->mass[next] == visited->curV)
+                continue;
+            visited->mass[next] = visited->curV;
+            const float d = distance(next);
+            if (top.size() < ef || d < bound) {
+                candidates.emplace(-d, next);
+                if (!deletions || !g.isMarkedDeleted(next))
+                    top.emplace(d, next);
+                if (top.size() > ef)
+                    top.pop();
+                if (!top.empty())
+                    bound = top.top().first;
+            }
+        }
+    }
+    while (top.size() > k)
+        top.pop();
+    return top;
 }
 
 // hnswlib 0.6.2's loading constructor leaves num_deleted_ uninitialised, and its plain one initialises
@@ -173,8 +283,31 @@ struct VectorIndex::Impl final {
         ::munmap(mapBase, mapSize);
     }
 
-    // Before the graph grows (hnswlib reallocs its records), they move into memory of their own. Call
-    // with the lock held exclusively.
+    // Whether the graph was read from a file and has no label map or element locks yet.
+    bool readOnly = false;
+
+    // What an insert or a removal needs and a search does not: the records in memory of their own
+    // (hnswlib reallocs them as the graph grows), the label map and the per-element locks. Call with
+    // the lock held exclusively.
+    Status prepareWrites() {
+        if (Status own = ownMemory(); !own)
+            return own;
+        if (!readOnly)
+            return {};
+        Graph& g = *graph;
+        try {
+            std::vector<std::mutex>(g.max_elements_).swap(g.link_list_locks_);
+            g.label_lookup_.reserve(g.cur_element_count);
+            for (std::size_t i = 0; i < g.cur_element_count; ++i)
+                g.label_lookup_[g.getExternalLabel(static_cast<hnswlib::tableint>(i))] =
+                    static_cast<hnswlib::tableint>(i);
+        } catch (const std::exception&) {
+            return Error{ErrorCode::TooLarge, QStringLiteral("not enough memory to change the index")};
+        }
+        readOnly = false;
+        return {};
+    }
+
     Status ownMemory() {
         if (!mapBase)
             return {};
@@ -213,7 +346,8 @@ VectorIndex::VectorIndex(int dimension, size_t initialCapacity, VectorIndexParam
 VectorIndex::~VectorIndex() = default;
 
 Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int dimension,
-                                                       VectorIndexParams params) {
+                                                       VectorIndexParams params,
+                                                       std::optional<size_t> liveCount) {
     if (!QFile::exists(path))
         return Error{ErrorCode::NotFound, QStringLiteral("no index file %1").arg(path)};
     auto index = std::make_unique<VectorIndex>(dimension, 16, params);
@@ -233,7 +367,7 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
                                         .arg(path, QString::fromLocal8Bit(std::strerror(error)))};
     Status read =
         readGraph(*graph, QByteArrayView(static_cast<const char*>(base), static_cast<qsizetype>(size)),
-                  index->m_impl->space, dimension);
+                  index->m_impl->space, dimension, liveCount);
     if (!read) {
         graph.reset();
         if (base)
@@ -244,6 +378,7 @@ Result<std::unique_ptr<VectorIndex>> VectorIndex::load(const QString& path, int 
     index->m_impl->graph = std::move(graph);
     index->m_impl->mapBase = base;
     index->m_impl->mapSize = size;
+    index->m_impl->readOnly = true;
     index->m_impl->adaptEf();
     return index;
 }
@@ -264,7 +399,7 @@ static size_t expectedFileSize(const Graph& g) {
     return size;
 }
 
-Status VectorIndex::save(const QString& path, quint64* checksum) const {
+Status VectorIndex::save(const QString& path, quint64* checksum, QString* identity) const {
     // A name of its own per process and call: two processes saving the same index must not write
     // into one temporary file. VectorIndexManager removes those whose process is gone.
     static std::atomic<quint64> s_saves{0};
@@ -305,6 +440,9 @@ Status VectorIndex::save(const QString& path, quint64* checksum) const {
         }
         *checksum = *hash;
     }
+    // A rename keeps the inode, the size and the modification time.
+    if (identity)
+        *identity = FileIdentity::of(written.handle());
     written.close();
     if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
         QFile::remove(tmp);
@@ -325,8 +463,8 @@ Status VectorIndex::add(qint64 label, std::span<const float> vector) {
             ErrorCode::InvalidArgument,
             QStringLiteral("vector of dimension %1, index has %2").arg(vector.size()).arg(m_dimension)};
     std::unique_lock lock(m_impl->lock);
-    if (Status own = m_impl->ownMemory(); !own)
-        return own;
+    if (Status ready = m_impl->prepareWrites(); !ready)
+        return ready;
     Graph& g = *m_impl->graph;
     try {
         if (g.cur_element_count >= g.max_elements_)
@@ -353,8 +491,8 @@ Status VectorIndex::addBatch(std::span<const qint64> labels, std::span<const flo
             return Error{ErrorCode::Cancelled, QStringLiteral("stopped")};
         const size_t to = std::min(labels.size(), from + kSlice);
         std::unique_lock lock(m_impl->lock);
-        if (Status own = m_impl->ownMemory(); !own)
-            return own;
+        if (Status ready = m_impl->prepareWrites(); !ready)
+            return ready;
         Graph& g = *m_impl->graph;
         try {
             if (g.cur_element_count + (to - from) > g.max_elements_)
@@ -381,6 +519,8 @@ Status VectorIndex::addBatch(std::span<const qint64> labels, std::span<const flo
 
 void VectorIndex::remove(qint64 label) {
     std::unique_lock lock(m_impl->lock);
+    if (!m_impl->prepareWrites())
+        return; // out of memory: the vector stays, and hits are read from the database, where it is gone
     try {
         m_impl->graph->markDelete(static_cast<hnswlib::labeltype>(label));
         m_impl->adaptEf();
@@ -395,15 +535,19 @@ Result<std::vector<ScoredChunk>> VectorIndex::search(std::span<const float> quer
     if (size() <= m_impl->params.exactSearchLimit)
         return searchExact(query, k);
     std::shared_lock lock(m_impl->lock);
+    const Graph& g = *m_impl->graph;
     std::vector<ScoredChunk> out;
     try {
-        auto queue = m_impl->graph->searchKnn(query.data(), k);
-        out.resize(queue.size());
-        for (size_t i = queue.size(); i-- > 0;) {
-            out[i] = ScoredChunk{static_cast<qint64>(queue.top().second), 1.0 - queue.top().first};
-            queue.pop();
+        auto found = checkedSearch(g, query.data(), k);
+        if (!found)
+            return found.error();
+        out.resize(found->size());
+        for (size_t i = found->size(); i-- > 0;) {
+            out[i] = ScoredChunk{static_cast<qint64>(g.getExternalLabel(found->top().second)),
+                                 1.0 - found->top().first};
+            found->pop();
         }
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) { // std::bad_alloc from the queues
         return Error{ErrorCode::Internal,
                      QStringLiteral("vector search failed: %1").arg(QString::fromUtf8(e.what()))};
     }

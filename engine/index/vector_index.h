@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <stop_token>
 #include <vector>
@@ -35,12 +36,16 @@ public:
     VectorIndex& operator=(const VectorIndex&) = delete;
 
     // Any failure (missing, truncated, wrong dimension) is an Error, never a crash or an exception.
+    // `liveCount`, when the caller knows how many vectors of the file are not removed (its sidecar
+    // says), spares reading every record for its removal mark: a search then reads only what it visits.
     static Result<std::unique_ptr<VectorIndex>> load(const QString& path, int dimension,
-                                                     VectorIndexParams params = {});
+                                                     VectorIndexParams params = {},
+                                                     std::optional<size_t> liveCount = std::nullopt);
     // Writes to a temporary file, checks its size, syncs it and renames it over `path`, so a crash or a
     // full disk never leaves half a file. `checksum` gets the XXH3 of the bytes written, read before the
-    // rename: another process may replace the file at `path` right after.
-    Status save(const QString& path, quint64* checksum = nullptr) const;
+    // rename: another process may replace the file at `path` right after; `identity` gets the written
+    // file's FileIdentity, taken before the rename for the same reason.
+    Status save(const QString& path, quint64* checksum = nullptr, QString* identity = nullptr) const;
 
     // Adds or replaces the vector of `label`.
     Status add(qint64 label, std::span<const float> vector);

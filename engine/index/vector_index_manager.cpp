@@ -1,5 +1,6 @@
 #include "engine/index/vector_index_manager.h"
 
+#include "engine/core/file_identity.h"
 #include "engine/core/hashing.h"
 #include "engine/core/logging.h"
 #include "engine/core/tsan.h"
@@ -124,11 +125,12 @@ int VectorIndexManager::removeStaleTemporaryFiles() const {
     return removed;
 }
 
-Result<std::shared_ptr<VectorIndex>> VectorIndexManager::lookup(const Collection& collection) const {
+Result<std::shared_ptr<VectorIndex>> VectorIndexManager::lookup(const Collection& collection,
+                                                                bool verified) const {
     QMutexLocker lock(&m_mutex);
     auto it = m_entries.find(collection.id);
     if (it != m_entries.end() && it->second.generation == collection.generation &&
-        it->second.embedderId == collection.embedderId)
+        it->second.embedderId == collection.embedderId && (it->second.verified || !verified))
         return it->second.index;
     return Error{ErrorCode::NotFound, QString()};
 }
@@ -137,8 +139,10 @@ std::shared_ptr<VectorIndex> VectorIndexManager::install(qint64 collectionId, En
     QMutexLocker lock(&m_mutex);
     auto it = m_entries.find(collectionId);
     // Generations only move forward: an index read from an older snapshot never replaces a newer one.
+    // At the same generation a verified index replaces one that is not.
     if (it != m_entries.end() && it->second.embedderId == entry.embedderId &&
-        it->second.generation >= entry.generation)
+        (it->second.generation > entry.generation ||
+         (it->second.generation == entry.generation && (it->second.verified || !entry.verified))))
         return it->second.index;
     auto index = entry.index;
     m_entries[collectionId] = std::move(entry);
@@ -146,22 +150,22 @@ std::shared_ptr<VectorIndex> VectorIndexManager::install(qint64 collectionId, En
 }
 
 std::shared_ptr<VectorIndex> VectorIndexManager::cachedOrLoaded(const Collection& collection, int dimension,
-                                                                QString* why) {
-    if (auto found = lookup(collection))
+                                                                bool verify, QString* why) {
+    if (auto found = lookup(collection, verify))
         return *found;
-    auto loaded = loadFromDisk(collection, dimension);
+    auto loaded = loadFromDisk(collection, dimension, verify);
     if (!loaded) {
         if (why)
             *why = loaded.error().message;
         return nullptr;
     }
-    return install(collection.id,
-                   Entry{*loaded, collection.embedderId, collection.generation, collection.generation});
+    return install(collection.id, Entry{*loaded, collection.embedderId, collection.generation,
+                                        collection.generation, verify});
 }
 
 Result<std::shared_ptr<VectorIndex>> VectorIndexManager::current(const Collection& collection,
                                                                  int dimension) {
-    if (auto index = cachedOrLoaded(collection, dimension))
+    if (auto index = cachedOrLoaded(collection, dimension, false))
         return index;
     startBackgroundRebuild(collection, dimension);
     return std::shared_ptr<VectorIndex>();
@@ -183,7 +187,7 @@ void VectorIndexManager::startBackgroundRebuild(const Collection& collection, in
         auto rebuilt = rebuild(id, dimension, m_stop.get_token());
         if (rebuilt) {
             auto& [index, generation] = *rebuilt;
-            install(id, Entry{index, embedderId, generation, -1});
+            install(id, Entry{index, embedderId, generation, -1, true});
             if (Status saved = save(id); !saved)
                 Logging::get("docrag.index")
                     ->warn("cannot save the index of \"{}\": {}", name, saved.error().message);
@@ -214,7 +218,7 @@ Result<std::shared_ptr<VectorIndex>> VectorIndexManager::open(const Collection& 
     if (rebuilt)
         *rebuilt = false;
     QString why;
-    if (auto index = cachedOrLoaded(collection, dimension, &why))
+    if (auto index = cachedOrLoaded(collection, dimension, true, &why))
         return index;
     Logging::get("docrag.index")
         ->info("rebuilding the index of \"{}\" from the database: {}", collection.name, why);
@@ -231,14 +235,14 @@ Result<std::shared_ptr<VectorIndex>> VectorIndexManager::open(const Collection& 
                          .arg(collection.generation)};
     if (rebuilt)
         *rebuilt = true;
-    auto kept = install(collection.id, Entry{index, collection.embedderId, generation, -1});
+    auto kept = install(collection.id, Entry{index, collection.embedderId, generation, -1, true});
     if (Status saved = save(collection.id); !saved)
         Logging::get("docrag.index")->warn("cannot save the rebuilt index: {}", saved.error().message);
     return kept;
 }
 
 Result<std::shared_ptr<VectorIndex>> VectorIndexManager::loadFromDisk(const Collection& collection,
-                                                                      int dimension) const {
+                                                                      int dimension, bool verify) const {
     const QString path = indexPath(collection.id);
     auto current = currentSidecar(path, collection);
     if (!current)
@@ -251,14 +255,32 @@ Result<std::shared_ptr<VectorIndex>> VectorIndexManager::loadFromDisk(const Coll
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::NotFound, QStringLiteral("no index file")};
-    if (Status s = checkChecksum(file, sidecar); !s)
-        return s.error();
-    auto index =
-        VectorIndex::load(QStringLiteral("/proc/self/fd/%1").arg(file.handle()), dimension, m_params);
+    // For a search, reading the whole file for its checksum would cost more than the search: the bytes
+    // are the ones the sidecar was written for while the file is the one the save wrote.
+    const QString identity = FileIdentity::of(file.handle());
+    const QString recorded = sidecar.value(QLatin1String("file")).toString();
+    if (verify || identity.isEmpty() || identity != recorded) {
+        if (Status s = checkChecksum(file, sidecar); !s)
+            return s.error();
+        // A sidecar from before identities were recorded gets this one, so that the next search does not
+        // read the file again. Should another process have saved both files meanwhile, the sidecar
+        // written here names a generation and checksum the new file does not have: rebuilt, never trusted.
+        if (recorded.isEmpty() && !identity.isEmpty()) {
+            QJsonObject upgraded = sidecar;
+            upgraded.insert(QLatin1String("file"), identity);
+            QSaveFile out(sidecarPath(path));
+            const QByteArray json = QJsonDocument(upgraded).toJson(QJsonDocument::Compact);
+            if (out.open(QIODevice::WriteOnly) && out.write(json) == json.size())
+                out.commit(); // a read-only data folder keeps the old sidecar: nothing lost
+        }
+    }
+    const qint64 live = sidecar.value(QLatin1String("count")).toInteger(-1);
+    if (live < 0)
+        return Error{ErrorCode::Corrupt, QStringLiteral("index sidecar has no vector count")};
+    auto index = VectorIndex::load(QStringLiteral("/proc/self/fd/%1").arg(file.handle()), dimension, m_params,
+                                   static_cast<size_t>(live));
     if (!index)
         return index.error();
-    if (static_cast<qint64>((*index)->size()) != sidecar.value(QLatin1String("count")).toInteger())
-        return Error{ErrorCode::Corrupt, QStringLiteral("index holds another number of vectors")};
     return std::shared_ptr<VectorIndex>(std::move(*index));
 }
 
@@ -328,11 +350,12 @@ Status VectorIndexManager::save(qint64 collectionId) {
     // Written outside the mutex: searches and other collections go on meanwhile.
     const QString path = indexPath(collectionId);
     quint64 written = 0;
-    if (Status s = entry.index->save(path, &written); !s)
+    QString identity;
+    if (Status s = entry.index->save(path, &written, &identity); !s)
         return s;
     // The checksum of the bytes this save wrote: if another process replaced the file meanwhile, the
     // sidecar does not match it and the index is rebuilt rather than trusted.
-    if (Status s = writeSidecar(path, entry, Hashing::toHex(written)); !s) {
+    if (Status s = writeSidecar(path, entry, Hashing::toHex(written), identity); !s) {
         // An index without a sidecar is never trusted, so a half-done save only costs a rebuild.
         QFile::remove(sidecarPath(path));
         return s;
@@ -354,14 +377,15 @@ bool VectorIndexManager::isSaved(const Collection& collection) const {
     return static_cast<bool>(currentSidecar(indexPath(collection.id), collection));
 }
 
-Status VectorIndexManager::writeSidecar(const QString& path, const Entry& entry,
-                                        const QString& checksum) const {
+Status VectorIndexManager::writeSidecar(const QString& path, const Entry& entry, const QString& checksum,
+                                        const QString& identity) const {
     QJsonObject sidecar{{QLatin1String("format"), kSidecarFormat},
                         {QLatin1String("embedder"), entry.embedderId},
                         {QLatin1String("dimension"), entry.index->dimension()},
                         {QLatin1String("generation"), entry.generation},
                         {QLatin1String("count"), static_cast<qint64>(entry.index->size())},
-                        {QLatin1String("checksum"), checksum}};
+                        {QLatin1String("checksum"), checksum},
+                        {QLatin1String("file"), identity}};
     QSaveFile file(sidecarPath(path));
     if (!file.open(QIODevice::WriteOnly))
         return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(file.fileName())};

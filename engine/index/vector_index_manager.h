@@ -19,7 +19,10 @@ class Database;
 
 // Owns the vector index of each collection. The embeddings table is the source of truth: an index
 // file that is missing, stale (its generation is behind the collection's) or corrupt (checksum) is
-// rebuilt from SQLite, never by embedding again.
+// rebuilt from SQLite, never by embedding again. A search opens a file without reading it all when it
+// is the very file the sidecar was written with (FileIdentity); VectorIndex::search checks what it
+// follows, so damage it did not see costs results, never a crash. The writer's open() reads the file's
+// checksum before anything is added to it.
 //
 // Waits, so that none can close a cycle: the mutex guards only the map and is never held across file
 // I/O, a rebuild or a wait. Searches never wait for a rebuild (current() starts one in the background
@@ -69,21 +72,25 @@ private:
         QString embedderId;
         qint64 generation = -1;
         qint64 savedGeneration = -1;
+        bool verified = false; // built here, or its file's checksum was read
     };
 
-    Result<std::shared_ptr<VectorIndex>> lookup(const Collection& collection) const;
+    Result<std::shared_ptr<VectorIndex>> lookup(const Collection& collection, bool verified) const;
     // The index in memory, or loaded from its file; nullptr (and why) when it has to be rebuilt.
-    std::shared_ptr<VectorIndex> cachedOrLoaded(const Collection& collection, int dimension,
+    // `verify`: only one whose file's checksum was read.
+    std::shared_ptr<VectorIndex> cachedOrLoaded(const Collection& collection, int dimension, bool verify,
                                                 QString* why = nullptr);
     // Keeps the newer of the map's entry and `entry`; returns the index that stays.
     std::shared_ptr<VectorIndex> install(qint64 collectionId, Entry entry);
-    Result<std::shared_ptr<VectorIndex>> loadFromDisk(const Collection& collection, int dimension) const;
+    Result<std::shared_ptr<VectorIndex>> loadFromDisk(const Collection& collection, int dimension,
+                                                      bool verify) const;
     // Reads the collection's generation and its vectors in one read transaction, so the index is
     // exactly the database at the generation it is labelled with.
     Result<std::pair<std::shared_ptr<VectorIndex>, qint64>> rebuild(qint64 collectionId, int dimension,
                                                                     std::stop_token stop) const;
     void startBackgroundRebuild(const Collection& collection, int dimension);
-    Status writeSidecar(const QString& path, const Entry& entry, const QString& checksum) const;
+    Status writeSidecar(const QString& path, const Entry& entry, const QString& checksum,
+                        const QString& identity) const;
 
     Database& m_database;
     QString m_indexDir;

@@ -70,7 +70,8 @@ RagEngine::~RagEngine() {
     // Pool work refers to the members below: stop it (ingests and answers watch the shutdown token,
     // rebuilds their manager's stop) and let it finish before they go.
     m_shutdown.request_stop();
-    m_indexes->stopRebuilds();
+    if (m_indexes) // not made when open() failed before it, on a database it could not migrate
+        m_indexes->stopRebuilds();
     // Answers being written end quickly once stopped; their last steps run on the ask pool.
     {
         std::unique_lock lock(m_asksMutex);

@@ -157,8 +157,8 @@ Result<QSqlDatabase> Database::openConnection() {
     // Per-connection settings. NORMAL sync is safe in WAL mode: a crash can lose the last commits
     // but never corrupts the file, and every file's transaction is either all there or absent.
     static const char* const pragmas[] = {
-        "PRAGMA foreign_keys=ON",   "PRAGMA synchronous=NORMAL",  "PRAGMA temp_store=MEMORY",
-        "PRAGMA cache_size=-32768", "PRAGMA mmap_size=268435456",
+        "PRAGMA foreign_keys=ON",   "PRAGMA synchronous=NORMAL",   "PRAGMA temp_store=MEMORY",
+        "PRAGMA cache_size=-32768", "PRAGMA mmap_size=2147418112",
     };
     for (const char* pragma : pragmas) {
         if (Status s = exec(db, QString::fromLatin1(pragma), "configuring the connection"); !s)

@@ -6,6 +6,7 @@
 #include "tests/support/one_passage_document.h"
 #include "tests/support/temp_tree.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 #include <algorithm>
@@ -241,6 +242,28 @@ private slots:
                  size_t(0));
         QCOMPARE(LexicalIndex(m_db->connection()).search(QStringLiteral("file"), {}, 0).value().size(),
                  size_t(0));
+    }
+
+    // A search within a collection reads only the span of chunk ids the collection has held. Ingests
+    // take turns, so a collection's passages can lie on both sides of another's: the span covers them.
+    void aCollectionsSpanCoversPassagesAddedAfterAnothers() {
+        add(m_collections[0], QStringLiteral("Files"), QStringLiteral("Copying"),
+            QStringLiteral("Copy a file to another folder."));
+        QSqlQuery span(m_db->connection());
+        QVERIFY(
+            span.exec(QStringLiteral("SELECT chunk_id_first, chunk_id_last FROM collections WHERE id = %1")
+                          .arg(m_collections[0])));
+        QVERIFY(span.next());
+        QCOMPARE(span.value(0).toLongLong(), m_chunkIds[0]);
+        QCOMPARE(span.value(1).toLongLong(), m_chunkIds.back());
+        const std::vector<qint64> one = {m_collections[0]};
+        auto found = LexicalIndex(m_db->connection()).search(QStringLiteral("file"), one, 10);
+        QVERIFY(found.ok());
+        std::vector<qint64> ids;
+        for (const ScoredChunk& hit : *found)
+            ids.push_back(hit.chunkId);
+        std::sort(ids.begin(), ids.end());
+        QCOMPARE(ids, (std::vector<qint64>{m_chunkIds[0], m_chunkIds.back()}));
     }
 };
 

@@ -209,6 +209,77 @@ private slots:
         }
     }
 
+    // A file damaged where the load does not look (it reads the header and the upper layers' lists,
+    // not the records it maps): a neighbour id past the end is an error of the search, not a read out
+    // of bounds. With hnswlib's own search it was.
+    void aDamagedNeighbourIdIsAnErrorNotACrash() {
+        test::TempTree dir;
+        const QString path = dir.filePath(QStringLiteral("i.hnsw"));
+        VectorIndexParams params;
+        params.exactSearchLimit = 0;
+        VectorIndex index(kDim, 16, params);
+        const auto data = randomUnitVectors(300, 8);
+        for (size_t i = 0; i < 300; ++i)
+            QVERIFY(index.add(static_cast<qint64>(i), row(data, i)).ok());
+        QVERIFY(index.save(path).ok());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray bytes = f.readAll();
+        f.close();
+        // Every level-0 record starts with its list: a 4-byte size word, then the neighbour ids.
+        quint64 count = 0;
+        quint64 perElement = 0;
+        std::memcpy(&count, bytes.constData() + 16, 8);
+        std::memcpy(&perElement, bytes.constData() + 24, 8);
+        const quint32 farAway = 0x7ffffff0;
+        for (quint64 i = 0; i < count; ++i)
+            std::memcpy(bytes.data() + 96 + i * perElement + 4, &farAway, 4);
+        const QString damaged = dir.write(QStringLiteral("d.hnsw"), bytes);
+        auto loaded = VectorIndex::load(damaged, kDim, params, count);
+        QVERIFY(loaded.ok());
+        auto found = (*loaded)->search(row(data, 5), 3);
+        QVERIFY(!found.ok());
+        QCOMPARE(found.error().code, ErrorCode::Corrupt);
+    }
+
+    // The count of live vectors the caller knows (the sidecar's) spares the load reading every record;
+    // the index then searches, takes inserts and removals as one loaded the long way.
+    void aLoadToldItsLiveCountWorksAsAnother() {
+        test::TempTree dir;
+        const QString path = dir.filePath(QStringLiteral("i.hnsw"));
+        VectorIndexParams params;
+        params.exactSearchLimit = 0;
+        VectorIndex saved(kDim, 16, params);
+        const auto data = randomUnitVectors(700, 12);
+        for (size_t i = 0; i < 600; ++i)
+            QVERIFY(saved.add(static_cast<qint64>(i), row(data, i)).ok());
+        saved.remove(3);
+        saved.remove(4);
+        QVERIFY(saved.save(path).ok());
+        QCOMPARE(VectorIndex::load(path, kDim, params, 601).error().code, ErrorCode::Corrupt);
+        auto loaded = VectorIndex::load(path, kDim, params, 598);
+        QVERIFY(loaded.ok());
+        QCOMPARE((*loaded)->size(), size_t(598));
+        QCOMPARE((*loaded)->deletedCount(), size_t(2));
+        for (size_t q = 600; q < 650; ++q) {
+            const auto a = saved.search(row(data, q), 10).value();
+            const auto b = (*loaded)->search(row(data, q), 10).value();
+            QCOMPARE(b.size(), a.size());
+            for (size_t i = 0; i < a.size(); ++i)
+                QCOMPARE(b[i].chunkId, a[i].chunkId);
+        }
+        QVERIFY((*loaded)->search(row(data, 3), 1).value().front().chunkId != 3);
+        // The label map is made at the first change: a removal by label, then a replacement.
+        (*loaded)->remove(10);
+        QVERIFY((*loaded)->search(row(data, 10), 1).value().front().chunkId != 10);
+        QVERIFY((*loaded)->add(11, row(data, 650)).ok());
+        QCOMPARE((*loaded)->search(row(data, 650), 1).value().front().chunkId, qint64(11));
+        for (size_t i = 600; i < 700; ++i)
+            QVERIFY((*loaded)->add(static_cast<qint64>(i), row(data, i)).ok());
+        QCOMPARE((*loaded)->size(), size_t(697));
+        QCOMPARE((*loaded)->search(row(data, 690), 1).value().front().chunkId, qint64(690));
+    }
+
     void badFilesAreErrorsNotCrashes() {
         test::TempTree dir;
         QCOMPARE(VectorIndex::load(dir.filePath(QStringLiteral("missing.hnsw")), kDim).error().code,

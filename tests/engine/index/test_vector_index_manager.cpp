@@ -8,7 +8,12 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 using namespace docrag;
 
@@ -124,6 +129,71 @@ private slots:
         QVERIFY(index.ok());
         QVERIFY(rebuilt);
         QCOMPARE((*index)->size(), size_t(12));
+    }
+
+    // Damage that leaves the file as the save wrote it to the eye of FileIdentity (same inode, size
+    // and time, as a disk's own damage does): a search opens the file without reading all of it; the
+    // writer reads its checksum before it adds anything, and rebuilds.
+    void theWriterReadsTheChecksumOfAFileSearchesTrust() {
+        const QString dir = m_dir.filePath(QStringLiteral("idx-v"));
+        QString path;
+        {
+            VectorIndexManager manager(*m_db, dir);
+            QVERIFY(manager.open(m_collection, kDim).ok());
+            path = manager.indexPath(m_collection.id);
+        }
+        struct stat before {};
+        QVERIFY(::stat(QFile::encodeName(path).constData(), &before) == 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.seek(file.size() / 2);
+        file.write("damage that keeps the file's size");
+        file.close();
+        const struct timespec times[2] = {before.st_atim, before.st_mtim};
+        QVERIFY(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0) == 0);
+
+        VectorIndexManager manager(*m_db, dir);
+        auto searched = manager.current(m_collection, kDim);
+        QVERIFY(searched.ok());
+        QVERIFY(*searched != nullptr);
+        bool rebuilt = false;
+        auto written = manager.open(m_collection, kDim, {}, &rebuilt);
+        QVERIFY(written.ok());
+        QVERIFY(rebuilt);
+        QVERIFY(*written != *searched);
+        QCOMPARE((*written)->size(), size_t(12));
+        QCOMPARE(manager.current(m_collection, kDim).value(), *written);
+    }
+
+    // Sidecars written before they named their file get the name at the first load that reads the
+    // checksum, so that the searches after it do not read the whole file again.
+    void anOlderSidecarLearnsItsFilesIdentity() {
+        const QString dir = m_dir.filePath(QStringLiteral("idx-o"));
+        QString sidecar;
+        QString identity;
+        const auto read = [&] {
+            QFile f(sidecar);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                               : QJsonObject();
+        };
+        {
+            VectorIndexManager manager(*m_db, dir);
+            QVERIFY(manager.open(m_collection, kDim).ok());
+            sidecar = manager.indexPath(m_collection.id) + QStringLiteral(".json");
+        }
+        QJsonObject older = read();
+        identity = older.take(QStringLiteral("file")).toString();
+        QVERIFY(!identity.isEmpty());
+        QFile out(sidecar);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(QJsonDocument(older).toJson());
+        out.close();
+
+        VectorIndexManager manager(*m_db, dir);
+        auto index = manager.current(m_collection, kDim);
+        QVERIFY(index.ok() && *index);
+        QCOMPARE(read().value(QStringLiteral("file")).toString(), identity);
+        QCOMPARE(read().value(QStringLiteral("checksum")), older.value(QStringLiteral("checksum")));
     }
 
     void rebuildsWhenTheSidecarIsMissing() {

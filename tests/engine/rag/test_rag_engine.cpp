@@ -2,10 +2,13 @@
 #include "engine/llm/openai_client.h"
 #include "engine/rag/rag_engine.h"
 #include "engine/rag/response_cache.h"
+#include "engine/store/database.h"
+#include "engine/store/migrations.h"
 #include "tests/support/fake_openai_server.h"
 #include "tests/support/temp_tree.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace docrag;
@@ -66,6 +69,25 @@ private slots:
         QVERIFY(engine.ok());
         m_engine = std::move(*engine);
         QVERIFY(ingest(QStringLiteral("local"), QStringLiteral("local")).ok());
+    }
+
+    void aDatabaseItCannotMigrateIsAnErrorNotACrash() {
+        test::TempTree tree;
+        EngineOptions options;
+        options.dataDir = tree.filePath(QStringLiteral("data"));
+        QVERIFY(RagEngine::open(options).ok());
+        {
+            // The last migration's index is there but the version says it is not: it cannot run again.
+            auto db = Database::open(options.dataDir + QStringLiteral("/docrag.sqlite3"));
+            QVERIFY(db);
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Migrations::latestVersion() - 1)));
+        }
+        auto engine = RagEngine::open(options);
+        QVERIFY(!engine);
+        QVERIFY2(engine.error().message.contains(QLatin1String("migrat")) ||
+                     engine.error().message.contains(QLatin1String("schema")),
+                 qPrintable(engine.error().message));
     }
 
     void generatesAStreamedAnswerWithSources() {
