@@ -739,6 +739,38 @@
         <source>Performance dashboard</source>
         <translation>Leistungsübersicht</translation>
     </message>
+    <message>
+        <source>This session, last hour</source>
+        <translation>Diese Sitzung, letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Every process, last 24 hours</source>
+        <translation>Alle Prozesse, letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Timings of</source>
+        <translation>Zeiten von</translation>
+    </message>
+    <message>
+        <source>Every process: the desktop app and docrag-cli on this data folder, from the statistics they keep in the database.</source>
+        <translation>Alle Prozesse: die Desktop-App und docrag-cli auf diesem Datenordner, aus der Statistik, die sie in der Datenbank führen.</translation>
+    </message>
+    <message>
+        <source>no calls in the last 24 hours</source>
+        <translation>keine Aufrufe in den letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Requests, last 24 hours</source>
+        <translation>Anfragen, letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>no answers in the last 24 hours</source>
+        <translation>keine Antworten in den letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>%1 · no searches in the last 24 hours</source>
+        <translation>%1 · keine Suchen in den letzten 24 Stunden</translation>
+    </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>

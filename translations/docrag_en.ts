@@ -738,6 +738,38 @@
         <source>Performance dashboard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This session, last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every process, last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timings of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every process: the desktop app and docrag-cli on this data folder, from the statistics they keep in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no calls in the last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests, last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answers in the last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · no searches in the last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>

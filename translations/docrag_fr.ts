@@ -739,6 +739,38 @@
         <source>Performance dashboard</source>
         <translation>Tableau de bord des performances</translation>
     </message>
+    <message>
+        <source>This session, last hour</source>
+        <translation>Cette session, dernière heure</translation>
+    </message>
+    <message>
+        <source>Every process, last 24 hours</source>
+        <translation>Tous les processus, dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Timings of</source>
+        <translation>Durées de</translation>
+    </message>
+    <message>
+        <source>Every process: the desktop app and docrag-cli on this data folder, from the statistics they keep in the database.</source>
+        <translation>Tous les processus : l’application de bureau et docrag-cli sur ce dossier de données, d’après les statistiques qu’ils tiennent dans la base.</translation>
+    </message>
+    <message>
+        <source>no calls in the last 24 hours</source>
+        <translation>aucun appel ces dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Requests, last 24 hours</source>
+        <translation>Requêtes, dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>no answers in the last 24 hours</source>
+        <translation>aucune réponse ces dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>%1 · no searches in the last 24 hours</source>
+        <translation>%1 · aucune recherche ces dernières 24 heures</translation>
+    </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>

@@ -35,6 +35,31 @@ void printCollection(QTextStream& out, const CollectionInfo& info) {
         out << "  being ingested now: " << c.filesDone << " of " << c.filesTotal << " files done\n";
 }
 
+QString milliseconds(double ms) {
+    return QString::number(ms, 'f', ms < 10 ? 2 : 1) + QStringLiteral(" ms");
+}
+
+// The operations any process did in the last hour and day, from the database's statistics.
+void printHistory(QTextStream& out, const std::vector<OperationStats>& hour,
+                  const std::vector<OperationStats>& day) {
+    out << "Timings         every process on this data folder: last hour | last 24 hours\n";
+    bool any = false;
+    for (size_t i = 0; i < day.size() && i < hour.size(); ++i) {
+        if (day[i].count == 0)
+            continue;
+        any = true;
+        out << "  " << day[i].name.leftJustified(15) << ' ';
+        if (hour[i].count > 0)
+            out << hour[i].count << " calls, p95 " << milliseconds(hour[i].p95Ms);
+        else
+            out << "none";
+        out << " | " << day[i].count << " calls, avg " << milliseconds(day[i].avgMs) << ", p95 "
+            << milliseconds(day[i].p95Ms) << ", max " << milliseconds(day[i].maxMs) << '\n';
+    }
+    if (!any)
+        out << "  nothing recorded in the last 24 hours\n";
+}
+
 } // namespace
 
 int InfoCommands::collections(CliContext& context, const QStringList& args) {
@@ -97,10 +122,22 @@ int InfoCommands::stats(CliContext& context, const QStringList& args) {
     if (!stats)
         return context.failWith(stats.error());
     const PerformanceSnapshot performance = engine->performanceSnapshot();
+    // Timings of every process that used the data folder (this one has done nothing yet).
+    auto lastHour = engine->performanceHistory(60);
+    auto lastDay = engine->performanceHistory(24 * 60);
+    if (!lastHour || !lastDay)
+        return context.failWith(lastHour ? lastDay.error() : lastHour.error());
+    auto historyBytes = engine->statisticsBytes();
+    if (!historyBytes)
+        return context.failWith(historyBytes.error());
     if (context.json()) {
         QJsonObject json = CliJson::stats(*stats);
         // The same snapshot as the desktop dashboard's; its timings are those of this process.
         json.insert(QStringLiteral("performance"), performance.toJson());
+        json.insert(QStringLiteral("history"),
+                    QJsonObject{{QStringLiteral("last_hour"), PerformanceSnapshot::operationsJson(*lastHour)},
+                                {QStringLiteral("last_day"), PerformanceSnapshot::operationsJson(*lastDay)},
+                                {QStringLiteral("stored_bytes"), *historyBytes}});
         context.printJson(QJsonDocument(json));
         return kExitOk;
     }
@@ -124,6 +161,7 @@ int InfoCommands::stats(CliContext& context, const QStringList& args) {
         out << "Cache           " << cache.name << ": " << cache.hits << " hits, " << cache.misses
             << " misses\n";
     }
+    printHistory(out, *lastHour, *lastDay);
     for (const CollectionInfo& info : stats->collections)
         printCollection(out, info);
     return kExitOk;

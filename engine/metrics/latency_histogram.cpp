@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace docrag {
 
@@ -65,6 +66,74 @@ double LatencyHistogram::percentile(double percent) const {
         }
     }
     return static_cast<double>(m_max);
+}
+
+namespace {
+
+constexpr char kFormat = 1;
+
+void putVarint(QByteArray& out, quint64 value) {
+    while (value >= 0x80) {
+        out.append(static_cast<char>((value & 0x7f) | 0x80));
+        value >>= 7;
+    }
+    out.append(static_cast<char>(value));
+}
+
+std::optional<quint64> takeVarint(QByteArrayView bytes, qsizetype& at) {
+    quint64 value = 0;
+    for (int shift = 0; shift < 64 && at < bytes.size(); shift += 7) {
+        const auto byte = static_cast<unsigned char>(bytes[at++]);
+        value |= static_cast<quint64>(byte & 0x7f) << shift;
+        if (!(byte & 0x80))
+            return value;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QByteArray LatencyHistogram::toBytes() const {
+    QByteArray out;
+    out.append(kFormat);
+    for (const qint64 value : {m_count, m_sum, m_min, m_max})
+        putVarint(out, static_cast<quint64>(value));
+    int last = -1;
+    for (int bin = 0; bin < kBins; ++bin) {
+        if (const std::uint32_t n = m_bins[static_cast<size_t>(bin)]; n > 0) {
+            putVarint(out, static_cast<quint64>(bin - last));
+            putVarint(out, n);
+            last = bin;
+        }
+    }
+    return out;
+}
+
+std::optional<LatencyHistogram> LatencyHistogram::fromBytes(QByteArrayView bytes) {
+    if (bytes.isEmpty() || bytes[0] != kFormat)
+        return std::nullopt;
+    qsizetype at = 1;
+    LatencyHistogram h;
+    for (qint64* field : {&h.m_count, &h.m_sum, &h.m_min, &h.m_max}) {
+        const auto value = takeVarint(bytes, at);
+        if (!value || *value > static_cast<quint64>(std::numeric_limits<qint64>::max()))
+            return std::nullopt;
+        *field = static_cast<qint64>(*value);
+    }
+    qint64 binned = 0;
+    for (int bin = -1; at < bytes.size();) {
+        const auto step = takeVarint(bytes, at);
+        const auto n = takeVarint(bytes, at);
+        if (!step || !n || *step == 0 || *step > static_cast<quint64>(kBins - 1 - bin) ||
+            *n > std::numeric_limits<std::uint32_t>::max())
+            return std::nullopt;
+        bin += static_cast<int>(*step);
+        h.m_bins[static_cast<size_t>(bin)] = static_cast<std::uint32_t>(*n);
+        binned += static_cast<qint64>(*n);
+    }
+    if (binned != h.m_count || h.m_min > h.m_max)
+        return std::nullopt;
+    return h;
 }
 
 } // namespace docrag

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QtGlobal>
 
 #include <array>
 #include <cstdint>
+#include <optional>
 
 namespace docrag {
 
@@ -28,6 +31,12 @@ public:
     double meanMicros() const {
         return m_count ? static_cast<double>(m_sum) / static_cast<double>(m_count) : 0.0;
     }
+
+    // A compact form to store: count, sum, min and max, then each bin that holds anything (its distance
+    // from the last one and its count), all as varints. A minute of similar timings is a few dozen bytes.
+    QByteArray toBytes() const;
+    // nullopt for bytes toBytes() did not make (damaged, or from another version).
+    static std::optional<LatencyHistogram> fromBytes(QByteArrayView bytes);
 
     static int binOf(qint64 micros);
     static double lowerBound(int bin); // microseconds

@@ -5,6 +5,9 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
+#include <map>
+
 namespace docrag {
 namespace {
 
@@ -87,6 +90,13 @@ void PerformanceMonitor::record(Operation operation, qint64 micros, const QStrin
             slot.histogram.clear();
         }
         slot.histogram.add(micros);
+        if (s.unsaved.empty() || s.unsaved.back().index != minute) {
+            LatencyHistogram one;
+            one.add(micros);
+            keepUnsaved(s, minute, one);
+        } else {
+            s.unsaved.back().histogram.add(micros);
+        }
         threshold = s.thresholdMicros;
     }
     if (threshold <= 0 || micros <= threshold)
@@ -109,6 +119,89 @@ void PerformanceMonitor::record(Operation operation, qint64 micros, const QStrin
         m_slow.pop_back();
 }
 
+void PerformanceMonitor::keepUnsaved(Series& series, qint64 minute, const LatencyHistogram& histogram) {
+    auto it = std::find_if(series.unsaved.begin(), series.unsaved.end(),
+                           [minute](const Minute& m) { return m.index >= minute; });
+    if (it != series.unsaved.end() && it->index == minute) {
+        it->histogram.merge(histogram);
+        return;
+    }
+    series.unsaved.insert(it, Minute{minute, histogram});
+    // Nobody stores them (or the database keeps failing): the oldest go, as the hour's slots do.
+    if (series.unsaved.size() > static_cast<size_t>(kMinutes))
+        series.unsaved.erase(series.unsaved.begin());
+}
+
+std::vector<MinuteRollup> PerformanceMonitor::takeUnsaved() {
+    std::vector<MinuteRollup> out;
+    for (int op = 0; op < kOperations; ++op) {
+        Series& s = m_series[static_cast<size_t>(op)];
+        std::vector<Minute> taken;
+        {
+            std::lock_guard lock(s.mutex);
+            taken.swap(s.unsaved);
+        }
+        for (Minute& m : taken)
+            out.push_back(MinuteRollup{name(static_cast<Operation>(op)), m.index, m.histogram});
+    }
+    return out;
+}
+
+std::vector<MinuteRollup> PerformanceMonitor::unsaved() const {
+    std::vector<MinuteRollup> out;
+    for (int op = 0; op < kOperations; ++op) {
+        const Series& s = m_series[static_cast<size_t>(op)];
+        std::lock_guard lock(s.mutex);
+        for (const Minute& m : s.unsaved)
+            out.push_back(MinuteRollup{name(static_cast<Operation>(op)), m.index, m.histogram});
+    }
+    return out;
+}
+
+void PerformanceMonitor::putBack(const std::vector<MinuteRollup>& rollups) {
+    for (const MinuteRollup& r : rollups) {
+        for (int op = 0; op < kOperations; ++op) {
+            if (name(static_cast<Operation>(op)) != r.operation)
+                continue;
+            Series& s = m_series[static_cast<size_t>(op)];
+            std::lock_guard lock(s.mutex);
+            keepUnsaved(s, r.minute, r.histogram);
+        }
+    }
+}
+
+std::vector<OperationStats> PerformanceMonitor::summarize(const std::vector<MinuteRollup>& rollups,
+                                                          qint64 fromMinute, qint64 toMinute) {
+    std::vector<OperationStats> out;
+    for (int op = 0; op < kOperations; ++op) {
+        OperationStats stats;
+        stats.name = name(static_cast<Operation>(op));
+        std::map<qint64, LatencyHistogram> minutes;
+        for (const MinuteRollup& r : rollups) {
+            if (r.operation == stats.name && r.minute >= fromMinute && r.minute <= toMinute)
+                minutes[r.minute].merge(r.histogram);
+        }
+        LatencyHistogram all;
+        for (const auto& [minute, h] : minutes) {
+            if (h.count() == 0)
+                continue;
+            all.merge(h);
+            stats.perMinute.push_back(MinuteStats{minute * kMinuteMs, h.count(), toMs(h.meanMicros()),
+                                                  toMs(h.percentile(95)),
+                                                  toMs(static_cast<double>(h.maxMicros()))});
+        }
+        stats.count = all.count();
+        stats.avgMs = toMs(all.meanMicros());
+        stats.minMs = toMs(static_cast<double>(all.minMicros()));
+        stats.maxMs = toMs(static_cast<double>(all.maxMicros()));
+        stats.p50Ms = toMs(all.percentile(50));
+        stats.p95Ms = toMs(all.percentile(95));
+        stats.p99Ms = toMs(all.percentile(99));
+        out.push_back(std::move(stats));
+    }
+    return out;
+}
+
 PerformanceSnapshot PerformanceMonitor::snapshot() const {
     QElapsedTimer cost;
     cost.start();
@@ -116,34 +209,16 @@ PerformanceSnapshot PerformanceMonitor::snapshot() const {
     snap.takenAtMs = m_clock.nowMs();
     snap.uptimeMs = snap.takenAtMs - m_startedMs;
     const qint64 current = snap.takenAtMs / kMinuteMs;
+    std::vector<MinuteRollup> hour;
     for (int op = 0; op < kOperations; ++op) {
         const Series& s = m_series[static_cast<size_t>(op)];
-        OperationStats stats;
-        stats.name = name(static_cast<Operation>(op));
-        LatencyHistogram hour;
-        {
-            std::lock_guard lock(s.mutex);
-            // The last sixty minutes, this one included, oldest first.
-            for (qint64 minute = current - kMinutes + 1; minute <= current; ++minute) {
-                const Minute& slot = s.minutes[static_cast<size_t>(minute % kMinutes)];
-                if (slot.index != minute || slot.histogram.count() == 0)
-                    continue;
-                hour.merge(slot.histogram);
-                stats.perMinute.push_back(MinuteStats{minute * kMinuteMs, slot.histogram.count(),
-                                                      toMs(slot.histogram.meanMicros()),
-                                                      toMs(slot.histogram.percentile(95)),
-                                                      toMs(static_cast<double>(slot.histogram.maxMicros()))});
-            }
+        std::lock_guard lock(s.mutex);
+        for (const Minute& slot : s.minutes) {
+            if (slot.index > current - kMinutes && slot.index <= current && slot.histogram.count() > 0)
+                hour.push_back(MinuteRollup{name(static_cast<Operation>(op)), slot.index, slot.histogram});
         }
-        stats.count = hour.count();
-        stats.avgMs = toMs(hour.meanMicros());
-        stats.minMs = toMs(static_cast<double>(hour.minMicros()));
-        stats.maxMs = toMs(static_cast<double>(hour.maxMicros()));
-        stats.p50Ms = toMs(hour.percentile(50));
-        stats.p95Ms = toMs(hour.percentile(95));
-        stats.p99Ms = toMs(hour.percentile(99));
-        snap.operations.push_back(std::move(stats));
     }
+    snap.operations = summarize(hour, current - kMinutes + 1, current);
     {
         std::lock_guard lock(m_slowMutex);
         snap.slowOperations.assign(m_slow.begin(), m_slow.end());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/metrics/latency_histogram.h"
+#include "engine/metrics/minute_rollup.h"
 #include "engine/metrics/performance_snapshot.h"
 
 #include <QString>
@@ -10,6 +11,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <vector>
 
 namespace docrag {
 
@@ -19,6 +21,8 @@ class Clock;
 // of count, sum, min, max and a LatencyHistogram, reused as the minutes pass. Recording is one short lock;
 // a snapshot merges at most sixty histograms per operation (well under a millisecond). Operations slower
 // than their threshold are logged as warnings with their context and kept for the dashboard.
+// What was recorded is also kept aside, minute by minute, until takeUnsaved() hands it to whoever stores
+// it (the database's statistics of every process); at most an hour of it when nobody does.
 // Thread-safe: every engine thread records into the same monitor.
 class PerformanceMonitor final {
 public:
@@ -66,6 +70,17 @@ public:
 
     // The timings, the slow operations and the clock; the caller fills in caches, gauges and usage.
     PerformanceSnapshot snapshot() const;
+
+    // The minutes recorded since the last call, oldest first; they are no longer kept aside.
+    std::vector<MinuteRollup> takeUnsaved();
+    // A copy of what takeUnsaved() would give now.
+    std::vector<MinuteRollup> unsaved() const;
+    // Gives back what takeUnsaved() gave when it could not be stored: kept for the next try.
+    void putBack(const std::vector<MinuteRollup>& rollups);
+    // Every operation's statistics over the minutes [fromMinute, toMinute] of `rollups` (any order, the
+    // same operation and minute any number of times): what snapshot() shows for its hour.
+    static std::vector<OperationStats> summarize(const std::vector<MinuteRollup>& rollups, qint64 fromMinute,
+                                                 qint64 toMinute);
     const Clock& clock() const { return m_clock; }
 
 private:
@@ -76,8 +91,11 @@ private:
     struct Series final {
         mutable std::mutex mutex;
         std::array<Minute, kMinutes> minutes;
+        std::vector<Minute> unsaved; // oldest first, at most kMinutes
         qint64 thresholdMicros = 0;
     };
+
+    static void keepUnsaved(Series& series, qint64 minute, const LatencyHistogram& histogram);
 
     const Clock& m_clock;
     const qint64 m_startedMs;

@@ -12,7 +12,7 @@ const OperationStats* PerformanceSnapshot::operation(const QString& name) const 
     return nullptr;
 }
 
-QJsonObject PerformanceSnapshot::toJson() const {
+QJsonArray PerformanceSnapshot::operationsJson(const std::vector<OperationStats>& operations) {
     QJsonArray ops;
     for (const OperationStats& o : operations) {
         QJsonArray minutes;
@@ -33,6 +33,11 @@ QJsonObject PerformanceSnapshot::toJson() const {
                                {QStringLiteral("p99_ms"), o.p99Ms},
                                {QStringLiteral("per_minute"), minutes}});
     }
+    return ops;
+}
+
+QJsonObject PerformanceSnapshot::toJson() const {
+    const QJsonArray ops = operationsJson(operations);
     QJsonArray caches;
     for (const CacheStats& c : this->caches) {
         caches.append(QJsonObject{{QStringLiteral("name"), c.name},
@@ -51,7 +56,9 @@ QJsonObject PerformanceSnapshot::toJson() const {
     return QJsonObject{
         {QStringLiteral("taken_at_ms"), takenAtMs},
         {QStringLiteral("uptime_ms"), uptimeMs},
-        {QStringLiteral("window"), QStringLiteral("last hour")},
+        {QStringLiteral("window"), everyProcess
+                                       ? QStringLiteral("last %1 minutes, every process").arg(windowMinutes)
+                                       : QStringLiteral("last hour")},
         {QStringLiteral("operations"), ops},
         {QStringLiteral("caches"), caches},
         {QStringLiteral("slow_operations"), slow},

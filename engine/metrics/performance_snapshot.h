@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -52,6 +53,9 @@ struct PerformanceSnapshot final {
     qint64 takenAtMs = 0;
     qint64 uptimeMs = 0;
     std::vector<OperationStats> operations; // every known operation, also those not called yet
+    // What `operations` covers: this process's last hour, or every process's last `windowMinutes`.
+    int windowMinutes = 60;
+    bool everyProcess = false;
     std::vector<CacheStats> caches;
     std::vector<SlowOperation> slowOperations; // newest first
     // Gauges
@@ -72,6 +76,7 @@ struct PerformanceSnapshot final {
 
     const OperationStats* operation(const QString& name) const;
     QJsonObject toJson() const;
+    static QJsonArray operationsJson(const std::vector<OperationStats>& operations);
 };
 
 } // namespace docrag

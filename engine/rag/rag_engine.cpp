@@ -17,6 +17,7 @@
 #include "engine/metrics/memory_probe.h"
 #include "engine/metrics/performance_monitor.h"
 #include "engine/rag/response_cache.h"
+#include "engine/rag/statistics_keeper.h"
 #include "engine/rag/symbol_lookup.h"
 #include "engine/store/chunk_store.h"
 #include "engine/store/database.h"
@@ -84,6 +85,11 @@ RagEngine::~RagEngine() {
     m_densePool.waitForDone();
     m_indexes.reset(); // stops and waits for its background rebuilds
     Tsan::acquire();
+    // Last, when every timing is in: what this process did counts in the statistics of every process.
+    if (m_statistics) {
+        if (Status saved = saveStatistics(); !saved)
+            Logging::get("docrag.perf")->warn("cannot store the statistics: {}", saved.error().message);
+    }
 }
 
 Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options) {
@@ -102,7 +108,12 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
     engine->m_database = std::move(*database);
     engine->m_clock = std::make_unique<SystemClock>();
     engine->m_monitor = std::make_unique<PerformanceMonitor>(*engine->m_clock);
-    engine->m_database->setMonitor(engine->m_monitor.get());
+    engine->m_database->setTransactionTimer([monitor = engine->m_monitor.get()](qint64 micros) {
+        monitor->record(PerformanceMonitor::Operation::DatabaseTransaction, micros);
+    });
+    engine->m_statistics =
+        std::make_unique<StatisticsKeeper>(*engine->m_database, *engine->m_monitor, *engine->m_clock);
+    engine->m_statisticsSavedMs = engine->m_clock->nowMs();
     engine->m_loaders = std::make_unique<LoaderRegistry>();
     engine->m_chunker = std::make_unique<Chunker>(options.chunker);
     engine->m_embedder = std::make_unique<LocalEmbedder>(options.embeddingDimension);
@@ -224,6 +235,7 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
     };
     auto report = run();
     pruneCaches();
+    saveStatisticsSoon();
     m_ingestFilesPerSecond.store(0.0);
     m_ingestQueueDepth.store(0);
     // Even a failed or cancelled run may have changed some files: answers drawn from the collection
@@ -321,7 +333,37 @@ Status RagEngine::removeCollection(const QString& name) {
 }
 
 Result<std::vector<Hit>> RagEngine::search(const QString& query, const SearchOptions& options) {
-    return m_retriever->search(query, options);
+    auto hits = m_retriever->search(query, options);
+    saveStatisticsSoon();
+    return hits;
+}
+
+Status RagEngine::saveStatistics() {
+    if (m_database->readOnly())
+        return {};
+    m_statisticsSavedMs = m_clock->nowMs();
+    return m_statistics->save();
+}
+
+void RagEngine::saveStatisticsSoon() {
+    qint64 last = m_statisticsSavedMs.load();
+    const qint64 now = m_clock->nowMs();
+    // One caller wins the minute; the others go on.
+    if (now - last < 60'000 || m_shutdown.stop_requested() ||
+        !m_statisticsSavedMs.compare_exchange_strong(last, now))
+        return;
+    (void)QtConcurrent::run(&m_pool, Tsan::handOff([this] {
+        if (Status saved = saveStatistics(); !saved)
+            Logging::get("docrag.perf")->warn("cannot store the statistics: {}", saved.error().message);
+    }));
+}
+
+Result<std::vector<OperationStats>> RagEngine::performanceHistory(int minutes) {
+    return m_statistics->history(std::clamp(minutes, 1, static_cast<int>(StatisticsKeeper::kKeptMinutes)));
+}
+
+Result<qint64> RagEngine::statisticsBytes() {
+    return m_statistics->storedBytes();
 }
 
 QFuture<Result<Answer>> RagEngine::ask(const AskRequest& request, AskPipeline::DeltaCallback onDelta,
@@ -343,6 +385,7 @@ QFuture<Result<Answer>> RagEngine::ask(const AskRequest& request, AskPipeline::D
                                   answer->question);
             m_monitor->record(PerformanceMonitor::Operation::Answer, answer->latencyMs * 1000,
                               answer->question);
+            saveStatisticsSoon();
         }
         {
             std::lock_guard lock(m_asksMutex);
@@ -442,10 +485,17 @@ void RagEngine::pruneCaches() {
             ->info("pruned {} cached answers and {} cached embeddings", answers ? *answers : 0, embeddings);
 }
 
-PerformanceSnapshot RagEngine::performanceSnapshot() {
+PerformanceSnapshot RagEngine::performanceSnapshot(int everyProcessMinutes) {
     QElapsedTimer cost;
     cost.start();
     PerformanceSnapshot snap = m_monitor->snapshot();
+    if (everyProcessMinutes > 0) {
+        if (auto history = performanceHistory(everyProcessMinutes)) {
+            snap.operations = std::move(*history);
+            snap.windowMinutes = everyProcessMinutes;
+            snap.everyProcess = true;
+        }
+    }
     snap.caches.push_back(
         CacheStats{QStringLiteral("response"), m_responseCache->hits(), m_responseCache->misses()});
     if (m_embeddingCache)

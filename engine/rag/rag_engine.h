@@ -40,6 +40,7 @@ class LoaderRegistry;
 class OpenAiClient;
 class PerformanceMonitor;
 class ResponseCache;
+class StatisticsKeeper;
 class SymbolLookup;
 class VectorIndexManager;
 
@@ -80,9 +81,19 @@ public:
     Result<std::vector<Hit>> search(const QString& query, const SearchOptions& options);
     Result<EngineStats> stats();
     // Timings of the last hour, cache hit rates, memory, sizes, ingestion and model-server usage: the
-    // dashboard's and `docrag-cli stats --json`'s figures. Cheap: milliseconds.
-    PerformanceSnapshot performanceSnapshot();
+    // dashboard's and `docrag-cli stats --json`'s figures. Cheap: milliseconds. With `everyProcessMinutes`,
+    // the timings are those of every process over that many minutes (performanceHistory()), when the
+    // database can give them.
+    PerformanceSnapshot performanceSnapshot(int everyProcessMinutes = 0);
     PerformanceMonitor& monitor() { return *m_monitor; }
+    // Every process's timings of the last `minutes` minutes (up to a week), from the database's
+    // statistics and this process's own: see StatisticsKeeper.
+    Result<std::vector<OperationStats>> performanceHistory(int minutes);
+    // The size of those statistics in the database.
+    Result<qint64> statisticsBytes();
+    // Stores this process's timings in the database's statistics now (the engine also does it about
+    // once a minute while it works, and when it goes). Nothing to do in a read-only data folder.
+    Status saveStatistics();
     // What `docrag-cli health` and the status bar check.
     HealthCheck::Subject healthSubject();
     // Drops expired answers and the oldest cached embeddings beyond their caps, so that the caches
@@ -159,11 +170,15 @@ private:
     struct ModelServer; // the client and what is built on it, defined in the .cpp
 
     Result<const Embedder*> embedderFor(const IngestRequest& request);
+    // Saves the statistics on the pool when the last save is a minute old.
+    void saveStatisticsSoon();
     const Embedder* remoteEmbedder() const;
 
     EngineOptions m_options;
     std::unique_ptr<Clock> m_clock;
     std::unique_ptr<PerformanceMonitor> m_monitor;
+    std::unique_ptr<StatisticsKeeper> m_statistics;
+    std::atomic<qint64> m_statisticsSavedMs{0};
     std::unique_ptr<Database> m_database;
     std::unique_ptr<LoaderRegistry> m_loaders;
     std::unique_ptr<Chunker> m_chunker;

@@ -1,13 +1,13 @@
 #include "engine/store/database.h"
 
 #include "engine/core/logging.h"
-#include "engine/metrics/performance_monitor.h"
 #include "engine/store/fts_ranker.h"
 #include "engine/store/sql_error.h"
 #include "engine/store/sqlite_handle.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -252,8 +252,16 @@ Status Database::transaction(const std::function<Status(QSqlDatabase&)>& work) {
     QSqlDatabase db = connection();
     if (!db.isOpen())
         return Error{ErrorCode::Database, QStringLiteral("the database %1 is not open").arg(m_filePath)};
-    const auto timer =
-        PerformanceMonitor::ScopedTimer(m_monitor, PerformanceMonitor::Operation::DatabaseTransaction);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    struct Report {
+        const std::function<void(qint64)>& timer;
+        const QElapsedTimer& elapsed;
+        ~Report() {
+            if (timer)
+                timer(elapsed.nsecsElapsed() / 1000);
+        }
+    } report{m_transactionTimer, elapsed};
     // IMMEDIATE: the write lock is taken now, waiting (busy timeout) for another writer to finish. A
     // deferred BEGIN that reads first and writes later cannot wait: SQLite fails it at once when
     // another connection wrote in between.

@@ -15,8 +15,6 @@
 
 namespace docrag {
 
-class PerformanceMonitor;
-
 // The SQLite file: one QSqlDatabase connection per thread (QtSql connections must not cross
 // threads), WAL so readers never wait for the writer, foreign keys on, versioned migrations.
 class Database final {
@@ -48,8 +46,11 @@ public:
     // PRAGMA quick_check on the calling thread's connection, given up after `timeoutMs`: "ok", or
     // what SQLite found wrong (an Error with code Timeout when it did not finish in time).
     Result<QString> quickCheck(int timeoutMs);
-    // Times every transaction (none by default).
-    void setMonitor(PerformanceMonitor* monitor) { m_monitor = monitor; }
+    // Gets the duration of every transaction, in microseconds (from the thread that ran it). Set before
+    // the first transaction.
+    void setTransactionTimer(std::function<void(qint64 micros)> timer) {
+        m_transactionTimer = std::move(timer);
+    }
 
 private:
     Database(QString filePath, bool readOnly);
@@ -62,7 +63,7 @@ private:
     QMutex m_mutex;
     QStringList m_connectionNames;
     FtsRanker m_ranker;
-    PerformanceMonitor* m_monitor = nullptr;
+    std::function<void(qint64)> m_transactionTimer;
 };
 
 } // namespace docrag

@@ -204,11 +204,27 @@ Migration chunkOwners() {
     return m;
 }
 
+// Timings of every process (desktop and CLI) by operation and minute, for the last week: see StatsStore.
+// Without rowid: the key is what is stored and searched.
+Migration statistics() {
+    Migration m;
+    m.version = 5;
+    m.description = QStringLiteral("statistics");
+    m.statements = {
+        QStringLiteral(R"(CREATE TABLE stat_minutes (
+            minute INTEGER NOT NULL,
+            operation TEXT NOT NULL,
+            histogram BLOB NOT NULL,
+            PRIMARY KEY (minute, operation)) WITHOUT ROWID)"),
+    };
+    return m;
+}
+
 } // namespace
 
 const std::vector<Migration>& Migrations::all() {
     static const std::vector<Migration> migrations = {initialSchema(), ingestState(), symbols(),
-                                                      chunkOwners()};
+                                                      chunkOwners(), statistics()};
     return migrations;
 }
 

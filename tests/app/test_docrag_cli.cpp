@@ -282,6 +282,46 @@ private slots:
         QVERIFY(performance.contains(QLatin1String("caches")));
     }
 
+    // The timings of one process are there for the next: a bench run, then `stats` in another process.
+    void statsShowWhatAnotherProcessDid() {
+        test::TempTree tree;
+        const QString data = tree.filePath(QStringLiteral("data"));
+        tree.write(QStringLiteral("docs/a.md"),
+                   QStringLiteral("# Files\n\nRead a file line by line.\n\n## Sockets\n\nOpen a socket.\n"));
+        tree.write(QStringLiteral("queries.txt"), QByteArray("read a file\nopen a socket\nlines\n"));
+        QCOMPARE(
+            run({QStringLiteral("ingest"), tree.filePath(QStringLiteral("docs")),
+                 QStringLiteral("--collection"), QStringLiteral("c"), QStringLiteral("--data-dir"), data})
+                .exitCode,
+            0);
+        const Run bench = run({QStringLiteral("bench"), QStringLiteral("--queries"),
+                               tree.filePath(QStringLiteral("queries.txt")), QStringLiteral("--requests"),
+                               QStringLiteral("40"), QStringLiteral("--warmup"), QStringLiteral("0"),
+                               QStringLiteral("--json"), QStringLiteral("--data-dir"), data});
+        QCOMPARE(bench.exitCode, 0);
+        const double benchP95 =
+            json(bench).value(QLatin1String("latency")).toObject().value(QLatin1String("p95_ms")).toDouble();
+        QVERIFY(benchP95 > 0);
+        const Run stats =
+            run({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), data});
+        QCOMPARE(stats.exitCode, 0);
+        const QJsonObject history = json(stats).value(QLatin1String("history")).toObject();
+        QVERIFY(history.value(QLatin1String("stored_bytes")).toInteger() > 0);
+        QJsonObject retrieval;
+        for (const QJsonValue& o : history.value(QLatin1String("last_hour")).toArray()) {
+            if (o.toObject().value(QLatin1String("name")).toString() == QLatin1String("retrieval"))
+                retrieval = o.toObject();
+        }
+        QCOMPARE(retrieval.value(QLatin1String("count")).toInteger(), qint64(40));
+        // The engine times its retrieval inside the bench's request: at most that, less its histogram's
+        // 4.5 % resolution.
+        const double p95 = retrieval.value(QLatin1String("p95_ms")).toDouble();
+        QVERIFY2(p95 > 0 && p95 <= benchP95 * 1.05,
+                 qPrintable(QStringLiteral("%1 %2").arg(p95).arg(benchP95)));
+        const Run text = run({QStringLiteral("stats"), QStringLiteral("--data-dir"), data});
+        QVERIFY2(text.out.contains("retrieval       40 calls"), text.out.constData());
+    }
+
     void evalScoresABeirBenchmark() {
         test::TempTree beir;
         beir.write(

@@ -7,6 +7,7 @@
 #include "ui/widgets/plain_tool_tip.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -32,6 +33,7 @@ namespace {
 
 constexpr qint64 kMinuteMs = 60'000;
 constexpr qint64 kHourMs = 60 * kMinuteMs;
+constexpr int kDayMinutes = 24 * 60;
 // Even with a short refresh interval the memory chart holds at most one point per bucket (360 an hour):
 // the newest sample of a bucket replaces the one before it.
 constexpr qint64 kMemoryBucketMs = 10'000;
@@ -79,10 +81,10 @@ struct TimeWindow final {
     qint64 toMs = 0;
 };
 
-TimeWindow timeWindow(qint64 earliestMs, qint64 nowMs) {
+TimeWindow timeWindow(qint64 earliestMs, qint64 nowMs, qint64 spanMs = kHourMs) {
     const qint64 end = (nowMs / kMinuteMs + 1) * kMinuteMs;
     const qint64 start =
-        std::max(end - kHourMs, std::min(earliestMs / kMinuteMs * kMinuteMs, end - kMinimumWindowMs));
+        std::max(end - spanMs, std::min(earliestMs / kMinuteMs * kMinuteMs, end - kMinimumWindowMs));
     return {start, end};
 }
 
@@ -106,7 +108,7 @@ QList<QPointF> p95PerMinute(const OperationStats* op) {
 
 // Minutes without a call are left out of the snapshot; a throughput line must drop to zero there rather
 // than slope across the gap, so they are filled in from `fromMinuteMs` to the current minute.
-QList<QPointF> callsPerMinute(const OperationStats* op, qint64 fromMinuteMs, qint64 nowMs) {
+QList<QPointF> callsPerMinute(const OperationStats* op, qint64 fromMinuteMs, qint64 nowMs, qint64 spanMs) {
     QList<QPointF> points;
     if (!op || op->perMinute.empty())
         return points;
@@ -114,8 +116,8 @@ QList<QPointF> callsPerMinute(const OperationStats* op, qint64 fromMinuteMs, qin
     for (const MinuteStats& minute : op->perMinute)
         counts[minute.minuteStartMs] = minute.count;
     const qint64 lastMinute = std::max(nowMs / kMinuteMs * kMinuteMs, counts.rbegin()->first);
-    // Never more than an hour of minutes, whatever the timestamps say.
-    for (qint64 m = std::max(fromMinuteMs, lastMinute - kHourMs); m <= lastMinute; m += kMinuteMs) {
+    // Never more than the window's minutes, whatever the timestamps say.
+    for (qint64 m = std::max(fromMinuteMs, lastMinute - spanMs); m <= lastMinute; m += kMinuteMs) {
         const auto it = counts.find(m);
         points.append(
             QPointF(static_cast<double>(m), it == counts.end() ? 0.0 : static_cast<double>(it->second)));
@@ -145,8 +147,18 @@ DashboardView::DashboardView(RagEngine& engine, QWidget* parent)
                                 "question or file."));
     m_copyButton->setEnabled(false);
     connect(m_copyButton, &QPushButton::clicked, this, &DashboardView::copySnapshot);
+    m_windowComboBox = new QComboBox;
+    m_windowComboBox->setObjectName(QStringLiteral("statsWindowComboBox"));
+    m_windowComboBox->addItem(tr("This session, last hour"));
+    m_windowComboBox->addItem(tr("Every process, last 24 hours"));
+    m_windowComboBox->setAccessibleName(tr("Timings of"));
+    m_windowComboBox->setToolTip(
+        tr("Every process: the desktop app and docrag-cli on this data folder, from the statistics they keep "
+           "in the database."));
+    connect(m_windowComboBox, &QComboBox::currentIndexChanged, this, &DashboardView::refresh);
     auto* header = new QHBoxLayout;
     header->addWidget(m_snapshotLabel, 1);
+    header->addWidget(m_windowComboBox);
     header->addWidget(m_copyButton);
 
     auto makeCard = [](const QString& title, const QString& name) {
@@ -284,7 +296,8 @@ void DashboardView::start() {
     const quint64 generation = ++m_generation;
     QPointer<DashboardView> self(this);
     RagEngine& engine = m_engine;
-    m_engine.run([&engine] { return engine.performanceSnapshot(); })
+    const int minutes = m_windowComboBox->currentIndex() == 1 ? kDayMinutes : 0;
+    m_engine.run([&engine, minutes] { return engine.performanceSnapshot(minutes); })
         .then(this, [self, generation](const QFuture<PerformanceSnapshot>& future) {
             // Qt 6.4 calls a continuation with a context through an auto connection: when the snapshot
             // is ready before `.then` is attached, this runs at once, inside start(). The hop through the
@@ -347,7 +360,9 @@ void DashboardView::updateCards() {
     }
     const PerformanceSnapshot& s = m_snapshot;
     const QLocale locale;
-    const QString noCalls = tr("no calls in the last hour");
+    const QString noCalls =
+        showsDay() ? tr("no calls in the last 24 hours") : tr("no calls in the last hour");
+    m_requestsCard->setTitle(showsDay() ? tr("Requests, last 24 hours") : tr("Requests, last hour"));
     const qint64 searches = callCount(s, kRetrieval);
     const qint64 answers = callCount(s, kAnswer);
 
@@ -361,7 +376,8 @@ void DashboardView::updateCards() {
                                           tr("%Ln answers", "", static_cast<int>(answers))));
         const OperationStats* answer = s.operation(kAnswer);
         const OperationStats* firstToken = s.operation(kFirstToken);
-        QString answerDetail = tr("no answers in the last hour");
+        QString answerDetail =
+            showsDay() ? tr("no answers in the last 24 hours") : tr("no answers in the last hour");
         if (answers > 0) {
             answerDetail = tr("answer %1").arg(avgAndP95(*answer));
             if (firstToken && firstToken->count > 0)
@@ -372,7 +388,8 @@ void DashboardView::updateCards() {
             m_latencyCard->setValue(avgAndP95(*s.operation(kRetrieval)), tr("search · %1").arg(answerDetail));
         } else {
             m_latencyCard->setValue(avgAndP95(*answer),
-                                    tr("%1 · no searches in the last hour").arg(answerDetail));
+                                    showsDay() ? tr("%1 · no searches in the last 24 hours").arg(answerDetail)
+                                               : tr("%1 · no searches in the last hour").arg(answerDetail));
         }
     }
 
@@ -433,14 +450,19 @@ void DashboardView::updateCharts() {
 
     const std::vector<QList<QPointF>> latency = {p95PerMinute(retrieval), p95PerMinute(answer)};
     const qint64 firstCall = earliest(latency, now);
-    const TimeWindow calls = timeWindow(firstCall, now);
+    const qint64 span = showsDay() ? kDayMinutes * kMinuteMs : kHourMs;
+    const TimeWindow calls = timeWindow(firstCall, now, span);
+    const QString noCalls =
+        showsDay() ? tr("no calls in the last 24 hours") : tr("no calls in the last hour");
+    m_latencyChart->setEmptyText(noCalls);
+    m_throughputChart->setEmptyText(noCalls);
     m_latencyChart->setData(latency, calls.fromMs, calls.toMs);
 
     // Both lines start at the first minute with a call of either, so that their zeros line up.
     const qint64 firstMinute = firstCall / kMinuteMs * kMinuteMs;
     m_throughputChart->setData(
-        {callsPerMinute(retrieval, firstMinute, now), callsPerMinute(answer, firstMinute, now)}, calls.fromMs,
-        calls.toMs);
+        {callsPerMinute(retrieval, firstMinute, now, span), callsPerMinute(answer, firstMinute, now, span)},
+        calls.fromMs, calls.toMs);
 
     const QList<QPointF> memory(m_memory.begin(), m_memory.end());
     const qint64 firstSample = memory.isEmpty() ? now : static_cast<qint64>(memory.front().x());

@@ -8,6 +8,7 @@
 
 #include <deque>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -20,9 +21,10 @@ class SummaryCard;
 class TimeSeriesChart;
 
 // How the engine is doing: request counts, latencies, cache hit rates, memory, sizes and model-server
-// usage of the last hour as cards, per-minute charts and a table of slow operations. The snapshot is
-// taken on the engine's pool, one at a time, every few seconds while the view is visible; the UI thread
-// only lays out the figures.
+// usage of the last hour as cards, per-minute charts and a table of slow operations. The timings can also
+// be those of every process on the data folder over the last 24 hours (the database's statistics). The
+// snapshot is taken on the engine's pool, one at a time, every few seconds while the view is visible; the UI
+// thread only lays out the figures.
 class DashboardView final : public QWidget {
     Q_OBJECT
 public:
@@ -67,6 +69,8 @@ private:
     void updateCharts();
     void updateSlowOperations();
     void updateSnapshotLabel();
+    // "in the last hour" or "in the last 24 hours" phrases, by what the snapshot on screen covers.
+    bool showsDay() const { return m_snapshot.everyProcess; }
 
     RagEngine& m_engine;
     PerformanceSnapshot m_snapshot;
@@ -81,6 +85,7 @@ private:
 
     QTimer* m_timer = nullptr;
     QLabel* m_snapshotLabel = nullptr;
+    QComboBox* m_windowComboBox = nullptr; // this session, or every process over the last day
     QPushButton* m_copyButton = nullptr;
     SummaryCard* m_requestsCard = nullptr;
     SummaryCard* m_latencyCard = nullptr;

@@ -42,6 +42,10 @@ SummaryCard::SummaryCard(const QString& title, QWidget* parent)
     layout->addWidget(m_detail);
 }
 
+void SummaryCard::setTitle(const QString& title) {
+    m_title->setText(title);
+}
+
 void SummaryCard::changeEvent(QEvent* event) {
     QFrame::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_title)

@@ -14,6 +14,7 @@ public:
     explicit SummaryCard(const QString& title, QWidget* parent = nullptr);
 
     QString title() const;
+    void setTitle(const QString& title);
     QString value() const;
     QString detail() const;
     void setValue(const QString& value, const QString& detail);

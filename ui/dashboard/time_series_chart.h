@@ -30,6 +30,8 @@ public:
     // value axis rises a little above the largest value. Keep the range steady (whole minutes) between
     // updates: moving it costs a relayout of the axis.
     void setData(const std::vector<QList<QPointF>>& points, qint64 fromMs, qint64 toMs);
+    // Shown with the title at the next setData() with nothing to draw.
+    void setEmptyText(const QString& text) { m_emptyText = text; }
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <random>
 
 using namespace docrag;
 
@@ -87,6 +88,42 @@ private slots:
         QCOMPARE(LatencyHistogram::binOf(qint64(1) << 40), LatencyHistogram::kBins - 1);
         for (int bin = 0; bin + 1 < LatencyHistogram::kBins; ++bin)
             QVERIFY(LatencyHistogram::upperBound(bin) / LatencyHistogram::lowerBound(bin) < 1.091);
+    }
+
+    // What the database keeps per operation and minute: the same histogram back, in a few dozen bytes.
+    void storedFormRoundTrips() {
+        LatencyHistogram empty;
+        QCOMPARE(LatencyHistogram::fromBytes(empty.toBytes())->count(), qint64(0));
+        LatencyHistogram h;
+        std::mt19937 rng(3);
+        std::lognormal_distribution<double> spread(std::log(2000.0), 0.5);
+        for (int i = 0; i < 60; ++i)
+            h.add(static_cast<qint64>(spread(rng)));
+        h.add(0);
+        h.add(900'000'000'000);
+        const QByteArray bytes = h.toBytes();
+        QVERIFY2(bytes.size() < 80, qPrintable(QString::number(bytes.size())));
+        const auto back = LatencyHistogram::fromBytes(bytes);
+        QVERIFY(back);
+        QCOMPARE(back->count(), h.count());
+        QCOMPARE(back->minMicros(), h.minMicros());
+        QCOMPARE(back->maxMicros(), h.maxMicros());
+        QCOMPARE(back->meanMicros(), h.meanMicros());
+        for (double p : {10.0, 50.0, 95.0, 99.0})
+            QCOMPARE(back->percentile(p), h.percentile(p));
+        QCOMPARE(back->toBytes(), bytes);
+    }
+
+    void damagedStoredFormsAreRefused() {
+        LatencyHistogram h;
+        h.add(10);
+        h.add(5000);
+        const QByteArray bytes = h.toBytes();
+        QVERIFY(!LatencyHistogram::fromBytes(QByteArray()));
+        QVERIFY(!LatencyHistogram::fromBytes(QByteArray(1, '\x02') + bytes.mid(1))); // another format
+        QVERIFY(!LatencyHistogram::fromBytes(bytes.chopped(1)));                     // cut short
+        QVERIFY(!LatencyHistogram::fromBytes(bytes + QByteArray(1, '\x7f') + QByteArray(1, '\x01')));
+        QVERIFY(!LatencyHistogram::fromBytes(bytes + QByteArray(10, '\xff'))); // a varint that never ends
     }
 };
 

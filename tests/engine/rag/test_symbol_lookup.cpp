@@ -121,10 +121,11 @@ private slots:
             QVERIFY(db);
             QSqlQuery q((*db)->connection());
             QVERIFY(q.exec(QStringLiteral("DROP TABLE symbols")));
-            for (const char* later : {"DROP INDEX chunks_owner", "DROP TRIGGER chunks_span_insert",
-                                      "DROP TRIGGER chunks_span_update", "DROP TRIGGER documents_span_update",
-                                      "ALTER TABLE collections DROP COLUMN chunk_id_first",
-                                      "ALTER TABLE collections DROP COLUMN chunk_id_last"})
+            for (const char* later :
+                 {"DROP INDEX chunks_owner", "DROP TRIGGER chunks_span_insert",
+                  "DROP TRIGGER chunks_span_update", "DROP TRIGGER documents_span_update",
+                  "ALTER TABLE collections DROP COLUMN chunk_id_first",
+                  "ALTER TABLE collections DROP COLUMN chunk_id_last", "DROP TABLE stat_minutes"})
                 QVERIFY2(q.exec(QString::fromLatin1(later)), later);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
         }

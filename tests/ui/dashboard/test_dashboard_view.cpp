@@ -7,6 +7,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -173,6 +174,41 @@ private slots:
         QTest::qWait(300);
         QCOMPARE(refreshed.count(), 1);
         QCOMPARE(view.refreshesStarted() - startedBefore, 2);
+    }
+
+    // Another process on the data folder (here a second engine) searched and stored its timings: the
+    // last 24 hours show them, this session does not.
+    void theDayViewShowsEveryProcess() {
+        EngineOptions options;
+        options.dataDir = m_tree.filePath(QStringLiteral("data"));
+        {
+            auto other = RagEngine::open(options);
+            QVERIFY(other);
+            for (const char* q : {"configure feature 1", "settings dialog", "feature 3 state", "topic 2"})
+                QVERIFY((*other)->search(QString::fromLatin1(q), SearchOptions{}).ok());
+            QVERIFY((*other)->saveStatistics().ok());
+        }
+        DashboardView view(*m_engine);
+        QSignalSpy refreshed(&view, &DashboardView::refreshed);
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() >= 1, kTimeoutMs);
+        QVERIFY(!view.lastSnapshot().everyProcess);
+        const qint64 session = retrievals(view);
+        QCOMPARE(card(view, "requestsCard")->title(), QStringLiteral("Requests, last hour"));
+
+        auto* window = view.findChild<QComboBox*>(QStringLiteral("statsWindowComboBox"));
+        QVERIFY(window);
+        window->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(view.lastSnapshot().everyProcess, kTimeoutMs);
+        QCOMPARE(view.lastSnapshot().windowMinutes, 24 * 60);
+        QVERIFY2(retrievals(view) >= session + 4,
+                 qPrintable(QStringLiteral("%1 %2").arg(retrievals(view)).arg(session)));
+        QCOMPARE(card(view, "requestsCard")->title(), QStringLiteral("Requests, last 24 hours"));
+        QVERIFY(view.snapshotJson().contains(QLatin1String("every process")));
+
+        window->setCurrentIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.lastSnapshot().everyProcess, kTimeoutMs);
+        QCOMPARE(retrievals(view), session);
     }
 
     void refreshesOnlyWhileVisible() {
