@@ -1,6 +1,7 @@
 // docrag: the desktop application. Creates the engine and the main window and wires them; nothing else.
 #include "engine/core/install_paths.h"
 #include "engine/core/logging.h"
+#include "engine/core/process_memory.h"
 #include "engine/rag/rag_engine.h"
 #include "ui/main_window.h"
 #include "ui/settings/app_settings.h"
@@ -53,6 +54,7 @@ std::optional<OpenAiConfig> modelServerFromEnvironment() {
 int main(int argc, char** argv) {
     QElapsedTimer launched;
     launched.start();
+    docrag::ProcessMemory::configure();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("docrag"));
     QApplication::setOrganizationName(QStringLiteral("DocRag"));

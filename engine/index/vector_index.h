@@ -25,9 +25,10 @@ struct VectorIndexParams final {
 };
 
 // An approximate nearest-neighbour index (hnswlib HNSW, inner product on normalised vectors) whose
-// labels are chunk ids. A derived cache of the embeddings table: see VectorIndexManager.
-// Thread-safe: searches run concurrently; adds and removals take turns with them, so the index stays
-// searchable while it is being filled.
+// labels are chunk ids. It keeps its vectors in half precision: scores are within about 0.001 of the
+// floats' (the embeddings table keeps the floats). A derived cache of the embeddings table: see
+// VectorIndexManager. Thread-safe: searches run concurrently; adds and removals take turns with them, so the
+// index stays searchable while it is being filled.
 class VectorIndex final {
 public:
     explicit VectorIndex(int dimension, size_t initialCapacity = 1024, VectorIndexParams params = {});

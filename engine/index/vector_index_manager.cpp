@@ -23,7 +23,8 @@
 namespace docrag {
 namespace {
 
-constexpr int kSidecarFormat = 1;
+// 2: vectors in half precision. An index of another format is rebuilt from the database.
+constexpr int kSidecarFormat = 2;
 
 QString sidecarPath(const QString& indexPath) {
     return indexPath + QStringLiteral(".json");
