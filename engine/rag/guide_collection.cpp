@@ -45,10 +45,10 @@ Result<std::optional<IngestReport>> GuideCollection::ingestIfEmpty(RagEngine& en
                                                                    const std::function<void()>& before) {
     if (folder.isEmpty() || engine.readOnly())
         return std::optional<IngestReport>();
-    auto collections = engine.collections();
-    if (!collections)
-        return collections.error();
-    if (!collections->empty())
+    auto any = engine.hasCollections();
+    if (!any)
+        return any.error();
+    if (*any)
         return std::optional<IngestReport>();
     if (before)
         before();

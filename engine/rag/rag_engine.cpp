@@ -305,6 +305,13 @@ Result<std::vector<CollectionInfo>> RagEngine::collections() {
     return out;
 }
 
+Result<bool> RagEngine::hasCollections() {
+    auto all = CollectionStore(m_database->connection()).list();
+    if (!all)
+        return all.error();
+    return !all->empty();
+}
+
 Result<IngestRequest> RagEngine::resumeRequest(const QString& collection) {
     auto found = CollectionStore(m_database->connection()).find(collection);
     if (!found)

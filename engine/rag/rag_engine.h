@@ -75,6 +75,9 @@ public:
     Result<IngestReport> ingest(const IngestRequest& request, std::stop_token stop = {},
                                 const IngestionPipeline::ProgressCallback& progress = {});
     Result<std::vector<CollectionInfo>> collections();
+    // Whether there is any collection: without counting what each holds, as collections() does (a
+    // one-shot search asks it before anything else).
+    Result<bool> hasCollections();
     // The request of the collection's last ingest, to run again when it was interrupted.
     Result<IngestRequest> resumeRequest(const QString& collection);
     Status removeCollection(const QString& name);
