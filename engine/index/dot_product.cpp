@@ -7,6 +7,13 @@
 namespace docrag {
 namespace {
 
+__attribute__((target("avx2"))) inline float sumLanes(__m256 v) {
+    __m128 sum = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    sum = _mm_hadd_ps(sum, sum);
+    sum = _mm_hadd_ps(sum, sum);
+    return _mm_cvtss_f32(sum);
+}
+
 __attribute__((target("avx2,fma"))) float dotAvx2(const float* a, const float* b, size_t n) {
     __m256 acc0 = _mm256_setzero_ps();
     __m256 acc1 = _mm256_setzero_ps();
@@ -15,11 +22,7 @@ __attribute__((target("avx2,fma"))) float dotAvx2(const float* a, const float* b
         acc0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), acc0);
         acc1 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 8), _mm256_loadu_ps(b + i + 8), acc1);
     }
-    acc0 = _mm256_add_ps(acc0, acc1);
-    __m128 sum = _mm_add_ps(_mm256_castps256_ps128(acc0), _mm256_extractf128_ps(acc0, 1));
-    sum = _mm_hadd_ps(sum, sum);
-    sum = _mm_hadd_ps(sum, sum);
-    float total = _mm_cvtss_f32(sum);
+    float total = sumLanes(_mm256_add_ps(acc0, acc1));
     for (; i < n; ++i)
         total += a[i] * b[i];
     return total;
@@ -66,11 +69,7 @@ __attribute__((target("avx2,fma,f16c"))) float dotHalfF16c(const std::uint16_t* 
         acc0 = _mm256_fmadd_ps(loadHalves(a + i), loadHalves(b + i), acc0);
         acc1 = _mm256_fmadd_ps(loadHalves(a + i + 8), loadHalves(b + i + 8), acc1);
     }
-    acc0 = _mm256_add_ps(acc0, acc1);
-    __m128 sum = _mm_add_ps(_mm256_castps256_ps128(acc0), _mm256_extractf128_ps(acc0, 1));
-    sum = _mm_hadd_ps(sum, sum);
-    sum = _mm_hadd_ps(sum, sum);
-    float total = _mm_cvtss_f32(sum);
+    float total = sumLanes(_mm256_add_ps(acc0, acc1));
     for (; i < n; ++i)
         total += DotProduct::scalarFromHalf(a[i]) * DotProduct::scalarFromHalf(b[i]);
     return total;

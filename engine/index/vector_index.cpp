@@ -167,6 +167,18 @@ std::size_t listSize(const hnswlib::linklistsizeint* list) {
     return size;
 }
 
+// The neighbour ids of a list, its size and every id checked first; nullopt when they are damaged.
+std::optional<std::span<const hnswlib::tableint>> checkedList(const hnswlib::linklistsizeint* list,
+                                                              std::size_t most, std::size_t count) {
+    const std::size_t size = listSize(list);
+    if (size > most)
+        return std::nullopt;
+    const std::span<const hnswlib::tableint> ids(list + 1, size);
+    if (std::any_of(ids.begin(), ids.end(), [count](hnswlib::tableint id) { return id >= count; }))
+        return std::nullopt;
+    return ids;
+}
+
 using Found = std::priority_queue<std::pair<float, hnswlib::tableint>>; // farthest on top
 
 // hnswlib 0.6.2's searchKnn with every list size and neighbour id checked before it is followed: an index
@@ -192,15 +204,10 @@ Result<Found> checkedSearch(const Graph& g, const Half* query, std::size_t k) {
             moved = false;
             if (g.element_levels_[current] < level)
                 return damaged();
-            const auto* list =
-                reinterpret_cast<const hnswlib::linklistsizeint*>(g.get_linklist(current, level));
-            const std::size_t size = listSize(list);
-            if (size > g.maxM_)
+            const auto ids = checkedList(g.get_linklist(current, level), g.maxM_, count);
+            if (!ids)
                 return damaged();
-            for (std::size_t i = 1; i <= size; ++i) {
-                const hnswlib::tableint next = list[i];
-                if (next >= count)
-                    return damaged();
+            for (const hnswlib::tableint next : *ids) {
                 if (const float d = distance(next); d < nearest) {
                     nearest = d;
                     current = next;
@@ -231,14 +238,10 @@ Result<Found> checkedSearch(const Graph& g, const Half* query, std::size_t k) {
         if (-negated > bound && (top.size() == ef || !deletions))
             break;
         candidates.pop();
-        const auto* list = reinterpret_cast<const hnswlib::linklistsizeint*>(g.get_linklist0(node));
-        const std::size_t size = listSize(list);
-        if (size > g.maxM0_)
+        const auto ids = checkedList(g.get_linklist0(node), g.maxM0_, count);
+        if (!ids)
             return damaged();
-        for (std::size_t i = 1; i <= size; ++i) {
-            const hnswlib::tableint next = list[i];
-            if (next >= count)
-                return damaged();
+        for (const hnswlib::tableint next : *ids) {
             if (visited->mass[next] == visited->curV)
                 continue;
             visited->mass[next] = visited->curV;

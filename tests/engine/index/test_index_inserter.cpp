@@ -1,9 +1,8 @@
 #include "engine/index/index_inserter.h"
 #include "engine/index/vector_index.h"
+#include "tests/support/random_vectors.h"
 
 #include <QTest>
-
-#include <random>
 
 using namespace docrag;
 
@@ -12,12 +11,7 @@ namespace {
 constexpr int kDim = 16;
 
 std::vector<float> randomVectors(size_t count, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> normal;
-    std::vector<float> out(count * kDim);
-    for (float& v : out)
-        v = normal(rng);
-    return out;
+    return test::randomUnitVectors(count, kDim, seed);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "engine/index/vector_index.h"
+#include "tests/support/random_vectors.h"
 #include "tests/support/temp_tree.h"
 
 #include <QDir>
@@ -19,23 +20,31 @@ namespace {
 constexpr int kDim = 32;
 
 std::vector<float> randomUnitVectors(size_t count, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> normal;
-    std::vector<float> out(count * kDim);
-    for (size_t i = 0; i < count; ++i) {
-        float norm = 0;
-        for (int d = 0; d < kDim; ++d) {
-            out[i * kDim + d] = normal(rng);
-            norm += out[i * kDim + d] * out[i * kDim + d];
-        }
-        for (int d = 0; d < kDim; ++d)
-            out[i * kDim + d] /= std::sqrt(norm);
-    }
-    return out;
+    return test::randomUnitVectors(count, kDim, seed);
 }
 
 std::span<const float> row(const std::vector<float>& all, size_t i) {
-    return std::span(all).subspan(i * kDim, kDim);
+    return test::vectorAt(all, kDim, i);
+}
+
+// The bytes of an index of `data`'s vectors (labels 0, 1, ...) as saved at `path`; empty on a failure.
+QByteArray savedIndex(const QString& path, const std::vector<float>& data, VectorIndexParams params = {}) {
+    VectorIndex index(kDim, 16, params);
+    for (size_t i = 0; i < data.size() / kDim; ++i) {
+        if (!index.add(static_cast<qint64>(i), row(data, i)).ok())
+            return {};
+    }
+    QFile f(path);
+    return index.save(path).ok() && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// From hnswlib 0.6.2's 96-byte header: how many records, and the size of one.
+std::pair<quint64, quint64> recordsOf(const QByteArray& file) {
+    quint64 count = 0;
+    quint64 perElement = 0;
+    std::memcpy(&count, file.constData() + 16, 8);
+    std::memcpy(&perElement, file.constData() + 24, 8);
+    return {count, perElement};
 }
 
 } // namespace
@@ -178,16 +187,8 @@ private slots:
     // Cut short, grown, or with a neighbour list's size damaged: an error, never a crash or a wrong graph.
     void damagedFilesAreCorrupt() {
         test::TempTree dir;
-        const QString path = dir.filePath(QStringLiteral("i.hnsw"));
-        VectorIndex index(kDim);
-        const auto data = randomUnitVectors(300, 4);
-        for (size_t i = 0; i < 300; ++i)
-            QVERIFY(index.add(static_cast<qint64>(i), row(data, i)).ok());
-        QVERIFY(index.save(path).ok());
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray good = f.readAll();
-        f.close();
+        const QByteArray good = savedIndex(dir.filePath(QStringLiteral("i.hnsw")), randomUnitVectors(300, 4));
+        QVERIFY(!good.isEmpty());
         const auto loadBytes = [&](const QByteArray& bytes) {
             const QString damaged = dir.write(QStringLiteral("d.hnsw"), bytes);
             return VectorIndex::load(damaged, kDim);
@@ -197,10 +198,7 @@ private slots:
         QCOMPARE(loadBytes(good + QByteArray(1, '\0')).error().code, ErrorCode::Corrupt);
         // The first neighbour-list size, after hnswlib 0.6.2's 96-byte header and the level-0 records: not a
         // whole number of lists, then more than the file holds.
-        quint64 count = 0;
-        quint64 perElement = 0;
-        std::memcpy(&count, good.constData() + 16, 8);
-        std::memcpy(&perElement, good.constData() + 24, 8);
+        const auto [count, perElement] = recordsOf(good);
         const qsizetype firstList = 96 + static_cast<qsizetype>(count * perElement);
         QVERIFY(firstList + 4 <= good.size());
         for (const quint32 bad : {quint32(3), quint32(0x7fffffff)}) {
@@ -215,23 +213,13 @@ private slots:
     // of bounds. With hnswlib's own search it was.
     void aDamagedNeighbourIdIsAnErrorNotACrash() {
         test::TempTree dir;
-        const QString path = dir.filePath(QStringLiteral("i.hnsw"));
         VectorIndexParams params;
         params.exactSearchLimit = 0;
-        VectorIndex index(kDim, 16, params);
         const auto data = randomUnitVectors(300, 8);
-        for (size_t i = 0; i < 300; ++i)
-            QVERIFY(index.add(static_cast<qint64>(i), row(data, i)).ok());
-        QVERIFY(index.save(path).ok());
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QByteArray bytes = f.readAll();
-        f.close();
+        QByteArray bytes = savedIndex(dir.filePath(QStringLiteral("i.hnsw")), data, params);
+        QVERIFY(!bytes.isEmpty());
         // Every level-0 record starts with its list: a 4-byte size word, then the neighbour ids.
-        quint64 count = 0;
-        quint64 perElement = 0;
-        std::memcpy(&count, bytes.constData() + 16, 8);
-        std::memcpy(&perElement, bytes.constData() + 24, 8);
+        const auto [count, perElement] = recordsOf(bytes);
         const quint32 farAway = 0x7ffffff0;
         for (quint64 i = 0; i < count; ++i)
             std::memcpy(bytes.data() + 96 + i * perElement + 4, &farAway, 4);

@@ -31,6 +31,15 @@ qint64 rows(Database& db) {
                                                                                    : -1;
 }
 
+// One process's monitor and keeper on a database of its own.
+struct Fixture final {
+    test::TempTree dir;
+    std::unique_ptr<Database> db = Database::open(dir.filePath(QStringLiteral("s.sqlite3"))).value();
+    test::ManualClock clock;
+    PerformanceMonitor monitor{clock};
+    StatisticsKeeper keeper{*db, monitor, clock};
+};
+
 } // namespace
 
 // Every process keeps its timings in the database, so the last hour and day show whatever process did
@@ -82,31 +91,23 @@ private slots:
 
     // A save that fails (here the table is gone) loses nothing: the minutes stay for the next one.
     void aFailedSaveKeepsTheMinutes() {
-        test::TempTree dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("s.sqlite3")));
-        QVERIFY(db);
-        test::ManualClock clock;
-        PerformanceMonitor monitor(clock);
-        StatisticsKeeper keeper(**db, monitor, clock);
+        Fixture f;
+        auto& [dir, db, clock, monitor, keeper] = f;
         monitor.record(Operation::FtsQuery, 1000);
-        QSqlQuery q((*db)->connection());
+        QSqlQuery q(db->connection());
         QVERIFY(q.exec(QStringLiteral("ALTER TABLE stat_minutes RENAME TO away")));
         QVERIFY(!keeper.save().ok());
         QVERIFY(q.exec(QStringLiteral("ALTER TABLE away RENAME TO stat_minutes")));
         QVERIFY(keeper.save().ok());
-        QCOMPARE(rows(**db), qint64(1));
+        QCOMPARE(rows(*db), qint64(1));
         QVERIFY(monitor.unsaved().empty());
     }
 
     // A week of one request per second (a search: retrieval, full-text and vector query each), saved
     // every minute: the table stays under 5 MB and keeps no more than a week.
     void aWeekOfOneRequestASecondStaysSmall() {
-        test::TempTree dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("s.sqlite3")));
-        QVERIFY(db);
-        test::ManualClock clock;
-        PerformanceMonitor monitor(clock);
-        StatisticsKeeper keeper(**db, monitor, clock);
+        Fixture f;
+        auto& [dir, db, clock, monitor, keeper] = f;
         std::mt19937 rng(11);
         std::lognormal_distribution<double> fts(std::log(1500.0), 0.6);
         std::lognormal_distribution<double> dense(std::log(600.0), 0.4);
@@ -127,16 +128,16 @@ private slots:
         };
         for (int d = 0; d < 7; ++d)
             QVERIFY(day().ok());
-        const qint64 week = rows(**db);
+        const qint64 week = rows(*db);
         QVERIFY2(week >= 3 * StatisticsKeeper::kKeptMinutes - 3 && week <= 3 * StatisticsKeeper::kKeptMinutes,
                  qPrintable(QString::number(week)));
         auto bytes = keeper.storedBytes();
         QVERIFY(bytes);
         QVERIFY2(*bytes < 5 * 1024 * 1024, qPrintable(QString::number(*bytes)));
         QVERIFY(day().ok());
-        QVERIFY(rows(**db) <= 3 * StatisticsKeeper::kKeptMinutes);
+        QVERIFY(rows(*db) <= 3 * StatisticsKeeper::kKeptMinutes);
         QVERIFY(*keeper.storedBytes() < 5 * 1024 * 1024);
-        qInfo("a week of one search a second: %lld rows, %lld bytes", static_cast<long long>(rows(**db)),
+        qInfo("a week of one search a second: %lld rows, %lld bytes", static_cast<long long>(rows(*db)),
               static_cast<long long>(*keeper.storedBytes()));
         // The window ends with the minute the clock is in, which nothing recorded yet: the day's last 1,439.
         const OperationStats& last = find(keeper.history(24 * 60).value(), QStringLiteral("retrieval"));
