@@ -45,9 +45,19 @@ float innerProductDistance(const void* a, const void* b, const void* param) {
     return 1.0f - s_dot(static_cast<const Half*>(a), static_cast<const Half*>(b), n);
 }
 
-std::vector<Half> halves(std::span<const float> values) {
-    std::vector<Half> out(values.size());
-    DotProduct::toHalf(values.data(), out.data(), values.size());
+// Halves per stored vector: an odd dimension gets a zero half more, so that every record of the graph
+// (neighbour list, vector, label) stays a whole number of 4-byte words and its lists stay aligned.
+std::size_t storedHalves(std::size_t dimension) {
+    return dimension + dimension % 2;
+}
+
+// The vectors of `values` (each `dimension` floats) as the graph stores them.
+std::vector<Half> halves(std::span<const float> values, std::size_t dimension) {
+    const std::size_t count = values.size() / dimension;
+    const std::size_t stride = storedHalves(dimension);
+    std::vector<Half> out(count * stride, 0);
+    for (std::size_t i = 0; i < count; ++i)
+        DotProduct::toHalf(values.data() + i * dimension, out.data() + i * stride, dimension);
     return out;
 }
 
@@ -55,7 +65,7 @@ class DotProductSpace final : public hnswlib::SpaceInterface<float> {
 public:
     explicit DotProductSpace(size_t dimension)
         : m_dimension(dimension) {}
-    size_t get_data_size() override { return m_dimension * sizeof(Half); }
+    size_t get_data_size() override { return storedHalves(m_dimension) * sizeof(Half); }
     hnswlib::DISTFUNC<float> get_dist_func() override { return &innerProductDistance; }
     void* get_dist_func_param() override { return &m_dimension; }
 
@@ -101,7 +111,7 @@ Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& 
     if (!header)
         return fail(ErrorCode::Corrupt, QStringLiteral("it is truncated"));
     // Checked before anything is multiplied or allocated.
-    const std::size_t dataSize = static_cast<std::size_t>(dimension) * sizeof(Half);
+    const std::size_t dataSize = storedHalves(static_cast<std::size_t>(dimension)) * sizeof(Half);
     const bool plausible = count <= g.max_elements_ && count < (std::size_t(1) << 32) &&
                            g.size_data_per_element_ < (1 << 20) && g.offsetData_ < g.label_offset_ &&
                            g.label_offset_ - g.offsetData_ == dataSize &&
@@ -111,8 +121,9 @@ Status readGraph(Graph& g, QByteArrayView file, hnswlib::SpaceInterface<float>& 
         return fail(ErrorCode::Corrupt, QStringLiteral("it is damaged or has another dimension"));
     g.size_links_per_element_ = g.maxM_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
     g.size_links_level0_ = g.maxM0_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
-    if (g.maxM_ == 0 || g.maxM_ > 4096 || g.maxM0_ > 8192 || g.mult_ <= 0 ||
-        g.offsetData_ != g.size_links_level0_ || g.size_data_per_element_ == 0 ||
+    if (g.maxM_ == 0 || g.maxM_ > 4096 || g.maxM0_ > 8192 || g.mult_ <= 0 || g.offsetLevel0_ != 0 ||
+        g.offsetData_ != g.size_links_level0_ ||
+        g.size_data_per_element_ != g.size_links_level0_ + dataSize + sizeof(hnswlib::labeltype) ||
         count * g.size_data_per_element_ > size - at || (count > 0 && g.enterpoint_node_ >= count))
         return fail(ErrorCode::Corrupt, QStringLiteral("its header does not describe it"));
     g.max_elements_ = count;
@@ -476,7 +487,7 @@ Status VectorIndex::add(qint64 label, std::span<const float> vector) {
         return Error{
             ErrorCode::InvalidArgument,
             QStringLiteral("vector of dimension %1, index has %2").arg(vector.size()).arg(m_dimension)};
-    const std::vector<Half> stored = halves(vector);
+    const std::vector<Half> stored = halves(vector, static_cast<size_t>(m_dimension));
     std::unique_lock lock(m_impl->lock);
     if (Status ready = m_impl->prepareWrites(); !ready)
         return ready;
@@ -505,7 +516,7 @@ Status VectorIndex::addBatch(std::span<const qint64> labels, std::span<const flo
         if (stop.stop_requested())
             return Error{ErrorCode::Cancelled, QStringLiteral("stopped")};
         const size_t to = std::min(labels.size(), from + kSlice);
-        const std::vector<Half> stored = halves(vectors.subspan(from * dim, (to - from) * dim));
+        const std::vector<Half> stored = halves(vectors.subspan(from * dim, (to - from) * dim), dim);
         std::unique_lock lock(m_impl->lock);
         if (Status ready = m_impl->prepareWrites(); !ready)
             return ready;
@@ -522,7 +533,8 @@ Status VectorIndex::addBatch(std::span<const qint64> labels, std::span<const flo
         // as neighbours deadlock (ThreadSanitizer reports the lock-order inversion).
         try {
             for (size_t i = from; i < to; ++i)
-                g.addPoint(stored.data() + (i - from) * dim, static_cast<hnswlib::labeltype>(labels[i]));
+                g.addPoint(stored.data() + (i - from) * storedHalves(dim),
+                           static_cast<hnswlib::labeltype>(labels[i]));
         } catch (const std::exception& e) {
             m_impl->adaptEf();
             return Error{ErrorCode::Internal,
@@ -550,7 +562,7 @@ Result<std::vector<ScoredChunk>> VectorIndex::search(std::span<const float> quer
         return Error{ErrorCode::InvalidArgument, QStringLiteral("query vector has the wrong dimension")};
     if (size() <= m_impl->params.exactSearchLimit)
         return searchExact(query, k);
-    const std::vector<Half> stored = halves(query);
+    const std::vector<Half> stored = halves(query, query.size());
     std::shared_lock lock(m_impl->lock);
     const Graph& g = *m_impl->graph;
     std::vector<ScoredChunk> out;
@@ -574,7 +586,7 @@ Result<std::vector<ScoredChunk>> VectorIndex::search(std::span<const float> quer
 Result<std::vector<ScoredChunk>> VectorIndex::searchExact(std::span<const float> query, size_t k) const {
     if (query.size() != static_cast<size_t>(m_dimension))
         return Error{ErrorCode::InvalidArgument, QStringLiteral("query vector has the wrong dimension")};
-    const std::vector<Half> stored = halves(query);
+    const std::vector<Half> stored = halves(query, query.size());
     std::shared_lock lock(m_impl->lock);
     const Graph& g = *m_impl->graph;
     std::vector<ScoredChunk> all;
@@ -585,7 +597,7 @@ Result<std::vector<ScoredChunk>> VectorIndex::searchExact(std::span<const float>
             continue;
         const auto* data = reinterpret_cast<const Half*>(g.getDataByInternalId(id));
         all.push_back(ScoredChunk{static_cast<qint64>(g.getExternalLabel(id)),
-                                  s_dot(stored.data(), data, stored.size())});
+                                  s_dot(stored.data(), data, query.size())});
     }
     const size_t top = std::min(k, all.size());
     std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(top), all.end(),

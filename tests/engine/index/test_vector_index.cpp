@@ -206,6 +206,36 @@ private slots:
             std::memcpy(damaged.data() + firstList, &bad, 4);
             QCOMPARE(loadBytes(damaged).error().code, ErrorCode::Corrupt);
         }
+        // Where the records' lists start, and how long a record is: moved by one byte, every list would
+        // be read out of line (the fuzzer found the second).
+        for (const int field : {0, 24}) {
+            QByteArray damaged = good;
+            damaged[field] = static_cast<char>(damaged[field] + 1);
+            QCOMPARE(loadBytes(damaged).error().code, ErrorCode::Corrupt);
+        }
+    }
+
+    // Half-precision records of an odd dimension get a zero half more: every record stays a whole number
+    // of 4-byte words, so that its neighbour list is aligned.
+    void anOddDimensionKeepsRecordsAligned() {
+        test::TempTree dir;
+        const int odd = 15;
+        const auto data = test::randomUnitVectors(200, odd, 5);
+        VectorIndex index(odd);
+        for (size_t i = 0; i < 200; ++i)
+            QVERIFY(index.add(static_cast<qint64>(i), test::vectorAt(data, odd, i)).ok());
+        const QString path = dir.filePath(QStringLiteral("odd.hnsw"));
+        QVERIFY(index.save(path).ok());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto [count, perElement] = recordsOf(f.readAll());
+        QCOMPARE(count, quint64(200));
+        QCOMPARE(perElement % 4, quint64(0));
+        auto loaded = VectorIndex::load(path, odd);
+        QVERIFY(loaded.ok());
+        QCOMPARE((*loaded)->search(test::vectorAt(data, odd, 77), 1).value().front().chunkId, qint64(77));
+        QVERIFY(std::abs((*loaded)->search(test::vectorAt(data, odd, 77), 1).value().front().score - 1.0) <
+                2e-3);
     }
 
     // A file damaged where the load does not look (it reads the header and the upper layers' lists,
