@@ -92,7 +92,9 @@ private slots:
     // A save that fails (here the table is gone) loses nothing: the minutes stay for the next one.
     void aFailedSaveKeepsTheMinutes() {
         Fixture f;
-        auto& [dir, db, clock, monitor, keeper] = f;
+        std::unique_ptr<Database>& db = f.db;
+        PerformanceMonitor& monitor = f.monitor;
+        StatisticsKeeper& keeper = f.keeper;
         monitor.record(Operation::FtsQuery, 1000);
         QSqlQuery q(db->connection());
         QVERIFY(q.exec(QStringLiteral("ALTER TABLE stat_minutes RENAME TO away")));
@@ -107,7 +109,11 @@ private slots:
     // every minute: the table stays under 5 MB and keeps no more than a week.
     void aWeekOfOneRequestASecondStaysSmall() {
         Fixture f;
-        auto& [dir, db, clock, monitor, keeper] = f;
+        // Named references, not a structured binding: the lambdas below capture them (C++20 clang 14).
+        std::unique_ptr<Database>& db = f.db;
+        test::ManualClock& clock = f.clock;
+        PerformanceMonitor& monitor = f.monitor;
+        StatisticsKeeper& keeper = f.keeper;
         std::mt19937 rng(11);
         std::lognormal_distribution<double> fts(std::log(1500.0), 0.6);
         std::lognormal_distribution<double> dense(std::log(600.0), 0.4);
