@@ -771,6 +771,14 @@
         <source>%1 · no searches in the last 24 hours</source>
         <translation>%1 · keine Suchen in den letzten 24 Stunden</translation>
     </message>
+    <message>
+        <source>The 95th percentile latency of searches and answers of every process, minute by minute, over the last 24 hours.</source>
+        <translation>Das 95. Perzentil der Latenz von Suchen und Antworten aller Prozesse, Minute für Minute, über die letzten 24 Stunden.</translation>
+    </message>
+    <message>
+        <source>How many searches and answers every process ran each minute over the last 24 hours.</source>
+        <translation>Wie viele Suchen und Antworten alle Prozesse in jeder Minute der letzten 24 Stunden ausgeführt haben.</translation>
+    </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>

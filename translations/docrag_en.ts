@@ -770,6 +770,14 @@
         <source>%1 · no searches in the last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The 95th percentile latency of searches and answers of every process, minute by minute, over the last 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many searches and answers every process ran each minute over the last 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>

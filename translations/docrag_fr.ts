@@ -771,6 +771,14 @@
         <source>%1 · no searches in the last 24 hours</source>
         <translation>%1 · aucune recherche ces dernières 24 heures</translation>
     </message>
+    <message>
+        <source>The 95th percentile latency of searches and answers of every process, minute by minute, over the last 24 hours.</source>
+        <translation>Le 95e centile de la latence des recherches et des réponses de tous les processus, minute par minute, sur les dernières 24 heures.</translation>
+    </message>
+    <message>
+        <source>How many searches and answers every process ran each minute over the last 24 hours.</source>
+        <translation>Combien de recherches et de réponses tous les processus ont faites chaque minute des dernières 24 heures.</translation>
+    </message>
 </context>
 <context>
     <name>docrag::DocumentLinkOpener</name>

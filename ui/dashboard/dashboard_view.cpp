@@ -183,12 +183,8 @@ DashboardView::DashboardView(RagEngine& engine, QWidget* parent)
     const QString noCalls = tr("no calls in the last hour");
     m_latencyChart = new TimeSeriesChart(tr("Latency, p95 per minute"), tr("ms"), calls, noCalls);
     m_latencyChart->setObjectName(QStringLiteral("latencyChartView"));
-    m_latencyChart->setAccessibleDescription(
-        tr("The 95th percentile latency of searches and answers, minute by minute, over the last hour."));
     m_throughputChart = new TimeSeriesChart(tr("Calls per minute"), tr("calls"), calls, noCalls);
     m_throughputChart->setObjectName(QStringLiteral("throughputChartView"));
-    m_throughputChart->setAccessibleDescription(
-        tr("How many searches and answers ran each minute over the last hour."));
     m_memoryChart =
         new TimeSeriesChart(tr("Resident memory"), tr("MiB"), {tr("resident")}, tr("not measured"));
     m_memoryChart->setObjectName(QStringLiteral("memoryChartView"));
@@ -456,6 +452,15 @@ void DashboardView::updateCharts() {
         showsDay() ? tr("no calls in the last 24 hours") : tr("no calls in the last hour");
     m_latencyChart->setEmptyText(noCalls);
     m_throughputChart->setEmptyText(noCalls);
+    m_latencyChart->setAccessibleDescription(
+        showsDay()
+            ? tr("The 95th percentile latency of searches and answers of every process, minute by minute, "
+                 "over the last 24 hours.")
+            : tr("The 95th percentile latency of searches and answers, minute by minute, over the last "
+                 "hour."));
+    m_throughputChart->setAccessibleDescription(
+        showsDay() ? tr("How many searches and answers every process ran each minute over the last 24 hours.")
+                   : tr("How many searches and answers ran each minute over the last hour."));
     m_latencyChart->setData(latency, calls.fromMs, calls.toMs);
 
     // Both lines start at the first minute with a call of either, so that their zeros line up.

@@ -205,6 +205,12 @@ private slots:
                  qPrintable(QStringLiteral("%1 %2").arg(retrievals(view)).arg(session)));
         QCOMPARE(card(view, "requestsCard")->title(), QStringLiteral("Requests, last 24 hours"));
         QVERIFY(view.snapshotJson().contains(QLatin1String("every process")));
+        // What a screen reader says of the charts follows the window too.
+        for (const char* chart : {"latencyChartView", "throughputChartView"}) {
+            QVERIFY(view.findChild<QChartView*>(QLatin1String(chart))
+                        ->accessibleDescription()
+                        .contains(QLatin1String("24 hours")));
+        }
 
         window->setCurrentIndex(0);
         QTRY_VERIFY_WITH_TIMEOUT(!view.lastSnapshot().everyProcess, kTimeoutMs);
