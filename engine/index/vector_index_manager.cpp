@@ -34,6 +34,18 @@ QString indexFile(const QString& indexDir, qint64 collectionId) {
     return QDir(indexDir).filePath(QStringLiteral("collection-%1.hnsw").arg(collectionId));
 }
 
+// Replaces the sidecar of the index at `path` as a whole (QSaveFile): a crash leaves the old one or the new.
+Status storeSidecar(const QString& path, const QJsonObject& sidecar) {
+    QSaveFile file(sidecarPath(path));
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(file.fileName())};
+    const QByteArray json = QJsonDocument(sidecar).toJson(QJsonDocument::Compact);
+    if (file.write(json) != json.size() || !file.commit())
+        return Error{ErrorCode::Io,
+                     QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())};
+    return {};
+}
+
 // The sidecar of the index at `path`, when it describes `collection` as the database has it now.
 Result<QJsonObject> currentSidecar(const QString& path, const Collection& collection) {
     QFile file(sidecarPath(path));
@@ -269,10 +281,7 @@ Result<std::shared_ptr<VectorIndex>> VectorIndexManager::loadFromDisk(const Coll
         if (recorded.isEmpty() && !identity.isEmpty()) {
             QJsonObject upgraded = sidecar;
             upgraded.insert(QLatin1String("file"), identity);
-            QSaveFile out(sidecarPath(path));
-            const QByteArray json = QJsonDocument(upgraded).toJson(QJsonDocument::Compact);
-            if (out.open(QIODevice::WriteOnly) && out.write(json) == json.size())
-                out.commit(); // a read-only data folder keeps the old sidecar: nothing lost
+            (void)storeSidecar(path, upgraded); // a read-only data folder keeps the old one: nothing lost
         }
     }
     const qint64 live = sidecar.value(QLatin1String("count")).toInteger(-1);
@@ -387,14 +396,7 @@ Status VectorIndexManager::writeSidecar(const QString& path, const Entry& entry,
                         {QLatin1String("count"), static_cast<qint64>(entry.index->size())},
                         {QLatin1String("checksum"), checksum},
                         {QLatin1String("file"), identity}};
-    QSaveFile file(sidecarPath(path));
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(file.fileName())};
-    const QByteArray json = QJsonDocument(sidecar).toJson(QJsonDocument::Compact);
-    if (file.write(json) != json.size() || !file.commit())
-        return Error{ErrorCode::Io,
-                     QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())};
-    return {};
+    return storeSidecar(path, sidecar);
 }
 
 void VectorIndexManager::invalidate(qint64 collectionId) {

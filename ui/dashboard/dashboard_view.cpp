@@ -356,8 +356,7 @@ void DashboardView::updateCards() {
     }
     const PerformanceSnapshot& s = m_snapshot;
     const QLocale locale;
-    const QString noCalls =
-        showsDay() ? tr("no calls in the last 24 hours") : tr("no calls in the last hour");
+    const QString noCalls = noCallsText();
     m_requestsCard->setTitle(showsDay() ? tr("Requests, last 24 hours") : tr("Requests, last hour"));
     const qint64 searches = callCount(s, kRetrieval);
     const qint64 answers = callCount(s, kAnswer);
@@ -446,10 +445,9 @@ void DashboardView::updateCharts() {
 
     const std::vector<QList<QPointF>> latency = {p95PerMinute(retrieval), p95PerMinute(answer)};
     const qint64 firstCall = earliest(latency, now);
-    const qint64 span = showsDay() ? kDayMinutes * kMinuteMs : kHourMs;
+    const qint64 span = m_snapshot.windowMinutes * kMinuteMs;
     const TimeWindow calls = timeWindow(firstCall, now, span);
-    const QString noCalls =
-        showsDay() ? tr("no calls in the last 24 hours") : tr("no calls in the last hour");
+    const QString noCalls = noCallsText();
     m_latencyChart->setEmptyText(noCalls);
     m_throughputChart->setEmptyText(noCalls);
     m_latencyChart->setAccessibleDescription(
@@ -473,6 +471,10 @@ void DashboardView::updateCharts() {
     const qint64 firstSample = memory.isEmpty() ? now : static_cast<qint64>(memory.front().x());
     const TimeWindow sampled = timeWindow(firstSample, now);
     m_memoryChart->setData({memory}, sampled.fromMs, sampled.toMs);
+}
+
+QString DashboardView::noCallsText() const {
+    return showsDay() ? tr("no calls in the last 24 hours") : tr("no calls in the last hour");
 }
 
 void DashboardView::updateSlowOperations() {

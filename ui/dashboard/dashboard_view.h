@@ -71,6 +71,7 @@ private:
     void updateSnapshotLabel();
     // "in the last hour" or "in the last 24 hours" phrases, by what the snapshot on screen covers.
     bool showsDay() const { return m_snapshot.everyProcess; }
+    QString noCallsText() const;
 
     RagEngine& m_engine;
     PerformanceSnapshot m_snapshot;

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -32,6 +33,20 @@ private:
     test::TempTree m_dir;
     std::unique_ptr<Database> m_db;
     Collection m_collection;
+
+    // The collection's index built in `dir` by a manager of its own, which saves it: the file's path, or
+    // nothing when that failed.
+    QString savedIndexIn(const QString& dir) {
+        VectorIndexManager manager(*m_db, dir);
+        return manager.open(m_collection, kDim).ok() ? manager.indexPath(m_collection.id) : QString();
+    }
+
+    // Overwrites bytes in the middle of a file, keeping its size.
+    static bool writeInTheMiddle(const QString& path, const char* bytes) {
+        QFile file(path);
+        return file.open(QIODevice::ReadWrite) && file.seek(file.size() / 2) &&
+               file.write(bytes) == static_cast<qint64>(std::strlen(bytes));
+    }
 
     Collection reload() { return CollectionStore(m_db->connection()).get(m_collection.id).value(); }
 
@@ -111,17 +126,9 @@ private slots:
 
     void rebuildsACorruptIndex() {
         const QString dir = m_dir.filePath(QStringLiteral("idx-c"));
-        QString path;
-        {
-            VectorIndexManager manager(*m_db, dir);
-            QVERIFY(manager.open(m_collection, kDim).ok());
-            path = manager.indexPath(m_collection.id);
-        }
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        file.seek(file.size() / 2);
-        file.write("garbage in the middle of the graph");
-        file.close();
+        const QString path = savedIndexIn(dir);
+        QVERIFY(!path.isEmpty());
+        QVERIFY(writeInTheMiddle(path, "garbage in the middle of the graph"));
 
         VectorIndexManager manager(*m_db, dir);
         bool rebuilt = false;
@@ -136,19 +143,11 @@ private slots:
     // writer reads its checksum before it adds anything, and rebuilds.
     void theWriterReadsTheChecksumOfAFileSearchesTrust() {
         const QString dir = m_dir.filePath(QStringLiteral("idx-v"));
-        QString path;
-        {
-            VectorIndexManager manager(*m_db, dir);
-            QVERIFY(manager.open(m_collection, kDim).ok());
-            path = manager.indexPath(m_collection.id);
-        }
+        const QString path = savedIndexIn(dir);
+        QVERIFY(!path.isEmpty());
         struct stat before {};
         QVERIFY(::stat(QFile::encodeName(path).constData(), &before) == 0);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        file.seek(file.size() / 2);
-        file.write("damage that keeps the file's size");
-        file.close();
+        QVERIFY(writeInTheMiddle(path, "damage that keeps the file's size"));
         const struct timespec times[2] = {before.st_atim, before.st_mtim};
         QVERIFY(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0) == 0);
 
@@ -169,20 +168,16 @@ private slots:
     // checksum, so that the searches after it do not read the whole file again.
     void anOlderSidecarLearnsItsFilesIdentity() {
         const QString dir = m_dir.filePath(QStringLiteral("idx-o"));
-        QString sidecar;
-        QString identity;
+        const QString path = savedIndexIn(dir);
+        QVERIFY(!path.isEmpty());
+        const QString sidecar = path + QStringLiteral(".json");
         const auto read = [&] {
             QFile f(sidecar);
             return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
                                                : QJsonObject();
         };
-        {
-            VectorIndexManager manager(*m_db, dir);
-            QVERIFY(manager.open(m_collection, kDim).ok());
-            sidecar = manager.indexPath(m_collection.id) + QStringLiteral(".json");
-        }
         QJsonObject older = read();
-        identity = older.take(QStringLiteral("file")).toString();
+        const QString identity = older.take(QStringLiteral("file")).toString();
         QVERIFY(!identity.isEmpty());
         QFile out(sidecar);
         QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -198,12 +193,8 @@ private slots:
 
     void rebuildsWhenTheSidecarIsMissing() {
         const QString dir = m_dir.filePath(QStringLiteral("idx-d"));
-        QString path;
-        {
-            VectorIndexManager manager(*m_db, dir);
-            QVERIFY(manager.open(m_collection, kDim).ok());
-            path = manager.indexPath(m_collection.id);
-        }
+        const QString path = savedIndexIn(dir);
+        QVERIFY(!path.isEmpty());
         QVERIFY(QFile::remove(path + QStringLiteral(".json")));
         VectorIndexManager manager(*m_db, dir);
         bool rebuilt = false;
