@@ -616,6 +616,11 @@ size_t VectorIndex::deletedCount() const {
     return m_impl->graph->num_deleted_;
 }
 
+int VectorIndex::efSearch() const {
+    std::shared_lock lock(m_impl->lock);
+    return static_cast<int>(m_impl->graph->ef_);
+}
+
 void VectorIndex::setEfSearch(int ef) {
     std::unique_lock lock(m_impl->lock);
     m_impl->fixedEf = true;

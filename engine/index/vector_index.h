@@ -64,6 +64,8 @@ public:
     size_t size() const;         // live vectors
     size_t deletedCount() const; // removed but still taking space until a rebuild
     int dimension() const { return m_dimension; }
+    // The search beam (candidates kept while walking the graph).
+    int efSearch() const;
     // Fixes the search beam (no longer adapting to the size).
     void setEfSearch(int ef);
 

@@ -1,6 +1,8 @@
 #include "engine/metrics/memory_probe.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <unistd.h>
 
 namespace docrag {
@@ -17,6 +19,22 @@ qint64 MemoryProbe::residentBytes() {
     if (read != 2)
         return 0;
     return static_cast<qint64>(resident) * static_cast<qint64>(sysconf(_SC_PAGESIZE));
+}
+
+qint64 MemoryProbe::peakResidentBytes() {
+    std::FILE* status = std::fopen("/proc/self/status", "r");
+    if (!status)
+        return 0;
+    char line[256];
+    long long kilobytes = 0;
+    while (std::fgets(line, sizeof line, status)) {
+        if (std::strncmp(line, "VmHWM:", 6) == 0) {
+            kilobytes = std::atoll(line + 6);
+            break;
+        }
+    }
+    std::fclose(status);
+    return static_cast<qint64>(kilobytes) * 1024;
 }
 
 } // namespace docrag

@@ -9,6 +9,8 @@ class MemoryProbe final {
 public:
     // Bytes; 0 where it cannot be read.
     static qint64 residentBytes();
+    // The most the process has had resident so far (Linux: VmHWM), in bytes; 0 where it cannot be read.
+    static qint64 peakResidentBytes();
 };
 
 } // namespace docrag

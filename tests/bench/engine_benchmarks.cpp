@@ -55,7 +55,7 @@ struct Collection final {
         }
         database = std::move(*opened);
         indexes = std::make_unique<VectorIndexManager>(
-            *database, QDir(dir).filePath(QStringLiteral("data/indexes")), VectorIndexParams{}, &pool);
+            *database, QDir(dir).filePath(QStringLiteral("data/indexes")), VectorIndexParams{});
         IngestionPipeline pipeline(*database, *indexes, loaders, chunker, embedder, pool, clock);
         IngestRequest request;
         request.collection = QStringLiteral("synthetic");

@@ -25,18 +25,6 @@ using namespace docrag;
 
 namespace {
 
-// The most the process ever had resident (VmHWM), in bytes; 0 where it cannot be read.
-qint64 peakResidentBytes() {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    }
-    return 0;
-}
-
 QStringList readQueries(const QString& path) {
     QFile file(path);
     QStringList queries;
@@ -146,6 +134,6 @@ int main(int argc, char** argv) {
         "\"resident_mb_after_answers\": %.1f, \"dashboard_resident_mb\": %.1f, \"peak_resident_mb\": %.1f}\n",
         collections ? static_cast<int>(collections->size()) : -1, searches, failed, answers, megabytes(shown),
         megabytes(searched), megabytes(answered), megabytes(dashboard->lastSnapshot().residentBytes),
-        megabytes(peakResidentBytes()));
+        megabytes(MemoryProbe::peakResidentBytes()));
     return failed == 0 ? 0 : 1;
 }
