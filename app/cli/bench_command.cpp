@@ -3,9 +3,9 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/cli_json.h"
 #include "app/cli/search_command.h"
+#include "engine/core/query_file.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonObject>
 
 #include <atomic>
@@ -24,30 +24,6 @@ int positive(const QCommandLineParser& parser, const QString& name, int fallback
 }
 
 } // namespace
-
-Result<QStringList> BenchCommand::readQueries(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return Error{ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
-    QStringList queries;
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
-        if (line.isEmpty() || line.startsWith('#'))
-            continue;
-        if (line.startsWith('{')) {
-            const QJsonObject o = QJsonDocument::fromJson(line).object();
-            const QString text =
-                o.value(QLatin1String("text")).toString(o.value(QLatin1String("query")).toString());
-            if (!text.isEmpty())
-                queries << text;
-            continue;
-        }
-        queries << QString::fromUtf8(line);
-    }
-    if (queries.isEmpty())
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1 holds no queries").arg(path)};
-    return queries;
-}
 
 int BenchCommand::run(CliContext& context, const QStringList& args) {
     QCommandLineParser parser;
@@ -82,7 +58,7 @@ int BenchCommand::run(CliContext& context, const QStringList& args) {
     const int concurrency = positive(parser, QStringLiteral("concurrency"), 1, &ok);
     if (!ok)
         return context.usage(QStringLiteral("--concurrency takes a positive number"));
-    auto queries = readQueries(parser.value(QStringLiteral("queries")));
+    auto queries = QueryFile::read(parser.value(QStringLiteral("queries")));
     if (!queries)
         return context.failWith(queries.error());
     const int requests = positive(parser, QStringLiteral("requests"), static_cast<int>(queries->size()), &ok);

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "engine/core/result.h"
-
 #include <QStringList>
 
 namespace docrag {
@@ -12,9 +10,6 @@ class CliContext;
 class BenchCommand final {
 public:
     static int run(CliContext& context, const QStringList& args);
-    // One query per line (# starts a comment); JSON lines (BEIR queries.jsonl) give their "text" or
-    // "query" field. Also what `lookup --keystrokes` types. InvalidArgument when the file holds none.
-    static Result<QStringList> readQueries(const QString& path);
 };
 
 } // namespace docrag

@@ -1,8 +1,8 @@
 #include "app/cli/lookup_command.h"
 
-#include "app/cli/bench_command.h"
 #include "app/cli/cli_context.h"
 #include "app/cli/cli_json.h"
+#include "engine/core/query_file.h"
 #include "engine/index/symbol_index.h"
 #include "engine/metrics/percentiles.h"
 #include "engine/rag/rag_engine.h"
@@ -31,7 +31,7 @@ QJsonObject toJson(const SymbolHit& hit, int rank) {
 
 // Every prefix of every name in the file is looked up, as a person typing it would, `rounds` times.
 int timeKeystrokes(CliContext& context, RagEngine& engine, const QString& path, int rounds, int limit) {
-    auto names = BenchCommand::readQueries(path);
+    auto names = QueryFile::read(path);
     if (!names)
         return names.error().code == ErrorCode::InvalidArgument ? context.usage(names.error().message)
                                                                 : context.failWith(names.error());

@@ -354,7 +354,7 @@ struct VectorIndex::Impl final {
         const auto live =
             static_cast<int>(std::min<size_t>(graph->cur_element_count - graph->num_deleted_, 1u << 30));
         graph->setEf(static_cast<size_t>(
-            std::clamp(live / 100, params.efSearch, std::max(params.efSearch, params.efSearchMax))));
+            std::clamp(live / 40, params.efSearch, std::max(params.efSearch, params.efSearchMax))));
     }
 };
 

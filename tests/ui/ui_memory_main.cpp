@@ -5,6 +5,7 @@
 // scripts/bench-memory; not a test (figures go to BENCHMARKS.md).
 // Usage: docrag-ui-memory DATA_DIR QUERIES_FILE [SEARCHES [ANSWERS]]
 #include "engine/core/process_memory.h"
+#include "engine/core/query_file.h"
 #include "engine/metrics/memory_probe.h"
 #include "engine/rag/rag_engine.h"
 #include "ui/chat/chat_pane.h"
@@ -24,19 +25,6 @@
 using namespace docrag;
 
 namespace {
-
-QStringList readQueries(const QString& path) {
-    QFile file(path);
-    QStringList queries;
-    if (!file.open(QIODevice::ReadOnly))
-        return queries;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        const QString text = QString::fromUtf8(line).trimmed();
-        if (!text.isEmpty() && !text.startsWith(QLatin1Char('#')))
-            queries << text;
-    }
-    return queries;
-}
 
 // What holds the resident memory, by mapping (a file, or "anonymous" for the heaps), largest first: to
 // stderr, so that the figure on stdout stays one JSON line.
@@ -81,13 +69,14 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: docrag-ui-memory DATA_DIR QUERIES_FILE [SEARCHES [ANSWERS]]\n");
         return 2;
     }
-    const QStringList queries = readQueries(QString::fromLocal8Bit(argv[2]));
+    const auto read = QueryFile::read(QString::fromLocal8Bit(argv[2]));
     const int searches = argc > 3 ? std::atoi(argv[3]) : 100;
     const int answers = argc > 4 ? std::atoi(argv[4]) : 10;
-    if (queries.isEmpty()) {
-        std::fprintf(stderr, "no queries in %s\n", argv[2]);
+    if (!read) {
+        std::fprintf(stderr, "%s\n", qPrintable(read.error().message));
         return 2;
     }
+    const QStringList& queries = *read;
     EngineOptions options;
     options.dataDir = QString::fromLocal8Bit(argv[1]);
     auto engine = RagEngine::open(options);

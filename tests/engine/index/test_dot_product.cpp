@@ -72,7 +72,7 @@ private slots:
     void halfKernelsAgreeWithFloats() {
         std::mt19937 rng(3);
         std::normal_distribution<float> normal;
-        for (size_t n : {size_t(3), size_t(16), size_t(384), size_t(1537)}) {
+        for (size_t n : {size_t(3), size_t(16), size_t(40), size_t(47), size_t(384), size_t(1537)}) {
             std::vector<float> a(n), b(n);
             float na = 0, nb = 0;
             for (size_t i = 0; i < n; ++i) {
