@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <memory>
+#include <sys/mman.h>
 
 using namespace docrag;
 
@@ -24,18 +25,21 @@ private slots:
     }
 
     void thePeakStaysAfterTheMemoryIsGone() {
+        // Mapped and unmapped directly: an allocator may keep freed blocks (AddressSanitizer's does).
         constexpr size_t kBytes = 64u * 1024 * 1024;
-        qint64 during = 0;
-        {
-            auto block = std::make_unique<char[]>(kBytes);
-            std::memset(block.get(), 2, kBytes);
-            during = MemoryProbe::residentBytes();
-            QVERIFY(block[kBytes / 2] == 2);
-        } // freed: a block this large is unmapped at once
+        void* block = mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        QVERIFY(block != MAP_FAILED);
+        std::memset(block, 2, kBytes);
+        const qint64 during = MemoryProbe::residentBytes();
+        QVERIFY(munmap(block, kBytes) == 0);
         const qint64 peak = MemoryProbe::peakResidentBytes();
-        QVERIFY2(peak >= during, qPrintable(QStringLiteral("peak %1, during %2").arg(peak).arg(during)));
-        QVERIFY2(peak - MemoryProbe::residentBytes() >= qint64(kBytes) / 2,
-                 qPrintable(QStringLiteral("peak %1, now %2").arg(peak).arg(MemoryProbe::residentBytes())));
+        // The kernel's counters of a thread catch up in batches: the two figures may differ by a little.
+        constexpr qint64 kSlack = 4 * 1024 * 1024;
+        QVERIFY2(peak >= during - kSlack,
+                 qPrintable(QStringLiteral("peak %1, during %2").arg(peak).arg(during)));
+        const qint64 now = MemoryProbe::residentBytes();
+        QVERIFY2(peak - now >= qint64(kBytes) / 2,
+                 qPrintable(QStringLiteral("peak %1, now %2").arg(peak).arg(now)));
     }
 };
 
