@@ -347,14 +347,21 @@ struct VectorIndex::Impl final {
         return {};
     }
 
-    // Call with the lock held exclusively.
+    // Both beams follow the graph's size. Call with the lock held exclusively.
     void adaptEf() {
-        if (fixedEf || !graph)
+        if (!graph)
             return;
         const auto live =
             static_cast<int>(std::min<size_t>(graph->cur_element_count - graph->num_deleted_, 1u << 30));
-        graph->setEf(static_cast<size_t>(
-            std::clamp(live / 40, params.efSearch, std::max(params.efSearch, params.efSearchMax))));
+        if (!fixedEf) {
+            graph->setEf(static_cast<size_t>(
+                std::clamp(live / 40, params.efSearch, std::max(params.efSearch, params.efSearchMax))));
+        }
+        // hnswlib reads it at every insert: the vectors added once the graph is large get the wider
+        // construction beam that a large graph needs.
+        const auto all = static_cast<int>(std::min<size_t>(graph->cur_element_count, 1u << 30));
+        graph->ef_construction_ = static_cast<size_t>(std::clamp(
+            all / 1600, params.efConstruction, std::max(params.efConstruction, params.efConstructionMax)));
     }
 };
 
@@ -614,6 +621,11 @@ size_t VectorIndex::size() const {
 size_t VectorIndex::deletedCount() const {
     std::shared_lock lock(m_impl->lock);
     return m_impl->graph->num_deleted_;
+}
+
+int VectorIndex::efConstruction() const {
+    std::shared_lock lock(m_impl->lock);
+    return static_cast<int>(m_impl->graph->ef_construction_);
 }
 
 int VectorIndex::efSearch() const {

@@ -90,6 +90,29 @@ private slots:
         QVERIFY2(recall >= 0.95, qPrintable(QString::number(recall)));
     }
 
+    void bothBeamsGrowWithTheGraph() {
+        VectorIndexParams params;
+        params.efConstruction = 4;
+        params.efConstructionMax = 8;
+        params.efSearch = 10;
+        params.efSearchMax = 150;
+        VectorIndex index(kDim, 16, params);
+        QCOMPARE(index.efConstruction(), 4);
+        QCOMPARE(index.efSearch(), 10);
+        const auto data = randomUnitVectors(16000, 5);
+        std::vector<qint64> labels(16000);
+        std::iota(labels.begin(), labels.end(), 1);
+        const auto half = std::span<const float>(data).first(8000 * kDim);
+        QVERIFY(index.addBatch(std::span<const qint64>(labels).first(8000), half).ok());
+        QCOMPARE(index.efConstruction(), 5); // 8,000 / 1,600
+        QCOMPARE(index.efSearch(), 150);     // 8,000 / 40, at most 150
+        QVERIFY(index
+                    .addBatch(std::span<const qint64>(labels).subspan(8000),
+                              std::span<const float>(data).subspan(8000 * kDim))
+                    .ok());
+        QCOMPARE(index.efConstruction(), 8); // 16,000 / 1,600 = 10, at most 8
+    }
+
     void removedVectorsAreNotFound() {
         VectorIndex index(kDim);
         const auto data = randomUnitVectors(10, 4);
