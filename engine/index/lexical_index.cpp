@@ -25,17 +25,31 @@ struct LexicalIndex::Plan final {
 struct LexicalIndex::Found final {
     std::vector<ScoredChunk> hits;
     double skippedBound = 0.0; // the most a row holding only skipped terms can score
+
+    // No row left out can be among the first `limit`.
+    bool complete(int limit) const {
+        return hits.size() == static_cast<size_t>(limit) && hits.back().score > skippedBound;
+    }
 };
 
-LexicalIndex::LexicalIndex(QSqlDatabase db, LexicalWeights weights, const FtsRanker* ranker)
+// The query's words rarest first, with the rows holding each.
+struct LexicalIndex::Counted final {
+    QStringList terms;
+    std::vector<qint64> documents;
+    qint64 rows = 0;
+};
+
+LexicalIndex::LexicalIndex(QSqlDatabase db, LexicalWeights weights, const FtsRanker* ranker,
+                           LexicalSkipping skipping)
     : m_db(std::move(db))
     , m_weights(weights)
-    , m_ranker(ranker) {}
+    , m_ranker(ranker)
+    , m_skipping(skipping) {}
 
 namespace {
 
-// A word that is in more rows than this share of the table is skipped when it can be.
-constexpr double kFrequentShare = 0.05;
+// Searches skipping words before one that scores every row.
+constexpr int kPrunedTries = 3;
 
 QString expressionFor(const QStringList& terms) {
     QStringList quoted;
@@ -48,7 +62,7 @@ QString expressionFor(const QStringList& terms) {
 
 } // namespace
 
-std::optional<LexicalIndex::Plan> LexicalIndex::prunedPlan(const QStringList& terms) const {
+std::optional<LexicalIndex::Counted> LexicalIndex::counted(const QStringList& terms) const {
     if (!m_ranker || terms.size() < 2)
         return std::nullopt;
     const auto known = m_ranker->knownFrequencies(terms);
@@ -58,25 +72,53 @@ std::optional<LexicalIndex::Plan> LexicalIndex::prunedPlan(const QStringList& te
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&](qsizetype a, qsizetype b) { return known->documents[a] < known->documents[b]; });
-    // The rarest word always stays: a row must hold at least one word that is not skipped.
-    QStringList kept{terms[order.front()]};
-    QStringList skipped;
-    for (size_t i = 1; i < order.size(); ++i) {
-        const bool frequent = static_cast<double>(known->documents[static_cast<size_t>(order[i])]) >
-                              kFrequentShare * static_cast<double>(known->rows);
-        (frequent ? skipped : kept) << terms[order[i]];
+    Counted counted;
+    counted.rows = known->rows;
+    for (const qsizetype i : order) {
+        counted.terms << terms[i];
+        counted.documents.push_back(known->documents[static_cast<size_t>(i)]);
     }
-    if (skipped.isEmpty())
-        return std::nullopt;
+    return counted;
+}
+
+LexicalIndex::Plan LexicalIndex::skipping(const Counted& counted, qsizetype kept) {
+    const QStringList keptTerms = counted.terms.first(kept);
+    const QStringList skippedTerms = counted.terms.sliced(kept);
     // (kept) AND (kept OR skipped): rows with a kept word, with every word's occurrences for the score.
     Plan plan;
-    plan.expression = QStringLiteral("(%1) AND (%1 OR %2)").arg(expressionFor(kept), expressionFor(skipped));
-    plan.phraseTerms = kept;
-    for (qsizetype i = 0; i < kept.size(); ++i)
+    plan.expression =
+        QStringLiteral("(%1) AND (%1 OR %2)").arg(expressionFor(keptTerms), expressionFor(skippedTerms));
+    plan.phraseTerms = keptTerms;
+    for (qsizetype i = 0; i < kept; ++i)
         plan.phraseTerms << QString();
     plan.skippedFrom = static_cast<int>(plan.phraseTerms.size());
-    plan.phraseTerms << skipped;
+    plan.phraseTerms << skippedTerms;
     return plan;
+}
+
+qsizetype LexicalIndex::firstKept(const Counted& counted) const {
+    // The rarest word always stays: a row must hold at least one word that is not skipped.
+    qsizetype kept = 1;
+    while (kept < counted.terms.size() &&
+           static_cast<double>(counted.documents[static_cast<size_t>(kept)]) <=
+               std::max(m_skipping.share * static_cast<double>(counted.rows), m_skipping.rows))
+        ++kept;
+    return kept;
+}
+
+qsizetype LexicalIndex::keptToBeat(const Counted& counted, double k1, double score) {
+    // Skip from the most frequent word, whose bound is the lowest, while the skipped cannot reach `score`.
+    qsizetype kept = counted.terms.size();
+    double bound = 0.0;
+    while (kept > 1) {
+        const double next =
+            FtsRanker::idf(counted.rows, counted.documents[static_cast<size_t>(kept - 1)]) * (k1 + 1.0);
+        if (bound + next >= score)
+            break;
+        bound += next;
+        --kept;
+    }
+    return kept;
 }
 
 QString LexicalIndex::matchExpression(const QString& query) {
@@ -84,12 +126,15 @@ QString LexicalIndex::matchExpression(const QString& query) {
 }
 
 std::optional<QString> LexicalIndex::prunedExpression(const QString& query) const {
-    const auto plan = prunedPlan(TextAnalyzer::contentWords(query));
-    return plan ? std::optional<QString>(plan->expression) : std::nullopt;
+    const auto known = counted(TextAnalyzer::contentWords(query));
+    if (!known || firstKept(*known) == known->terms.size())
+        return std::nullopt;
+    return skipping(*known, firstKept(*known)).expression;
 }
 
-Result<std::vector<ScoredChunk>>
-LexicalIndex::search(const QString& query, std::span<const qint64> collectionIds, int limit) const {
+Result<std::vector<ScoredChunk>> LexicalIndex::search(const QString& query,
+                                                      std::span<const qint64> collectionIds, int limit,
+                                                      QStringList* tried) const {
     QStringList terms = TextAnalyzer::contentWords(query);
     if (m_weights.joinWords) {
         for (const QString& term : JoinedTerms::of(query)) {
@@ -99,16 +144,30 @@ LexicalIndex::search(const QString& query, std::span<const qint64> collectionIds
     }
     if (terms.isEmpty() || limit <= 0)
         return std::vector<ScoredChunk>();
-    if (const auto plan = prunedPlan(terms)) {
-        auto found = run(*plan, collectionIds, limit);
+    const auto known = counted(terms);
+    qsizetype kept = known ? firstKept(*known) : terms.size();
+    // Each try keeps more words; after a few, scoring every row costs less than another try.
+    for (int tries = 0; tries < kPrunedTries && kept < terms.size(); ++tries) {
+        const Plan plan = skipping(*known, kept);
+        if (tried)
+            *tried << plan.expression;
+        auto found = run(plan, collectionIds, limit);
         if (!found)
             return found.error();
         // Every row left out scores at most the bound: below the last row found, it cannot be missing.
-        if (found->hits.size() == static_cast<size_t>(limit) &&
-            found->hits.back().score > found->skippedBound)
+        if (found->complete(limit))
             return std::move(found->hits);
+        // The rows found are real rows with their whole scores, so the true last row scores at least as
+        // much as the last found: skipping only the words that together cannot reach it is still exact.
+        // With too few rows found, the next rarest word joins.
+        kept = found->hits.size() == static_cast<size_t>(limit)
+                   ? std::max(kept + 1, keptToBeat(*known, m_weights.k1, found->hits.back().score))
+                   : kept + 1;
     }
-    auto found = run(Plan{expressionFor(terms), terms, -1}, collectionIds, limit);
+    const Plan plan{expressionFor(terms), terms, -1};
+    if (tried)
+        *tried << plan.expression;
+    auto found = run(plan, collectionIds, limit);
     if (!found)
         return found.error();
     return std::move(found->hits);

@@ -116,10 +116,7 @@ QueryStats* queryStats(const Fts5ExtensionApi* api, Fts5Context* fts, Connection
                     shared.documentFrequency.emplace(terms[static_cast<size_t>(i)], hits);
             }
         }
-        // The BM25 idf of Robertson and Sparck Jones, kept positive as Lucene and FTS5 do.
-        const double n = static_cast<double>(hits);
-        stats->idf[static_cast<size_t>(i)] =
-            std::log(1.0 + (static_cast<double>(rows) - n + 0.5) / (n + 0.5));
+        stats->idf[static_cast<size_t>(i)] = FtsRanker::idf(rows, hits);
     }
     QueryStats* raw = stats.release();
     *rc = api->xSetAuxdata(fts, raw, [](void* p) { delete static_cast<QueryStats*>(p); });
@@ -163,15 +160,17 @@ void docragBm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
     }
     thread_local std::vector<double> frequency;
     frequency.assign(stats->idf.size(), 0.0);
-    int instances = 0;
-    rc = api->xInstCount(fts, &instances);
-    for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
-        int phrase = 0;
-        int column = 0;
+    // Each scored phrase's own instances: xInstCount would first sort the instances of every phrase,
+    // the repeated ones of a pruned query too, by position, which the score does not need.
+    for (size_t p = 0; rc == SQLITE_OK && p < frequency.size(); ++p) {
+        if (!stats->scored[p])
+            continue;
+        Fts5PhraseIter iterator;
+        int column = -1;
         int offset = 0;
-        rc = api->xInst(fts, i, &phrase, &column, &offset);
-        if (rc == SQLITE_OK && phrase >= 0 && static_cast<size_t>(phrase) < frequency.size())
-            frequency[static_cast<size_t>(phrase)] += column >= 0 && column < 3 ? weights[column] : 1.0;
+        rc = api->xPhraseFirst(fts, static_cast<int>(p), &iterator, &column, &offset);
+        for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext(fts, &iterator, &column, &offset))
+            frequency[p] += column < 3 ? weights[column] : 1.0;
     }
     const int length = rc == SQLITE_OK ? rowLength(api, fts, cache, &rc) : 0;
     if (rc != SQLITE_OK) {
@@ -244,6 +243,12 @@ std::optional<FtsRanker::KnownFrequencies> FtsRanker::knownFrequencies(const QSt
         known.documents.push_back(found->second);
     }
     return known;
+}
+
+double FtsRanker::idf(qint64 rows, qint64 documents) {
+    // The BM25 idf of Robertson and Sparck Jones, kept positive as Lucene and FTS5 do.
+    const double n = static_cast<double>(documents);
+    return std::log(1.0 + (static_cast<double>(rows) - n + 0.5) / (n + 0.5));
 }
 
 Status FtsRanker::install(QSqlDatabase db) const {

@@ -45,6 +45,9 @@ public:
     };
     std::optional<KnownFrequencies> knownFrequencies(const QStringList& terms) const;
 
+    // The inverse document frequency docrag_bm25() gives a term in `documents` of `rows` rows.
+    static double idf(qint64 rows, qint64 documents);
+
 private:
     std::shared_ptr<TermStats> m_terms; // connections keep it alive until they close
 };

@@ -19,6 +19,9 @@ class TestLexicalIndex final : public QObject {
     Q_OBJECT
 
 private:
+    // In the 300 rows of frequentWordsDatabase(): skip the words in more than 15 rows.
+    static constexpr LexicalSkipping kSkipBeyondFifteenRows{0.05, 0};
+
     test::TempTree m_dir;
     std::unique_ptr<Database> m_db;
     std::vector<qint64> m_collections;
@@ -140,11 +143,20 @@ private slots:
     void skippingFrequentWordsKeepsTheExactRanking_data() {
         QTest::addColumn<QString>("query");
         QTest::addColumn<int>("limit");
-        QTest::newRow("rare words fill the list") << QStringLiteral("common often rare scarce") << 3;
-        QTest::newRow("one skipped word") << QStringLiteral("often scarce rare") << 3;
-        QTest::newRow("too few rare rows: fall back") << QStringLiteral("common rare") << 10;
-        QTest::newRow("bound above the last row: fall back") << QStringLiteral("often usual seldom") << 25;
-        QTest::newRow("bound above a rare row: fall back") << QStringLiteral("often seldom rare") << 2;
+        QTest::addColumn<QList<int>>("keptByTry"); // how many words each try kept, rarest first
+        QTest::newRow("rare words fill the list")
+            << QStringLiteral("common often rare scarce") << 3 << QList<int>{2};
+        QTest::newRow("one skipped word") << QStringLiteral("often scarce rare") << 3 << QList<int>{2};
+        QTest::newRow("too few rows: the next word joins")
+            << QStringLiteral("scarce seldom often") << 5 << QList<int>{1, 2};
+        QTest::newRow("too few rows, then every word")
+            << QStringLiteral("common rare") << 10 << QList<int>{1, 2};
+        QTest::newRow("bound above the last row: skip fewer")
+            << QStringLiteral("seldom often usual common") << 5 << QList<int>{1, 2};
+        QTest::newRow("bound above the last of many rows")
+            << QStringLiteral("often usual seldom") << 25 << QList<int>{1, 2};
+        QTest::newRow("bound above a rare row")
+            << QStringLiteral("often seldom rare") << 2 << QList<int>{1, 2};
     }
 
     void skippingFrequentWordsKeepsTheExactRanking() {
@@ -153,7 +165,7 @@ private slots:
         auto db = frequentWordsDatabase();
         QVERIFY(db);
         const LexicalIndex plain(db->connection());
-        const LexicalIndex pruning(db->connection(), {}, &db->ranker());
+        const LexicalIndex pruning(db->connection(), {}, &db->ranker(), kSkipBeyondFifteenRows);
         QVERIFY(!pruning.prunedExpression(query)); // no word counted yet
         const auto expected = plain.search(query, {}, limit).value();
         QCOMPARE(expected.size(), size_t(limit));
@@ -161,18 +173,28 @@ private slots:
         QVERIFY(expression);
         QVERIFY2(expression->startsWith(QStringLiteral("(\"")), qPrintable(*expression));
         QVERIFY(!expression->section(QStringLiteral(" AND "), 0, 0).contains(QStringLiteral("common")));
-        const auto found = pruning.search(query, {}, limit).value();
+        QStringList tried;
+        const auto found = pruning.search(query, {}, limit, &tried).value();
         QCOMPARE(found.size(), expected.size());
         for (size_t i = 0; i < found.size(); ++i) {
             QCOMPARE(found[i].chunkId, expected[i].chunkId);
             QCOMPARE(found[i].score, expected[i].score);
+        }
+        QFETCH(QList<int>, keptByTry);
+        QCOMPARE(tried.size(), keptByTry.size());
+        for (qsizetype i = 0; i < tried.size(); ++i) {
+            // A skipping try reads "(kept) AND (kept OR skipped)"; the last resort has no AND.
+            const QString kept = tried[i].contains(QStringLiteral(" AND "))
+                                     ? tried[i].section(QStringLiteral(" AND "), 0, 0)
+                                     : tried[i];
+            QVERIFY2(kept.count(QLatin1Char('"')) == 2 * keptByTry[i], qPrintable(tried[i]));
         }
     }
 
     void oneWordOrNoRankerSkipsNothing() {
         auto db = frequentWordsDatabase();
         QVERIFY(db);
-        const LexicalIndex pruning(db->connection(), {}, &db->ranker());
+        const LexicalIndex pruning(db->connection(), {}, &db->ranker(), kSkipBeyondFifteenRows);
         QVERIFY(pruning.search(QStringLiteral("common rare"), {}, 5).ok());
         QVERIFY(pruning.prunedExpression(QStringLiteral("common rare")));
         QVERIFY(!pruning.prunedExpression(QStringLiteral("common")));
