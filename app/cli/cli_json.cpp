@@ -90,6 +90,8 @@ QJsonObject CliJson::collection(const CollectionInfo& info) {
         {QStringLiteral("ingest"), CollectionInfo::ingestName(info.ingest)},
         {QStringLiteral("files_done"), c.filesDone},
         {QStringLiteral("files_total"), c.filesTotal},
+        {QStringLiteral("keep_in_sync"), c.keepInSync},
+        {QStringLiteral("synced_at_ms"), c.syncedAtMs},
     };
 }
 

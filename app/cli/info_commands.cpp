@@ -28,6 +28,12 @@ void printCollection(QTextStream& out, const CollectionInfo& info) {
         << QDateTime::fromMSecsSinceEpoch(c.updatedAtMs).toString(Qt::ISODate) << '\n';
     for (const QString& root : c.rootPaths)
         out << "  from " << root << '\n';
+    if (c.keepInSync)
+        out << "  kept in sync with its folders while `docrag-cli watch` or the desktop app runs; last "
+               "synced "
+            << (c.syncedAtMs > 0 ? QDateTime::fromMSecsSinceEpoch(c.syncedAtMs).toString(Qt::ISODate)
+                                 : QStringLiteral("never"))
+            << '\n';
     if (info.ingest == CollectionInfo::Ingest::Interrupted)
         out << "  INTERRUPTED: " << c.filesDone << " of " << c.filesTotal
             << " files done; resume with: docrag-cli ingest --resume --collection \"" << c.name << "\"\n";
@@ -64,13 +70,30 @@ void printHistory(QTextStream& out, const std::vector<OperationStats>& hour,
 
 int InfoCommands::collections(CliContext& context, const QStringList& args) {
     QCommandLineParser parser;
-    if (!context.parse(parser, args, QStringLiteral("List the collections.")))
+    const QCommandLineOption watch(
+        QStringLiteral("watch"),
+        QStringLiteral(
+            "Keep this collection in sync with its folders while `docrag-cli watch` or the desktop "
+            "app runs (repeatable)."),
+        QStringLiteral("name"));
+    const QCommandLineOption unwatch(QStringLiteral("unwatch"),
+                                     QStringLiteral("Stop keeping this collection in sync (repeatable)."),
+                                     QStringLiteral("name"));
+    parser.addOptions({watch, unwatch});
+    if (!context.parse(parser, args,
+                       QStringLiteral("List the collections, or choose which follow their folders.")))
         return parser.isSet(QStringLiteral("help")) ? kExitOk : kExitUsage;
     if (!parser.positionalArguments().isEmpty())
         return context.usage(QStringLiteral("collections takes no arguments"));
     RagEngine* engine = context.engine();
     if (!engine)
         return kExitFailure;
+    for (const auto& [option, keep] : {std::pair{&watch, true}, std::pair{&unwatch, false}}) {
+        for (const QString& name : parser.values(*option)) {
+            if (Status s = engine->setKeepInSync(name, keep); !s)
+                return context.failWith(s.error());
+        }
+    }
     auto all = engine->collections();
     if (!all)
         return context.failWith(all.error());

@@ -27,6 +27,9 @@ struct Collection final {
     QString ingestRequestJson; // what to run again to resume
     qint64 filesTotal = 0;     // of that ingest
     qint64 filesDone = 0;
+    // Kept in step with its folders while a watcher runs (LiveCollections): see RagEngine::setKeepInSync.
+    bool keepInSync = false;
+    qint64 syncedAtMs = 0; // when an ingest of it last ran to its end (0: never)
 };
 
 } // namespace docrag

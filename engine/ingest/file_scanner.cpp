@@ -51,9 +51,24 @@ private:
     bool m_active = false;
 };
 
+bool isUnderAny(const QString& path, const QStringList& dirs) {
+    return std::any_of(dirs.begin(), dirs.end(), [&](const QString& dir) {
+        return path == dir || (path.startsWith(dir) && path.size() > dir.size() && path[dir.size()] == u'/');
+    });
+}
+
 struct WalkContext final {
     const QStringList& excludedDirs;
     const NameFilter& includes;
+    const QStringList& onlyUnder;
+
+    // Whether the scan looks at `path`: everything, or what changed and the folders that lead to it.
+    bool wanted(const QString& path, bool isDir) const {
+        if (onlyUnder.isEmpty() || isUnderAny(path, onlyUnder))
+            return true;
+        return isDir && std::any_of(onlyUnder.begin(), onlyUnder.end(),
+                                    [&](const QString& changed) { return isUnderAny(changed, {path}); });
+    }
 };
 
 struct DirFrame final {
@@ -120,6 +135,8 @@ void visitEntry(const QFileInfo& info, const DirFrame& frame, const std::shared_
     if (!isDir && !context.includes.accepts(name))
         return;
     QString absPath = joined(frame.absPath, name);
+    if (!context.wanted(absPath, isDir))
+        return;
     const bool isSymlink = info.isSymbolicLink();
     if (!exists) {
         // Anything else vanished between listing and stat: nothing to report.
@@ -198,9 +215,14 @@ Result<ScanResult> FileScanner::scan(const QStringList& roots, std::stop_token s
             excludedDirs << canonical;
     }
     const NameFilter includes(m_options.includePatterns);
-    const WalkContext context{excludedDirs, includes};
+    QStringList onlyUnder;
+    for (const QString& path : m_options.onlyUnder)
+        onlyUnder << QDir::cleanPath(path);
+    const WalkContext context{excludedDirs, includes, onlyUnder};
     for (const QString& root : std::as_const(result.roots)) {
         const QFileInfo info(root);
+        if (!context.wanted(root, info.isDir()))
+            continue;
         if (info.isDir()) {
             const Status walked = walk(root, rules, context, stop, result);
             if (!walked)

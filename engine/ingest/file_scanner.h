@@ -18,6 +18,10 @@ struct ScanOptions final {
     // empty: every file. They select files only: directories are still walked, and a root given as a
     // single file is always taken.
     QStringList includePatterns;
+    // Absolute paths (files or folders, present or gone) that changed: when not empty, the scan looks only
+    // at them and at the folders that lead to them, so a change costs what it touches, not the whole
+    // root, and ignore files on the way still apply. Empty: everything under the roots.
+    QStringList onlyUnder;
 };
 
 struct ScannedFile final {

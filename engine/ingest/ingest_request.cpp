@@ -25,6 +25,8 @@ QJsonObject IngestRequest::toJson() const {
         {QStringLiteral("excludes"), QJsonArray::fromStringList(scan.extraExcludes)},
         {QStringLiteral("excluded_dirs"), QJsonArray::fromStringList(scan.excludedDirs)},
         {QStringLiteral("includes"), QJsonArray::fromStringList(scan.includePatterns)},
+        {QStringLiteral("only_under"), QJsonArray::fromStringList(scan.onlyUnder)},
+        {QStringLiteral("keep_in_sync"), keepInSync},
     };
 }
 
@@ -42,6 +44,8 @@ IngestRequest IngestRequest::fromJson(const QJsonObject& json) {
     r.scan.extraExcludes = strings(json.value(QStringLiteral("excludes")));
     r.scan.excludedDirs = strings(json.value(QStringLiteral("excluded_dirs")));
     r.scan.includePatterns = strings(json.value(QStringLiteral("includes")));
+    r.scan.onlyUnder = strings(json.value(QStringLiteral("only_under")));
+    r.keepInSync = json.value(QStringLiteral("keep_in_sync")).toBool(false);
     return r;
 }
 

@@ -13,6 +13,7 @@
 #include "engine/store/database.h"
 #include "engine/store/document_store.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QThreadPool>
@@ -109,6 +110,7 @@ Result<Collection> prepareCollection(Database& database, const IngestRequest& re
         c.embedderId = embedderId;
         c.createdAtMs = now;
         c.updatedAtMs = now;
+        c.keepInSync = request.keepInSync;
         return store.create(c);
     }
     Collection c = *found;
@@ -167,9 +169,11 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
         return s.error();
     const auto recordEnd = [&](bool complete, qint64 filesDone) {
         Status s = m_database.transaction([&](QSqlDatabase& db) {
-            return CollectionStore(db).setIngestState(
+            CollectionStore store(db);
+            Status state = store.setIngestState(
                 collection->id, complete ? QString() : QString(Collection::kIngestInterrupted), requestJson,
                 filesTotal, filesDone);
+            return state && complete ? store.setSyncedAt(collection->id, m_clock.nowMs()) : state;
         });
         // Not fatal to the files stored: the collection shows as interrupted, and a re-run mends it.
         if (!s)
@@ -250,13 +254,18 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
         }
         record(std::move(*decided));
     }
+    QStringList onlyUnder;
+    for (const QString& path : request.scan.onlyUnder)
+        onlyUnder << QDir::cleanPath(path);
     QStringList unseen; // what the scan could not look into: its documents are not known to be gone
     for (const ScanSkip& skip : scan->skipped) {
         unseen << skip.path;
         record(FileReport{skip.path, FileOutcome::Skipped, skip.reason, 0, 0});
     }
     for (const auto& [path, document] : existing) {
-        if (seen.contains(path) || !isUnder(path, scan->roots) || isUnder(path, unseen))
+        // A scan of what changed says nothing of the documents elsewhere under the roots.
+        if (seen.contains(path) || !isUnder(path, scan->roots) || isUnder(path, unseen) ||
+            (!onlyUnder.isEmpty() && !isUnder(path, onlyUnder)))
             continue;
         auto removed = writer.remove(document);
         if (!removed) {

@@ -325,6 +325,30 @@ Result<IngestRequest> RagEngine::resumeRequest(const QString& collection) {
     return request;
 }
 
+Result<IngestRequest> RagEngine::syncRequest(const QString& collection, const QStringList& changed) {
+    auto found = CollectionStore(m_database->connection()).find(collection);
+    if (!found)
+        return found.error();
+    if (found->rootPaths.isEmpty())
+        return Error{ErrorCode::NotFound, QStringLiteral("collection \"%1\" has no folders").arg(collection)};
+    IngestRequest request =
+        IngestRequest::fromJson(QJsonDocument::fromJson(found->ingestRequestJson.toUtf8()).object());
+    request.collection = found->name;
+    request.docType.clear();
+    request.embedder.clear();
+    request.paths = found->rootPaths;
+    request.scan.onlyUnder = changed;
+    return request;
+}
+
+Status RagEngine::setKeepInSync(const QString& collection, bool keep) {
+    auto found = CollectionStore(m_database->connection()).find(collection);
+    if (!found)
+        return found.error();
+    return m_database->transaction(
+        [&](QSqlDatabase& db) { return CollectionStore(db).setKeepInSync(found->id, keep); });
+}
+
 Status RagEngine::removeCollection(const QString& name) {
     CollectionStore store(m_database->connection());
     auto found = store.find(name);

@@ -80,6 +80,11 @@ public:
     Result<bool> hasCollections();
     // The request of the collection's last ingest, to run again when it was interrupted.
     Result<IngestRequest> resumeRequest(const QString& collection);
+    // The ingest that brings a collection in step with its folders: its roots with the options of its
+    // last ingest; with `changed` (absolute paths), only those files and folders are looked at.
+    Result<IngestRequest> syncRequest(const QString& collection, const QStringList& changed = {});
+    // Marks a collection to follow its folders while a watcher runs (LiveCollections), or not.
+    Status setKeepInSync(const QString& collection, bool keep);
     Status removeCollection(const QString& name);
     Result<std::vector<Hit>> search(const QString& query, const SearchOptions& options);
     Result<EngineStats> stats();

@@ -13,7 +13,7 @@ namespace {
 
 const char* const kColumns =
     "id, name, doc_type, root_paths, embedder_id, settings_json, generation, created_at, "
-    "updated_at, ingest_state, ingest_request, files_total, files_done";
+    "updated_at, ingest_state, ingest_request, files_total, files_done, keep_in_sync, synced_at";
 
 Collection fromRow(const QSqlQuery& q) {
     Collection c;
@@ -31,6 +31,8 @@ Collection fromRow(const QSqlQuery& q) {
     c.ingestRequestJson = q.value(10).toString();
     c.filesTotal = q.value(11).toLongLong();
     c.filesDone = q.value(12).toLongLong();
+    c.keepInSync = q.value(13).toBool();
+    c.syncedAtMs = q.value(14).toLongLong();
     return c;
 }
 
@@ -77,9 +79,9 @@ Result<std::vector<Collection>> CollectionStore::list() const {
 
 Result<Collection> CollectionStore::create(const Collection& collection) {
     QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("INSERT INTO collections (name, doc_type, root_paths, embedder_id, settings_json, "
-                       "generation, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO collections (name, doc_type, root_paths, embedder_id, settings_json, "
+        "generation, created_at, updated_at, keep_in_sync) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)"));
     q.addBindValue(sqlText(collection.name));
     q.addBindValue(sqlText(collection.docType));
     q.addBindValue(rootsJson(collection.rootPaths));
@@ -87,6 +89,7 @@ Result<Collection> CollectionStore::create(const Collection& collection) {
     q.addBindValue(collection.settingsJson.isEmpty() ? QStringLiteral("{}") : collection.settingsJson);
     q.addBindValue(collection.createdAtMs);
     q.addBindValue(collection.updatedAtMs);
+    q.addBindValue(collection.keepInSync ? 1 : 0);
     if (!q.exec())
         return SqlError::from(q, "creating a collection");
     Collection created = collection;
@@ -130,6 +133,26 @@ Status CollectionStore::setIngestState(qint64 id, const QString& state, const QS
     q.addBindValue(id);
     if (!q.exec())
         return SqlError::from(q, "recording the ingest's state");
+    return {};
+}
+
+Status CollectionStore::setKeepInSync(qint64 id, bool keep) {
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE collections SET keep_in_sync = ? WHERE id = ?"));
+    q.addBindValue(keep ? 1 : 0);
+    q.addBindValue(id);
+    if (!q.exec())
+        return SqlError::from(q, "marking a collection to keep in sync");
+    return {};
+}
+
+Status CollectionStore::setSyncedAt(qint64 id, qint64 nowMs) {
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE collections SET synced_at = ? WHERE id = ?"));
+    q.addBindValue(nowMs);
+    q.addBindValue(id);
+    if (!q.exec())
+        return SqlError::from(q, "recording when the collection was synced");
     return {};
 }
 

@@ -34,6 +34,8 @@ public:
     Status setIngestState(qint64 id, const QString& state, const QString& requestJson, qint64 filesTotal,
                           qint64 filesDone);
     Status setFilesDone(qint64 id, qint64 filesDone);
+    Status setKeepInSync(qint64 id, bool keep);
+    Status setSyncedAt(qint64 id, qint64 nowMs);
     // Called in the transaction of every change to the collection's chunks.
     Status bumpGeneration(qint64 id, qint64 nowMs);
     Result<CollectionStats> stats(qint64 id) const;

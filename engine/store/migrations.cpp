@@ -220,11 +220,23 @@ Migration statistics() {
     return m;
 }
 
+// Collections that follow their folders (LiveCollections), and when each last finished an ingest.
+Migration liveCollections() {
+    Migration m;
+    m.version = 6;
+    m.description = QStringLiteral("live collections");
+    m.statements = {
+        QStringLiteral("ALTER TABLE collections ADD COLUMN keep_in_sync INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE collections ADD COLUMN synced_at INTEGER NOT NULL DEFAULT 0"),
+    };
+    return m;
+}
+
 } // namespace
 
 const std::vector<Migration>& Migrations::all() {
     static const std::vector<Migration> migrations = {initialSchema(), ingestState(), symbols(),
-                                                      chunkOwners(), statistics()};
+                                                      chunkOwners(),   statistics(),  liveCollections()};
     return migrations;
 }
 

@@ -80,6 +80,7 @@ private slots:
     void stopRequestCancels();
     void emptyRootListGivesEmptyResult();
     void excludedDirsAreNotEntered();
+    void onlyUnderLooksAtTheChangesAlone();
 };
 
 void TestFileScanner::listsFilesSortedWithSizeAndMtime() {
@@ -507,3 +508,28 @@ void TestFileScanner::excludedDirsAreNotEntered() {
 
 QTEST_GUILESS_MAIN(TestFileScanner)
 #include "test_file_scanner.moc"
+
+// A watcher's changes: only the changed file and folder are listed, ignore files on the way to them
+// still apply, and a path that is gone is simply not there.
+void TestFileScanner::onlyUnderLooksAtTheChangesAlone() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const char* path : {"a.md", "guide/b.md", "guide/c.md", "guide/new/d.md", "guide/new/e.md",
+                             "other/f.md", "guide/drafts/g.md"})
+        QVERIFY(writeFile(dir.path(), path));
+    QVERIFY(writeFile(dir.path(), "guide/.gitignore", "drafts/\n"));
+    const QString root = canonical(dir.path());
+
+    ScanOptions options;
+    options.onlyUnder = {root + "/guide/b.md", root + "/guide/new", root + "/guide/drafts/g.md",
+                         root + "/gone.md"};
+    const Result<ScanResult> result = FileScanner(options).scan({dir.path()});
+    QVERIFY(result.ok());
+    QCOMPARE(result->roots, QStringList{root});
+    QCOMPARE(relativeFiles(*result, root), (QStringList{"guide/b.md", "guide/new/d.md", "guide/new/e.md"}));
+
+    options.onlyUnder = {root + "/other/"};
+    const Result<ScanResult> trailing = FileScanner(options).scan({dir.path()});
+    QVERIFY(trailing.ok());
+    QCOMPARE(relativeFiles(*trailing, root), QStringList{"other/f.md"});
+}

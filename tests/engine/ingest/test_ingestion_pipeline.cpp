@@ -260,6 +260,44 @@ private slots:
                              [](const Hit& h) { return h.path.endsWith(QLatin1String("a.md")); }));
     }
 
+    // A sync of what changed: the changed file is read again, a file gone under a changed folder is
+    // removed, and the rest of the collection is neither read nor judged gone. A completed run records
+    // when the collection was synced.
+    void anIngestOfChangesTouchesOnlyThem() {
+        test::TempTree t;
+        t.write(QStringLiteral("docs/a.md"), QStringLiteral("# A\n\nThe dugong text.\n"));
+        t.write(QStringLiteral("docs/b.md"), QStringLiteral("# B\n\nThe manatee text.\n"));
+        t.write(QStringLiteral("docs/sub/c.md"), QStringLiteral("# C\n\nThe narwhal text.\n"));
+        Rig rig(t.filePath(QStringLiteral("data")));
+        QVERIFY(rig.ingest({t.filePath(QStringLiteral("docs"))}).ok());
+        QVERIFY(CollectionStore(rig.database->connection()).find(QStringLiteral("docs"))->syncedAtMs > 0);
+        const QString docs = QFileInfo(t.filePath(QStringLiteral("docs"))).canonicalFilePath();
+
+        t.write(QStringLiteral("docs/a.md"), QStringLiteral("# A\n\nThe beluga text now.\n"));
+        QVERIFY(t.remove(QStringLiteral("docs/b.md"))); // not among the changes: stays for now
+        QVERIFY(t.remove(QStringLiteral("docs/sub/c.md")));
+        IngestRequest request;
+        request.collection = QStringLiteral("docs");
+        request.paths = {docs};
+        request.scan.onlyUnder = {docs + QStringLiteral("/a.md"), docs + QStringLiteral("/sub")};
+        auto report = rig.pipeline->run(request);
+        QVERIFY(report.ok());
+        QCOMPARE(report->files.size(), size_t(2));
+        QCOMPARE(find(*report, QStringLiteral("a.md"))->outcome, FileOutcome::Indexed);
+        QCOMPARE(find(*report, QStringLiteral("c.md"))->outcome, FileOutcome::Removed);
+        QCOMPARE(rig.ftsMatches(QStringLiteral("beluga")), 1);
+        QCOMPARE(rig.ftsMatches(QStringLiteral("dugong")), 0);
+        QCOMPARE(rig.ftsMatches(QStringLiteral("narwhal")), 0);
+        QCOMPARE(rig.ftsMatches(QStringLiteral("manatee")), 1);
+
+        request.scan.onlyUnder = {docs + QStringLiteral("/b.md")};
+        report = rig.pipeline->run(request);
+        QVERIFY(report.ok());
+        QCOMPARE(report->files.size(), size_t(1));
+        QCOMPARE(find(*report, QStringLiteral("b.md"))->outcome, FileOutcome::Removed);
+        QCOMPARE(rig.ftsMatches(QStringLiteral("manatee")), 0);
+    }
+
     void aFileThatTurnsBadKeepsItsLastGoodVersion() {
         test::TempTree t;
         t.write(QStringLiteral("docs/a.txt"), QStringLiteral("The kinkajou notes.\n"));
