@@ -162,6 +162,7 @@ void scanDirectory(const DirFrame& frame, const WalkContext& context, std::vecto
         result.skipped.push_back({frame.absPath, kUnreadableDirectory});
         return;
     }
+    result.folders << frame.absPath;
     const QFileInfoList entries =
         QDir(frame.absPath)
             .entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
@@ -235,6 +236,8 @@ Result<ScanResult> FileScanner::scan(const QStringList& roots, std::stop_token s
     }
     sortUniqueByPath(result.files);
     sortUniqueByPath(result.skipped);
+    result.folders.sort();
+    result.folders.removeDuplicates();
     return result;
 }
 

@@ -41,6 +41,7 @@ struct ScanResult final {
     std::vector<ScannedFile> files; // sorted by path, no duplicates
     std::vector<ScanSkip> skipped;  // sorted by path
     QStringList roots;              // canonical, each once
+    QStringList folders;            // every folder walked (ignored and excluded ones are not), sorted
 };
 
 // Lists the files of a collection's roots, honouring ignore files and the default excludes.
