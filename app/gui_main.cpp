@@ -2,6 +2,7 @@
 #include "engine/core/install_paths.h"
 #include "engine/core/logging.h"
 #include "engine/core/process_memory.h"
+#include "engine/rag/live_collections.h"
 #include "engine/rag/rag_engine.h"
 #include "ui/main_window.h"
 #include "ui/settings/app_settings.h"
@@ -15,6 +16,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -111,6 +113,15 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    // Collections kept in sync are followed from a thread of their own: their folders' events, the
+    // scans they need and the waits for their ingests never touch the window's thread.
+    QThread liveThread;
+    liveThread.setObjectName(QStringLiteral("live-collections"));
+    auto* live = new LiveCollections(**engine);
+    live->moveToThread(&liveThread);
+    QObject::connect(&liveThread, &QThread::finished, live, &QObject::deleteLater);
+    liveThread.start();
+
     MainWindow window(**engine);
     window.show();
     QTimer::singleShot(0, &window, [&launched, &window, print = parser.isSet(shownTime)] {
@@ -129,5 +140,11 @@ int main(int argc, char** argv) {
         else
             Logging::get("docrag.ui")->warn("no user guide in {}", InstallPaths::dataDir());
     }
-    return QApplication::exec();
+    if (!parser.isSet(shownTime))
+        window.setLiveCollections(live);
+    const int code = QApplication::exec();
+    // Before the engine goes: a sync still running is cancelled at its next file.
+    liveThread.quit();
+    liveThread.wait();
+    return code;
 }

@@ -1108,6 +1108,30 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <source>Type an API name or any words. Up and Down choose among the API names found, Enter opens one, Esc returns to the chat.</source>
         <translation>Geben Sie einen API-Namen oder beliebige Wörter ein. Pfeil hoch und runter wählen unter den gefundenen API-Namen, Eingabe öffnet einen, Esc kehrt zum Chat zurück.</translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation>abgeglichen %1</translation>
+    </message>
+    <message>
+        <source>Kept in sync with its folders. Last synced: %1.</source>
+        <translation>Wird mit ihren Ordnern abgeglichen. Zuletzt abgeglichen: %1.</translation>
+    </message>
+    <message>
+        <source>Kept in sync: DocRag watches its folders and ingests what changes. Last synced: %1.</source>
+        <translation>Wird abgeglichen: DocRag überwacht ihre Ordner und liest ein, was sich ändert. Zuletzt abgeglichen: %1.</translation>
+    </message>
+    <message>
+        <source>Kept in sync: its folders cannot be watched (%1), so DocRag looks for changes every few minutes. Last synced: %2.</source>
+        <translation>Wird abgeglichen: Ihre Ordner lassen sich nicht überwachen (%1), daher sucht DocRag alle paar Minuten nach Änderungen. Zuletzt abgeglichen: %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in sync with its folders</source>
+        <translation>Mit ihren Ordnern &amp;abgleichen</translation>
+    </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>
@@ -1383,6 +1407,10 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
     <message>
         <source>Passages embedded before are reused, so adding to a collection costs less.</source>
         <translation>Bereits vorhandene Embeddings von Textstellen werden wiederverwendet, daher kostet das Ergänzen einer Sammlung weniger.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in sync: ingest what changes in these folders while DocRag runs</source>
+        <translation>&amp;Abgleichen: einlesen, was sich in diesen Ordnern ändert, solange DocRag läuft</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1778,31 @@ entwürfe/
     <message>
         <source>%1  (%2, %3: %4)</source>
         <translation>%1  (%2, %3: %4)</translation>
+    </message>
+</context>
+<context>
+    <name>docrag::SyncStatusLabel</name>
+    <message>
+        <source>Syncing “%1” with its folders…</source>
+        <translation>„%1“ wird mit ihren Ordnern abgeglichen…</translation>
+    </message>
+    <message>
+        <source>Could not sync “%1”: %2</source>
+        <translation>„%1“ konnte nicht abgeglichen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” synced: %Ln files could not be read; their last good version is kept.</source>
+        <translation>
+            <numerusform>„%1“ abgeglichen: %Ln Datei konnte nicht gelesen werden; ihre letzte gute Fassung bleibt erhalten.</numerusform>
+            <numerusform>„%1“ abgeglichen: %Ln Dateien konnten nicht gelesen werden; ihre letzte gute Fassung bleibt erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” synced: %Ln files changed.</source>
+        <translation>
+            <numerusform>„%1“ abgeglichen: %Ln Datei geändert.</numerusform>
+            <numerusform>„%1“ abgeglichen: %Ln Dateien geändert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1099,6 +1099,30 @@ Open it with the system&apos;s application for it?</source>
         <source>Type an API name or any words. Up and Down choose among the API names found, Enter opens one, Esc returns to the chat.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in sync with its folders. Last synced: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in sync: DocRag watches its folders and ingests what changes. Last synced: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in sync: its folders cannot be watched (%1), so DocRag looks for changes every few minutes. Last synced: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep in sync with its folders</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>
@@ -1373,6 +1397,10 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message>
         <source>Passages embedded before are reused, so adding to a collection costs less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep in sync: ingest what changes in these folders while DocRag runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1739,6 +1767,31 @@ drafts/
     <message>
         <source>%1  (%2, %3: %4)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>docrag::SyncStatusLabel</name>
+    <message>
+        <source>Syncing “%1” with its folders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sync “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” synced: %Ln files could not be read; their last good version is kept.</source>
+        <translation>
+            <numerusform>“%1” synced: %Ln file could not be read; its last good version is kept.</numerusform>
+            <numerusform>“%1” synced: %Ln files could not be read; their last good version is kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” synced: %Ln files changed.</source>
+        <translation>
+            <numerusform>“%1” synced: %Ln file changed.</numerusform>
+            <numerusform>“%1” synced: %Ln files changed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1108,6 +1108,30 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <source>Type an API name or any words. Up and Down choose among the API names found, Enter opens one, Esc returns to the chat.</source>
         <translation>Tapez un nom d’API ou des mots. Haut et Bas choisissent parmi les noms d’API trouvés, Entrée en ouvre un, Échap revient à la conversation.</translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation>synchronisée %1</translation>
+    </message>
+    <message>
+        <source>Kept in sync with its folders. Last synced: %1.</source>
+        <translation>Tenue à jour avec ses dossiers. Dernière synchronisation&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Kept in sync: DocRag watches its folders and ingests what changes. Last synced: %1.</source>
+        <translation>Tenue à jour&#xa0;: DocRag surveille ses dossiers et indexe ce qui change. Dernière synchronisation&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Kept in sync: its folders cannot be watched (%1), so DocRag looks for changes every few minutes. Last synced: %2.</source>
+        <translation>Tenue à jour&#xa0;: ses dossiers ne peuvent pas être surveillés (%1), DocRag y cherche donc les changements toutes les quelques minutes. Dernière synchronisation&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in sync with its folders</source>
+        <translation>&amp;Tenir à jour avec ses dossiers</translation>
+    </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>
@@ -1383,6 +1407,10 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
     <message>
         <source>Passages embedded before are reused, so adding to a collection costs less.</source>
         <translation>Les embeddings déjà calculés pour des passages sont réutilisés&#xa0;: ajouter des fichiers à une collection coûte donc moins cher.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in sync: ingest what changes in these folders while DocRag runs</source>
+        <translation>&amp;Tenir à jour&#xa0;: indexer ce qui change dans ces dossiers tant que DocRag tourne</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1778,31 @@ drafts/
     <message>
         <source>%1  (%2, %3: %4)</source>
         <translation>%1  (%2, %3 : %4)</translation>
+    </message>
+</context>
+<context>
+    <name>docrag::SyncStatusLabel</name>
+    <message>
+        <source>Syncing “%1” with its folders…</source>
+        <translation>Synchronisation de «&#xa0;%1&#xa0;» avec ses dossiers…</translation>
+    </message>
+    <message>
+        <source>Could not sync “%1”: %2</source>
+        <translation>Impossible de synchroniser «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” synced: %Ln files could not be read; their last good version is kept.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» synchronisée&#xa0;: %Ln fichier n’a pas pu être lu&#xa0;; sa dernière bonne version est conservée.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» synchronisée&#xa0;: %Ln fichiers n’ont pas pu être lus&#xa0;; leur dernière bonne version est conservée.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” synced: %Ln files changed.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» synchronisée&#xa0;: %Ln fichier modifié.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» synchronisée&#xa0;: %Ln fichiers modifiés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

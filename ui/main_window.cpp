@@ -3,6 +3,7 @@
 #include "engine/core/logging.h"
 #include "engine/metrics/health_check.h"
 #include "engine/rag/guide_collection.h"
+#include "engine/rag/live_collections.h"
 #include "engine/rag/rag_engine.h"
 #include "ui/chat/chat_pane.h"
 #include "ui/chat/conversation_list.h"
@@ -10,6 +11,7 @@
 #include "ui/ingest/ingest_task.h"
 #include "ui/ingest/ingest_wizard.h"
 #include "ui/library/library_view.h"
+#include "ui/library/sync_status_label.h"
 #include "ui/settings/api_key_store.h"
 #include "ui/settings/app_settings.h"
 #include "ui/settings/settings_dialog.h"
@@ -105,6 +107,7 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
     connect(m_library, &LibraryView::collectionsLoaded, m_chat, &ChatPane::setCollections);
     connect(m_library, &LibraryView::leaveRequested, m_chat, &ChatPane::focusQuestion);
     connect(m_library, &LibraryView::resumeRequested, this, &MainWindow::resumeIngest);
+    connect(m_library, &LibraryView::keepInSyncRequested, this, &MainWindow::setKeepInSync);
     connect(m_library, &LibraryView::interruptedFound, this, [this](const QStringList& interrupted) {
         if (!interrupted.isEmpty() && !m_ingestBar->isVisible())
             m_ingestLabel->setText(tr("Interrupted ingest: %1. Resume it from the library's context menu.")
@@ -289,7 +292,9 @@ void MainWindow::buildStatusBar() {
     m_ingestBar->setObjectName(QStringLiteral("ingestProgressBar"));
     m_ingestBar->setMaximumWidth(180);
     m_ingestBar->hide();
+    m_syncLabel = new SyncStatusLabel(this);
     statusBar()->addWidget(m_ingestLabel, 1);
+    statusBar()->addWidget(m_syncLabel);
     statusBar()->addPermanentWidget(m_ingestBar);
     statusBar()->addPermanentWidget(m_databaseHealth);
     statusBar()->addPermanentWidget(m_indexHealth);
@@ -400,6 +405,41 @@ void MainWindow::ingestFinished(bool, const QString& summary) {
     m_ingestLabel->setText(summary);
     m_library->reload();
     refreshHealth();
+    followCollections(); // the collection may be new, or newly kept in sync
+}
+
+void MainWindow::setLiveCollections(LiveCollections* live) {
+    m_live = live;
+    connect(live, &LiveCollections::following, m_library, &LibraryView::setFollowing);
+    connect(live, &LiveCollections::syncStarted, m_syncLabel, &SyncStatusLabel::syncStarted);
+    connect(live, &LiveCollections::syncFinished, m_syncLabel, &SyncStatusLabel::syncFinished);
+    connect(live, &LiveCollections::syncFinished, this, [this](const LiveCollections::Outcome& outcome) {
+        if (outcome.changedFiles > 0) {
+            m_library->reload();
+            refreshHealth();
+        }
+    });
+    followCollections();
+}
+
+void MainWindow::followCollections() {
+    if (LiveCollections* live = m_live)
+        QMetaObject::invokeMethod(
+            live, [live] { live->follow(); }, Qt::QueuedConnection);
+}
+
+void MainWindow::setKeepInSync(const QString& collection, bool keep) {
+    QPointer<MainWindow> self(this);
+    RagEngine* engine = &m_engine;
+    m_engine.run([engine, collection, keep] { return engine->setKeepInSync(collection, keep); })
+        .then(this, [self](const Status& set) {
+            if (!self)
+                return;
+            if (!set)
+                self->m_ingestLabel->setText(ErrorText::of(set.error()));
+            self->m_library->reload();
+            self->followCollections();
+        });
 }
 
 void MainWindow::resumeIngest(const QString& collection) {

@@ -15,6 +15,8 @@ class DashboardView;
 class HealthIndicator;
 class IngestTask;
 class LibraryView;
+class LiveCollections;
+class SyncStatusLabel;
 class RagEngine;
 class SourceViewer;
 struct IngestProgress;
@@ -42,6 +44,9 @@ public:
     // Reads the API key from the OS keychain and, when there is one, connects to the model server of
     // the saved settings with it. Not called when the environment chose a server (as for the CLI).
     void loadStoredKey();
+    // Follows the collections kept in sync with `live` (which lives in a thread of its own), first
+    // rescanning them: their syncs show in the status bar, and the library says how each is followed.
+    void setLiveCollections(LiveCollections* live);
 
 public slots:
     void refreshHealth();
@@ -62,6 +67,8 @@ private:
     void chainTabOrder();
     void showIngestProgress(const IngestProgress& progress);
     void ingestFinished(bool ok, const QString& summary);
+    void followCollections();
+    void setKeepInSync(const QString& collection, bool keep);
 
     RagEngine& m_engine;
     ChatPane* m_chat = nullptr;
@@ -75,6 +82,8 @@ private:
     HealthIndicator* m_modelHealth = nullptr;
     QProgressBar* m_ingestBar = nullptr;
     QLabel* m_ingestLabel = nullptr;
+    SyncStatusLabel* m_syncLabel = nullptr;
+    LiveCollections* m_live = nullptr; // not owned: it lives in another thread
     QTimer* m_healthTimer = nullptr;
     quint64 m_modelProbeGeneration = 0; // a newer probe makes older answers moot
     static constexpr int kModelProbeTimeoutMs = 3000;

@@ -10,6 +10,7 @@
 #include "app/cli/ingest_command.h"
 #include "app/cli/lookup_command.h"
 #include "app/cli/search_command.h"
+#include "app/cli/watch_command.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -33,7 +34,11 @@ const std::map<QString, CommandInfo>& commands() {
         {QStringLiteral("ingest"),
          {&IngestCommand::run, "ingest PATH... --collection NAME   add or update documentation"}},
         {QStringLiteral("collections"),
-         {&InfoCommands::collections, "collections                        list collections"}},
+         {&InfoCommands::collections,
+          "collections [--watch NAME]         list collections, choose which follow their folders"}},
+        {QStringLiteral("watch"),
+         {&WatchCommand::run,
+          "watch [NAME...]                    keep collections in step with their folders"}},
         {QStringLiteral("remove"),
          {&InfoCommands::remove, "remove NAME                        remove a collection"}},
         {QStringLiteral("search"),

@@ -16,7 +16,7 @@ struct IngestRequest final {
     QStringList paths; // folders or files
     IngestLimits limits;
     ScanOptions scan;
-    bool keepInSync = false; // a collection this ingest creates follows its folders (LiveCollections)
+    bool keepInSync = false; // the collection follows its folders from now on (LiveCollections)
 
     // Stored with the collection while it is ingested, so that an interrupted ingest can be resumed
     // as it was asked for.

@@ -128,6 +128,12 @@ Result<Collection> prepareCollection(Database& database, const IngestRequest& re
     c.updatedAtMs = now;
     if (Status s = store.update(c); !s)
         return s.error();
+    // Asked again to keep in sync (the wizard's default); an ingest that does not ask leaves it as it is.
+    if (request.keepInSync && !c.keepInSync) {
+        if (Status s = store.setKeepInSync(c.id, true); !s)
+            return s.error();
+        c.keepInSync = true;
+    }
     return c;
 }
 

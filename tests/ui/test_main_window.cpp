@@ -1,3 +1,4 @@
+#include "engine/rag/live_collections.h"
 #include "engine/rag/rag_engine.h"
 #include "tests/support/fake_openai_server.h"
 #include "tests/support/ingested_engine.h"
@@ -25,6 +26,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -32,6 +34,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -291,6 +294,56 @@ private slots:
         QVERIFY(all.ok());
         QCOMPARE(all->front().ingest, CollectionInfo::Ingest::Complete);
         QCOMPARE(all->front().stats.indexed, qint64(40));
+    }
+
+    // A collection kept in sync, followed from a thread of its own as the application does: a page
+    // saved in its folder is searchable within seconds, the status bar says the sync changed it, and the
+    // library shows the collection as watched and synced.
+    void aCollectionKeptInSyncFollowsItsFolders() {
+        test::TempTree data;
+        data.write(QStringLiteral("docs/a.md"), QStringLiteral("# A\n\nThe quokka page.\n"));
+        EngineOptions options;
+        options.dataDir = data.filePath(QStringLiteral("data"));
+        auto opened = RagEngine::open(options);
+        QVERIFY(opened.ok());
+        RagEngine& engine = **opened;
+        IngestRequest request;
+        request.collection = QStringLiteral("handbook");
+        request.paths = {data.filePath(QStringLiteral("docs"))};
+        request.keepInSync = true;
+        QVERIFY(engine.ingest(request).ok());
+
+        QThread thread;
+        auto* live = new LiveCollections(engine);
+        live->moveToThread(&thread);
+        connect(&thread, &QThread::finished, live, &QObject::deleteLater);
+        thread.start();
+        const auto stopThread = qScopeGuard([&thread] {
+            thread.quit();
+            thread.wait();
+        });
+        {
+            MainWindow window(engine);
+            window.show();
+            window.setLiveCollections(live);
+            auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("libraryTree"));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                tree->topLevelItemCount() == 1 &&
+                    tree->topLevelItem(0)->toolTip(0).contains(QStringLiteral("watches")),
+                5000);
+            QVERIFY2(tree->topLevelItem(0)->text(0).contains(QStringLiteral("synced")),
+                     qPrintable(tree->topLevelItem(0)->text(0)));
+            auto* status = window.findChild<QLabel*>(QStringLiteral("syncStatusLabel"));
+            QVERIFY(status);
+            data.write(QStringLiteral("docs/b.md"), QStringLiteral("# B\n\nThe wombat page.\n"));
+            // (English plural forms come from docrag_en.ts, which tests do not load: "1 files".)
+            QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("“handbook” synced: 1 file")),
+                                     5000);
+            SearchOptions lexical;
+            lexical.mode = SearchMode::Lexical;
+            QCOMPARE(engine.search(QStringLiteral("wombat"), lexical)->size(), size_t(1));
+            QTRY_VERIFY(tree->topLevelItem(0)->text(0).contains(QStringLiteral("2 documents")));
+        }
     }
 
     // A configured server that does not answer is a red light, not a green one (it used to be green

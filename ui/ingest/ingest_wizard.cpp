@@ -38,6 +38,7 @@ IngestRequest IngestWizard::request() const {
     r.paths = m_sources->paths();
     r.scan = m_sources->scanOptions();
     r.limits = m_options->limits();
+    r.keepInSync = m_options->keepInSync();
     return r;
 }
 

@@ -5,6 +5,7 @@
 #include "ui/ingest/ingest_limits_box.h"
 #include "ui/ingest/sources_page.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -59,6 +60,10 @@ OptionsPage::OptionsPage(RagEngine& engine, const SourcesPage& sources, QWidget*
     m_embedder->setObjectName(QStringLiteral("embedderCombo"));
     m_embedder->addItem(tr("Built-in (offline)"), kLocal);
     m_embedder->addItem(tr("OpenAI-compatible server"), kOpenAi);
+    m_keepInSync =
+        new QCheckBox(tr("&Keep in sync: ingest what changes in these folders while DocRag runs"), this);
+    m_keepInSync->setObjectName(QStringLiteral("keepInSyncCheckBox"));
+    m_keepInSync->setChecked(true);
     m_estimate = new QLabel(this);
     m_estimate->setObjectName(QStringLiteral("estimateLabel"));
     m_estimate->setTextFormat(Qt::PlainText);
@@ -69,6 +74,7 @@ OptionsPage::OptionsPage(RagEngine& engine, const SourcesPage& sources, QWidget*
     form->addRow(QString(), m_collectionNote);
     form->addRow(tr("&Doc type:"), m_docType);
     form->addRow(tr("&Embedder:"), m_embedder);
+    form->addRow(QString(), m_keepInSync);
     m_limits = new IngestLimitsBox(this);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -91,6 +97,10 @@ QString OptionsPage::collection() const {
 
 QString OptionsPage::docType() const {
     return m_docType->currentText().trimmed();
+}
+
+bool OptionsPage::keepInSync() const {
+    return m_keepInSync->isChecked();
 }
 
 IngestLimits OptionsPage::limits() const {

@@ -6,6 +6,7 @@
 
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 
@@ -28,6 +29,7 @@ public:
     QString docType() const;
     QString embedder() const; // "local" or "openai"
     IngestLimits limits() const;
+    bool keepInSync() const;
 
     void initializePage() override;
     bool isComplete() const override;
@@ -48,6 +50,7 @@ private:
     QComboBox* m_collection = nullptr;
     QComboBox* m_docType = nullptr;
     QComboBox* m_embedder = nullptr;
+    QCheckBox* m_keepInSync = nullptr;
     QLabel* m_collectionNote = nullptr;
     QLabel* m_estimate = nullptr;
     IngestLimitsBox* m_limits = nullptr;

@@ -7,6 +7,7 @@
 #include "ui/widgets/plain_tool_tip.h"
 #include "ui/widgets/theme_colors.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QFileInfo>
 #include <QKeyEvent>
@@ -103,50 +104,102 @@ void LibraryView::reload() {
 }
 
 void LibraryView::showCollections(const std::vector<CollectionInfo>& collections) {
-    m_tree->clear();
+    // The same collections as shown: their rows change in place, so that what is open stays open.
+    bool same = m_tree->topLevelItemCount() == static_cast<int>(collections.size());
+    for (int i = 0; same && i < m_tree->topLevelItemCount(); ++i)
+        same = m_tree->topLevelItem(i)->data(0, kIdRole).toLongLong() ==
+               collections[static_cast<size_t>(i)].collection.id;
+    if (!same)
+        m_tree->clear();
     QStringList names;
     QStringList interrupted;
-    for (const CollectionInfo& info : collections) {
+    for (size_t i = 0; i < collections.size(); ++i) {
+        const CollectionInfo& info = collections[i];
         const Collection& c = info.collection;
         names << c.name;
-        auto* item = new QTreeWidgetItem(m_tree);
-        QString text = tr("%1  (%Ln documents, %2)", "", static_cast<int>(info.stats.indexed))
-                           .arg(c.name, tr("%Ln passages", "", static_cast<int>(info.stats.chunks)));
-        if (info.ingest == CollectionInfo::Ingest::Interrupted) {
-            text += QStringLiteral("  ") + tr("interrupted: %1 of %Ln files done", "", c.filesTotal)
-                                               .arg(QLocale().toString(c.filesDone));
-            item->setToolTip(
-                0, tr("The last ingest of this collection did not finish. Right-click (or press "
-                      "the menu key) and choose Resume ingest to finish it; what was stored is kept."));
+        QTreeWidgetItem* item =
+            same ? m_tree->topLevelItem(static_cast<int>(i)) : new QTreeWidgetItem(m_tree);
+        if (same && item->data(0, kGenerationRole).toLongLong() != c.generation) {
+            // Its documents changed: they are read again when it is opened.
+            item->setExpanded(false);
+            qDeleteAll(item->takeChildren());
+        }
+        describeCollection(item, info);
+        if (info.ingest == CollectionInfo::Ingest::Interrupted)
             interrupted
                 << tr("%1 (%2 of %Ln files)", "", c.filesTotal).arg(c.name, QLocale().toString(c.filesDone));
-        } else if (info.ingest == CollectionInfo::Ingest::Running) {
-            text +=
-                QStringLiteral("  ") +
-                tr("being ingested: %1 of %Ln files", "", c.filesTotal).arg(QLocale().toString(c.filesDone));
-        }
-        item->setText(0, text);
-        item->setData(0, kKindRole, CollectionItem);
-        item->setData(0, kIdRole, c.id);
-        item->setData(0, kInterruptedRole,
-                      info.ingest == CollectionInfo::Ingest::Interrupted ? c.name : QString());
-        item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
     }
     emit collectionsLoaded(names);
     emit interruptedFound(interrupted);
+}
+
+void LibraryView::describeCollection(QTreeWidgetItem* item, const CollectionInfo& info) {
+    const Collection& c = info.collection;
+    QString text = tr("%1  (%Ln documents, %2)", "", static_cast<int>(info.stats.indexed))
+                       .arg(c.name, tr("%Ln passages", "", static_cast<int>(info.stats.chunks)));
+    QString tip;
+    if (info.ingest == CollectionInfo::Ingest::Interrupted) {
+        text +=
+            QStringLiteral("  ") +
+            tr("interrupted: %1 of %Ln files done", "", c.filesTotal).arg(QLocale().toString(c.filesDone));
+        tip = tr("The last ingest of this collection did not finish. Right-click (or press "
+                 "the menu key) and choose Resume ingest to finish it; what was stored is kept.");
+    } else if (info.ingest == CollectionInfo::Ingest::Running) {
+        text += QStringLiteral("  ") +
+                tr("being ingested: %1 of %Ln files", "", c.filesTotal).arg(QLocale().toString(c.filesDone));
+    } else if (c.keepInSync) {
+        const QString synced =
+            c.syncedAtMs > 0
+                ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.syncedAtMs), QLocale::ShortFormat)
+                : tr("never");
+        text += QStringLiteral("  ") + tr("synced %1").arg(synced);
+        const auto following = m_following.constFind(c.name);
+        if (following == m_following.constEnd())
+            tip = tr("Kept in sync with its folders. Last synced: %1.").arg(synced);
+        else if (following->watched)
+            tip = tr("Kept in sync: DocRag watches its folders and ingests what changes. Last synced: %1.")
+                      .arg(synced);
+        else
+            tip =
+                tr("Kept in sync: its folders cannot be watched (%1), so DocRag looks for changes every few "
+                   "minutes. Last synced: %2.")
+                    .arg(following->why, synced);
+    }
+    item->setText(0, text);
+    item->setToolTip(0, tip.isEmpty() ? QString() : PlainToolTip::of(tip));
+    item->setData(0, kKindRole, CollectionItem);
+    item->setData(0, kIdRole, c.id);
+    item->setData(0, kNameRole, c.name);
+    item->setData(0, kKeepInSyncRole, c.keepInSync);
+    item->setData(0, kGenerationRole, c.generation);
+    item->setData(0, kInterruptedRole,
+                  info.ingest == CollectionInfo::Ingest::Interrupted ? c.name : QString());
+    item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
+}
+
+void LibraryView::setFollowing(const QString& collection, bool watched, const QString& why) {
+    m_following.insert(collection, Following{watched, why});
+    reload();
 }
 
 void LibraryView::showContextMenu(const QPoint& at) {
     QTreeWidgetItem* item = m_tree->itemAt(at);
     if (!item)
         item = m_tree->currentItem(); // the menu key
-    const QString name = item ? item->data(0, kInterruptedRole).toString() : QString();
-    if (name.isEmpty())
+    if (!item || item->data(0, kKindRole).toInt() != CollectionItem)
         return;
+    const QString name = item->data(0, kNameRole).toString();
     QMenu menu(this);
-    QAction* resume = menu.addAction(tr("&Resume ingest"));
-    resume->setObjectName(QStringLiteral("resumeIngestAction"));
-    connect(resume, &QAction::triggered, this, [this, name] { emit resumeRequested(name); });
+    if (!item->data(0, kInterruptedRole).toString().isEmpty()) {
+        QAction* resume = menu.addAction(tr("&Resume ingest"));
+        resume->setObjectName(QStringLiteral("resumeIngestAction"));
+        connect(resume, &QAction::triggered, this, [this, name] { emit resumeRequested(name); });
+    }
+    QAction* keep = menu.addAction(tr("&Keep in sync with its folders"));
+    keep->setObjectName(QStringLiteral("keepInSyncAction"));
+    keep->setCheckable(true);
+    keep->setChecked(item->data(0, kKeepInSyncRole).toBool());
+    connect(keep, &QAction::toggled, this, [this, name](bool on) { emit keepInSyncRequested(name, on); });
     menu.exec(m_tree->viewport()->mapToGlobal(at));
 }
 

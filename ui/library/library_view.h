@@ -6,6 +6,7 @@
 #include "engine/core/symbol.h"
 #include "engine/rag/rag_engine.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <vector>
@@ -35,6 +36,9 @@ public:
     static constexpr int kChunkRole = Qt::UserRole + 2;       // heading items: the chunk it starts at
     static constexpr int kDocumentRole = Qt::UserRole + 3;    // heading items: their document
     static constexpr int kInterruptedRole = Qt::UserRole + 4; // collection items: resumable
+    static constexpr int kNameRole = Qt::UserRole + 5;        // collection items: the name
+    static constexpr int kKeepInSyncRole = Qt::UserRole + 6;  // collection items: follows its folders
+    static constexpr int kGenerationRole = Qt::UserRole + 7;  // collection items: of what is shown
 
 public slots:
     void reload();
@@ -45,6 +49,8 @@ public slots:
     void openSymbol(const docrag::SymbolHit& hit);
     // Puts the keyboard focus in the search box, its text selected to be typed over.
     void focusSearch();
+    // How a collection kept in sync is followed (LiveCollections::following): its row says so.
+    void setFollowing(const QString& collection, bool watched, const QString& why);
 
 signals:
     void chunkActivated(qint64 documentId, qint64 chunkId); // 0: the document's start
@@ -53,6 +59,8 @@ signals:
     void interruptedFound(const QStringList& collections);
     // The user chose "Resume ingest" on an interrupted collection.
     void resumeRequested(const QString& collection);
+    // The user turned "Keep in sync" on or off for a collection.
+    void keepInSyncRequested(const QString& collection, bool keep);
     void searchFinished(int hits);
     // Esc in the search box: the user is done with the library.
     void leaveRequested();
@@ -63,6 +71,7 @@ protected:
 
 private:
     void showCollections(const std::vector<CollectionInfo>& collections);
+    void describeCollection(QTreeWidgetItem* item, const CollectionInfo& info);
     void showContextMenu(const QPoint& at);
     void expand(QTreeWidgetItem* item);
     void showDocuments(QTreeWidgetItem* item, const std::vector<OutlineNode>& nodes);
@@ -74,6 +83,11 @@ private:
     RagEngine& m_engine;
     QLineEdit* m_search = nullptr;
     QTreeWidget* m_tree = nullptr;
+    struct Following final {
+        bool watched = true;
+        QString why;
+    };
+    QHash<QString, Following> m_following; // by collection
     QTextBrowser* m_results = nullptr;
     SymbolSuggestions* m_symbols = nullptr;
     QTimer* m_searchDelay = nullptr;

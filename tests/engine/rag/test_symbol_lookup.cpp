@@ -125,7 +125,9 @@ private slots:
                  {"DROP INDEX chunks_owner", "DROP TRIGGER chunks_span_insert",
                   "DROP TRIGGER chunks_span_update", "DROP TRIGGER documents_span_update",
                   "ALTER TABLE collections DROP COLUMN chunk_id_first",
-                  "ALTER TABLE collections DROP COLUMN chunk_id_last", "DROP TABLE stat_minutes"})
+                  "ALTER TABLE collections DROP COLUMN chunk_id_last", "DROP TABLE stat_minutes",
+                  "ALTER TABLE collections DROP COLUMN keep_in_sync",
+                  "ALTER TABLE collections DROP COLUMN synced_at"})
                 QVERIFY2(q.exec(QString::fromLatin1(later)), later);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
         }

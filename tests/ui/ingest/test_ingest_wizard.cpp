@@ -6,6 +6,7 @@
 #include "ui/ingest/path_list_widget.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QLabel>
@@ -250,6 +251,10 @@ private slots:
         QCOMPARE(wizard.request().limits.maxPassagesPerFile, 250);
         QCOMPARE(wizard.request().limits.memoryBudgetBytes, 128ll * 1024 * 1024);
         QCOMPARE(wizard.request().limits.maxHtmlDepth, 32);
+        // A collection made here follows its folders unless the user says otherwise.
+        QVERIFY(wizard.request().keepInSync);
+        child<QCheckBox>(wizard, "keepInSyncCheckBox")->setChecked(false);
+        QVERIFY(!wizard.request().keepInSync);
 
         // An existing collection keeps its embedder: choosing it selects and locks the built-in one.
         QTRY_VERIFY_WITH_TIMEOUT(combo->findText(QStringLiteral("small docs")) >= 0, 5000);

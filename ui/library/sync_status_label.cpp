@@ -1,0 +1,31 @@
+#include "ui/library/sync_status_label.h"
+
+namespace docrag {
+
+SyncStatusLabel::SyncStatusLabel(QWidget* parent)
+    : QLabel(parent) {
+    setObjectName(QStringLiteral("syncStatusLabel"));
+    setTextFormat(Qt::PlainText); // collection names and error messages
+}
+
+void SyncStatusLabel::syncStarted(const QString& collection) {
+    setText(tr("Syncing “%1” with its folders…").arg(collection));
+}
+
+void SyncStatusLabel::syncFinished(const LiveCollections::Outcome& outcome) {
+    if (!outcome.error.isEmpty()) {
+        setText(tr("Could not sync “%1”: %2").arg(outcome.collection, outcome.error));
+        return;
+    }
+    if (outcome.failedFiles > 0) {
+        setText(tr("“%1” synced: %Ln files could not be read; their last good version is kept.", "",
+                   outcome.failedFiles)
+                    .arg(outcome.collection));
+    } else if (outcome.changedFiles > 0) {
+        setText(tr("“%1” synced: %Ln files changed.", "", outcome.changedFiles).arg(outcome.collection));
+    } else {
+        clear();
+    }
+}
+
+} // namespace docrag
