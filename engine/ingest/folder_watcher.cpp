@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <sys/inotify.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 namespace docrag {
@@ -44,6 +45,33 @@ int FolderWatcher::systemLimit() {
     if (!file.open(QIODevice::ReadOnly))
         return 0;
     return file.readAll().trimmed().toInt();
+}
+
+QString FolderWatcher::networkFileSystem(const QString& path) {
+    struct statfs info {};
+    if (statfs(QFile::encodeName(path).constData(), &info) != 0)
+        return {};
+    // The magic numbers of linux/magic.h (and FUSE's, for sshfs and the like).
+    switch (static_cast<unsigned long>(info.f_type)) {
+    case 0x6969UL:
+        return QStringLiteral("nfs");
+    case 0x517BUL:
+        return QStringLiteral("smb");
+    case 0xFF534D42UL:
+        return QStringLiteral("cifs");
+    case 0xFE534D42UL:
+        return QStringLiteral("smb2");
+    case 0x01021997UL:
+        return QStringLiteral("9p");
+    case 0x00C36400UL:
+        return QStringLiteral("ceph");
+    case 0x5346414FUL:
+        return QStringLiteral("afs");
+    case 0x65735546UL:
+        return QStringLiteral("fuse");
+    default:
+        return {};
+    }
 }
 
 Status FolderWatcher::watchTree(const QString& root, const QStringList& folders, int budget) {

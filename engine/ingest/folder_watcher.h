@@ -37,6 +37,9 @@ public:
     int watchCount() const { return static_cast<int>(m_folders.size()); }
     // The system's limit of watches per user; 0 when it cannot be read.
     static int systemLimit();
+    // The network file system `path` is on ("nfs", "cifs", ...), whose changes made on other machines
+    // inotify never reports; empty for a local one.
+    static QString networkFileSystem(const QString& path);
 
 signals:
     // Something under `root` changed: `path` is the file or folder (it may be gone).

@@ -27,29 +27,40 @@ struct LiveCollections::Setup final {
     QString error; // why there are none
 };
 
+LiveCollections::Setup LiveCollections::setupOf(RagEngine& engine, const QString& collection) {
+    Setup setup{collection, {}, {}};
+    auto request = engine.syncRequest(collection);
+    if (!request) {
+        setup.error = request.error().message;
+        return setup;
+    }
+    for (const QString& root : std::as_const(request->paths)) {
+        if (const QString network = FolderWatcher::networkFileSystem(root); !network.isEmpty()) {
+            setup.error = QStringLiteral("%1 is on a network file system (%2), which does not report changes "
+                                         "made on other machines")
+                              .arg(root, network);
+            return setup;
+        }
+    }
+    ScanOptions options = request->scan;
+    options.excludedDirs << engine.options().dataDir; // its own writes are no change
+    auto scan = FileScanner(options).scan(request->paths);
+    if (scan)
+        setup.folders = scan->folders;
+    else
+        setup.error = scan.error().message;
+    return setup;
+}
+
 std::vector<LiveCollections::Setup> LiveCollections::setupsOf(RagEngine& engine, const QStringList& only) {
-    std::vector<LiveCollections::Setup> setups;
+    std::vector<Setup> setups;
     auto all = engine.collections();
     if (!all)
         return setups;
     for (const CollectionInfo& info : *all) {
         const Collection& c = info.collection;
-        if (only.isEmpty() ? !c.keepInSync : !only.contains(c.name))
-            continue;
-        LiveCollections::Setup setup{c.name, {}, {}};
-        auto request = engine.syncRequest(c.name);
-        if (request) {
-            ScanOptions options = request->scan;
-            options.excludedDirs << engine.options().dataDir; // its own writes are no change
-            auto scan = FileScanner(options).scan(request->paths);
-            if (scan)
-                setup.folders = scan->folders;
-            else
-                setup.error = scan.error().message;
-        } else {
-            setup.error = request.error().message;
-        }
-        setups.push_back(std::move(setup));
+        if (only.isEmpty() ? c.keepInSync : only.contains(c.name))
+            setups.push_back(setupOf(engine, c.name));
     }
     return setups;
 }

@@ -72,6 +72,7 @@ private:
     struct Followed;
     struct Setup;
 
+    static Setup setupOf(RagEngine& engine, const QString& collection);
     static std::vector<Setup> setupsOf(RagEngine& engine, const QStringList& only);
     void setUp(const std::vector<Setup>& setups);
     void changed(const QString& collection, const QString& path);

@@ -152,8 +152,10 @@ void LibraryView::describeCollection(QTreeWidgetItem* item, const CollectionInfo
             c.syncedAtMs > 0
                 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.syncedAtMs), QLocale::ShortFormat)
                 : tr("never");
-        text += QStringLiteral("  ") + tr("synced %1").arg(synced);
         const auto following = m_following.constFind(c.name);
+        const bool rescanned = following != m_following.constEnd() && !following->watched;
+        text += QStringLiteral("  ") + (rescanned ? tr("synced %1, checked every few minutes").arg(synced)
+                                                  : tr("synced %1").arg(synced));
         if (following == m_following.constEnd())
             tip = tr("Kept in sync with its folders. Last synced: %1.").arg(synced);
         else if (following->watched)

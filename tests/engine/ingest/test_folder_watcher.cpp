@@ -62,6 +62,14 @@ private slots:
         QCOMPARE(changed.count(), 0);
     }
 
+    // Local file systems notify; the test machine's temporary folder and /proc are local.
+    void aLocalFileSystemIsNotANetworkOne() {
+        test::TempTree tree;
+        QCOMPARE(FolderWatcher::networkFileSystem(tree.path()), QString());
+        QCOMPARE(FolderWatcher::networkFileSystem(QStringLiteral("/proc")), QString());
+        QCOMPARE(FolderWatcher::networkFileSystem(QStringLiteral("/no/such/folder")), QString());
+    }
+
     void theBudgetIsKeptOrNothingIsWatched() {
         test::TempTree tree;
         tree.write(QStringLiteral("docs/one/a.md"), QByteArray("a"));
