@@ -1132,6 +1132,10 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <source>&amp;Keep in sync with its folders</source>
         <translation>Mit ihren Ordnern &amp;abgleichen</translation>
     </message>
+    <message>
+        <source>synced %1, checked every few minutes</source>
+        <translation>abgeglichen %1, alle paar Minuten geprüft</translation>
+    </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>

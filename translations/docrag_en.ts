@@ -1123,6 +1123,10 @@ Open it with the system&apos;s application for it?</source>
         <source>&amp;Keep in sync with its folders</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>synced %1, checked every few minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>

@@ -1132,6 +1132,10 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <source>&amp;Keep in sync with its folders</source>
         <translation>&amp;Tenir à jour avec ses dossiers</translation>
     </message>
+    <message>
+        <source>synced %1, checked every few minutes</source>
+        <translation>synchronisée %1, vérifiée toutes les quelques minutes</translation>
+    </message>
 </context>
 <context>
     <name>docrag::MainWindow</name>
