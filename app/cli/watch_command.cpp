@@ -6,17 +6,21 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
-#include <QTimer>
+#include <QSocketNotifier>
 
 #include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace docrag {
 namespace {
 
-volatile std::sig_atomic_t s_interrupted = 0;
+// The write end of a pipe the event loop reads: a signal handler may do little more than write(2).
+int s_interruptFd = -1;
 
 void onInterrupt(int signal) {
-    s_interrupted = 1;
+    const char byte = 1;
+    (void)!::write(s_interruptFd, &byte, 1);
     std::signal(signal, SIG_DFL); // a second one ends the process at once
 }
 
@@ -140,25 +144,27 @@ int WatchCommand::run(CliContext& context, const QStringList& args) {
     });
     QObject::connect(&live, &LiveCollections::stopped, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
 
-    // A signal handler may only set a flag: the event loop looks at it.
-    s_interrupted = 0;
+    // The event loop wakes for a signal through a pipe, and for nothing else while nothing changes.
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0)
+        return context.fail(QStringLiteral("cannot make a pipe for signals"));
+    s_interruptFd = fds[1];
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    QTimer interrupted;
-    interrupted.setInterval(100);
-    QObject::connect(&interrupted, &QTimer::timeout, [&] {
-        if (!s_interrupted)
-            return;
-        interrupted.stop();
+    QSocketNotifier interrupted(fds[0], QSocketNotifier::Read);
+    QObject::connect(&interrupted, &QSocketNotifier::activated, [&] {
+        interrupted.setEnabled(false);
         printer.print(QJsonObject{{QStringLiteral("event"), QStringLiteral("stopping")}},
                       QStringLiteral("stopping"));
         live.stop();
     });
-    interrupted.start();
     live.follow(*names);
     QCoreApplication::exec();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    s_interruptFd = -1;
+    ::close(fds[0]);
+    ::close(fds[1]);
     return kExitOk;
 }
 
