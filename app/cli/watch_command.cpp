@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSocketNotifier>
 
@@ -131,12 +132,15 @@ int WatchCommand::run(CliContext& context, const QStringList& args) {
     QObject::connect(&live, &LiveCollections::syncFinished, [&](const LiveCollections::Outcome& o) {
         QString text = QStringLiteral("synced \"%1\": %2 changed, %3 not indexed")
                            .arg(o.collection, files(o.changedFiles), files(o.failedFiles));
+        for (const QString& failure : o.failures)
+            text += QStringLiteral("\n  not indexed, its last good version kept: ") + failure;
         if (!o.error.isEmpty())
             text = QStringLiteral("sync of \"%1\" failed: %2").arg(o.collection, o.error);
         printer.print(QJsonObject{{QStringLiteral("event"), QStringLiteral("synced")},
                                   {QStringLiteral("collection"), o.collection},
                                   {QStringLiteral("changed_files"), o.changedFiles},
                                   {QStringLiteral("failed_files"), o.failedFiles},
+                                  {QStringLiteral("failures"), QJsonArray::fromStringList(o.failures)},
                                   {QStringLiteral("embeddings_computed"), o.embeddingsComputed},
                                   {QStringLiteral("embeddings_reused"), o.embeddingsReused},
                                   {QStringLiteral("error"), o.error}},

@@ -5,6 +5,7 @@
 #include "engine/rag/rag_engine.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <algorithm>
@@ -18,22 +19,25 @@ struct LiveCollections::Followed final {
 
     ChangeBatch batch;
     bool watched = false;
+    QStringList roots;
 };
 
 // What following a collection starts from: the folders to watch, from a scan with its ingest's options.
 struct LiveCollections::Setup final {
     QString collection;
+    QStringList roots;
     QStringList folders;
     QString error; // why there are none
 };
 
 LiveCollections::Setup LiveCollections::setupOf(RagEngine& engine, const QString& collection) {
-    Setup setup{collection, {}, {}};
+    Setup setup{collection, {}, {}, {}};
     auto request = engine.syncRequest(collection);
     if (!request) {
         setup.error = request.error().message;
         return setup;
     }
+    setup.roots = request->paths;
     for (const QString& root : std::as_const(request->paths)) {
         if (const QString network = FolderWatcher::networkFileSystem(root); !network.isEmpty()) {
             setup.error = QStringLiteral("%1 is on a network file system (%2), which does not report changes "
@@ -83,6 +87,12 @@ LiveCollections::Outcome sync(RagEngine& engine, const QString& collection, cons
     }
     outcome.changedFiles = report->count(FileOutcome::Indexed) + report->count(FileOutcome::Removed);
     outcome.failedFiles = report->count(FileOutcome::Failed) + report->count(FileOutcome::Skipped);
+    constexpr qsizetype kFailuresShown = 3;
+    for (const FileReport& file : report->files) {
+        if ((file.outcome == FileOutcome::Failed || file.outcome == FileOutcome::Skipped) &&
+            outcome.failures.size() < kFailuresShown)
+            outcome.failures << QStringLiteral("%1: %2").arg(QFileInfo(file.path).fileName(), file.detail);
+    }
     outcome.embeddingsComputed = report->embeddingsComputed;
     outcome.embeddingsReused = report->embeddingsReused;
     if (report->cancelled)
@@ -149,16 +159,21 @@ void LiveCollections::setUp(const std::vector<Setup>& setups) {
     }
     for (const Setup& s : setups) {
         std::unique_ptr<Followed>& followed = m_followed[s.collection];
-        if (followed)
+        if (followed && followed->roots == s.roots)
             continue; // followed already, with its watches
-        followed = std::make_unique<Followed>(m_options.quietMs, m_options.maxDelayMs);
+        // New, or with other folders since (an ingest added one): watched again, and rescanned.
+        const bool wasWatched = followed && followed->watched;
+        if (!followed)
+            followed = std::make_unique<Followed>(m_options.quietMs, m_options.maxDelayMs);
+        followed->roots = s.roots;
         QString why = s.error;
         if (why.isEmpty()) {
             if (Status watched = m_watcher->watchTree(s.collection, s.folders, watchBudget()); !watched)
                 why = watched.error().message;
         }
         followed->watched = why.isEmpty();
-        emit following(s.collection, followed->watched, why);
+        if (followed->watched != wasWatched || !why.isEmpty())
+            emit following(s.collection, followed->watched, why);
         followed->batch.addEverything(nowMs()); // what changed while nothing watched
     }
     const bool anyRescanned = std::any_of(m_followed.begin(), m_followed.end(),

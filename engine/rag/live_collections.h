@@ -43,6 +43,7 @@ public:
         QString collection;
         int changedFiles = 0; // indexed again or removed
         int failedFiles = 0;  // read but not indexed (failed, skipped): their last good passages stay
+        QStringList failures; // the first few of them: "file name: why"
         qint64 embeddingsComputed = 0;
         qint64 embeddingsReused = 0;
         QString error; // empty when the sync ran to its end

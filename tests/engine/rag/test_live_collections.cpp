@@ -181,6 +181,9 @@ private slots:
         rig->tree.write(QStringLiteral("docs/part0/manual.pdf"), QByteArray("%PDF-1.4 not a PDF at all"));
         QTRY_VERIFY_WITH_TIMEOUT(rig->finished->count() >= 2 && lastOutcome(*rig->finished).failedFiles == 1,
                                  kWithinMs);
+        QCOMPARE(lastOutcome(*rig->finished).failures.size(), 1);
+        QVERIFY2(lastOutcome(*rig->finished).failures.first().startsWith(QStringLiteral("manual.pdf: ")),
+                 qPrintable(lastOutcome(*rig->finished).failures.first()));
         rig->tree.write(QStringLiteral("docs/part0/page0.md"), page(QStringLiteral("okapi")));
         QTRY_COMPARE_WITH_TIMEOUT(found(*rig->engine, QStringLiteral("okapi")), QStringList{"page0.md"},
                                   kWithinMs);
@@ -192,6 +195,27 @@ private slots:
                                      lastOutcome(*rig->finished).changedFiles == 0,
                                  kWithinMs);
         QCOMPARE(found(*rig->engine, QStringLiteral("okapi")), QStringList{"page0.md"});
+    }
+
+    // An ingest that adds a folder to a followed collection: following again watches it too.
+    void aFolderAddedLaterIsWatchedToo() {
+        auto rig = followedRig(4);
+        QVERIFY(rig);
+        rig->tree.write(QStringLiteral("more/first.md"), page(QStringLiteral("gecko")));
+        IngestRequest request;
+        request.collection = QStringLiteral("docs");
+        request.paths = {rig->tree.filePath(QStringLiteral("more"))};
+        QVERIFY(rig->engine->ingest(request));
+        rig->live->follow();
+        const qsizetype syncs = rig->finished->count();
+        QTRY_VERIFY_WITH_TIMEOUT(rig->finished->count() > syncs, kWithinMs); // the rescan of its folders
+        rig->tree.write(QStringLiteral("more/second.md"), page(QStringLiteral("iguana")));
+        QTRY_COMPARE_WITH_TIMEOUT(found(*rig->engine, QStringLiteral("iguana")), QStringList{"second.md"},
+                                  kWithinMs);
+        rig->tree.write(QStringLiteral("docs/part0/third.md"), page(QStringLiteral("marmot")));
+        QTRY_COMPARE_WITH_TIMEOUT(found(*rig->engine, QStringLiteral("marmot")), QStringList{"third.md"},
+                                  kWithinMs);
+        QCOMPARE(rig->following->count(), 1); // still watched, as it was
     }
 
     void stopCancelsAndLetsGo() {
