@@ -9,6 +9,7 @@
 #include <sys/inotify.h>
 #include <sys/vfs.h>
 #include <unistd.h>
+#include <utility>
 
 namespace docrag {
 namespace {
@@ -52,26 +53,15 @@ QString FolderWatcher::networkFileSystem(const QString& path) {
     if (statfs(QFile::encodeName(path).constData(), &info) != 0)
         return {};
     // The magic numbers of linux/magic.h (and FUSE's, for sshfs and the like).
-    switch (static_cast<unsigned long>(info.f_type)) {
-    case 0x6969UL:
-        return QStringLiteral("nfs");
-    case 0x517BUL:
-        return QStringLiteral("smb");
-    case 0xFF534D42UL:
-        return QStringLiteral("cifs");
-    case 0xFE534D42UL:
-        return QStringLiteral("smb2");
-    case 0x01021997UL:
-        return QStringLiteral("9p");
-    case 0x00C36400UL:
-        return QStringLiteral("ceph");
-    case 0x5346414FUL:
-        return QStringLiteral("afs");
-    case 0x65735546UL:
-        return QStringLiteral("fuse");
-    default:
-        return {};
+    static constexpr std::pair<unsigned long, const char*> kNetwork[] = {
+        {0x6969UL, "nfs"},    {0x517BUL, "smb"},      {0xFF534D42UL, "cifs"}, {0xFE534D42UL, "smb2"},
+        {0x01021997UL, "9p"}, {0x00C36400UL, "ceph"}, {0x5346414FUL, "afs"},  {0x65735546UL, "fuse"},
+    };
+    for (const auto& [magic, name] : kNetwork) {
+        if (static_cast<unsigned long>(info.f_type) == magic)
+            return QString::fromLatin1(name);
     }
+    return {};
 }
 
 Status FolderWatcher::watchTree(const QString& root, const QStringList& folders, int budget) {

@@ -137,32 +137,24 @@ Status CollectionStore::setIngestState(qint64 id, const QString& state, const QS
 }
 
 Status CollectionStore::setKeepInSync(qint64 id, bool keep) {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE collections SET keep_in_sync = ? WHERE id = ?"));
-    q.addBindValue(keep ? 1 : 0);
-    q.addBindValue(id);
-    if (!q.exec())
-        return SqlError::from(q, "marking a collection to keep in sync");
-    return {};
+    return setColumn(id, "keep_in_sync", keep ? 1 : 0, "marking a collection to keep in sync");
 }
 
 Status CollectionStore::setSyncedAt(qint64 id, qint64 nowMs) {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE collections SET synced_at = ? WHERE id = ?"));
-    q.addBindValue(nowMs);
-    q.addBindValue(id);
-    if (!q.exec())
-        return SqlError::from(q, "recording when the collection was synced");
-    return {};
+    return setColumn(id, "synced_at", nowMs, "recording when the collection was synced");
 }
 
 Status CollectionStore::setFilesDone(qint64 id, qint64 filesDone) {
+    return setColumn(id, "files_done", filesDone, "recording the ingest's progress");
+}
+
+Status CollectionStore::setColumn(qint64 id, const char* column, const QVariant& value, const char* what) {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE collections SET files_done = ? WHERE id = ?"));
-    q.addBindValue(filesDone);
+    q.prepare(QStringLiteral("UPDATE collections SET %1 = ? WHERE id = ?").arg(QLatin1String(column)));
+    q.addBindValue(value);
     q.addBindValue(id);
     if (!q.exec())
-        return SqlError::from(q, "recording the ingest's progress");
+        return SqlError::from(q, what);
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "engine/core/result.h"
 
 #include <QSqlDatabase>
+#include <QVariant>
 
 #include <vector>
 
@@ -41,6 +42,9 @@ public:
     Result<CollectionStats> stats(qint64 id) const;
 
 private:
+    // One column of one row; `column` is always one of ours, never user text.
+    Status setColumn(qint64 id, const char* column, const QVariant& value, const char* what);
+
     QSqlDatabase m_db;
 };
 

@@ -304,14 +304,11 @@ private slots:
         data.write(QStringLiteral("docs/a.md"), QStringLiteral("# A\n\nThe quokka page.\n"));
         EngineOptions options;
         options.dataDir = data.filePath(QStringLiteral("data"));
-        auto opened = RagEngine::open(options);
+        auto opened =
+            test::ingestedEngine(options, QStringLiteral("handbook"), data.filePath(QStringLiteral("docs")));
         QVERIFY(opened.ok());
         RagEngine& engine = **opened;
-        IngestRequest request;
-        request.collection = QStringLiteral("handbook");
-        request.paths = {data.filePath(QStringLiteral("docs"))};
-        request.keepInSync = true;
-        QVERIFY(engine.ingest(request).ok());
+        QVERIFY(engine.setKeepInSync(QStringLiteral("handbook"), true).ok());
 
         QThread thread;
         auto* live = new LiveCollections(engine);
