@@ -1795,10 +1795,10 @@ entwürfe/
         <translation>„%1“ konnte nicht abgeglichen werden: %2</translation>
     </message>
     <message numerus="yes">
-        <source>“%1” synced: %Ln files could not be read; their last good version is kept.</source>
+        <source>“%1” synced: %Ln files were not indexed; a file indexed before keeps its last good version.</source>
         <translation>
-            <numerusform>„%1“ abgeglichen: %Ln Datei konnte nicht gelesen werden; ihre letzte gute Fassung bleibt erhalten.</numerusform>
-            <numerusform>„%1“ abgeglichen: %Ln Dateien konnten nicht gelesen werden; ihre letzte gute Fassung bleibt erhalten.</numerusform>
+            <numerusform>„%1“ abgeglichen: %Ln Datei wurde nicht eingelesen; war sie schon eingelesen, bleibt ihre letzte gute Fassung erhalten.</numerusform>
+            <numerusform>„%1“ abgeglichen: %Ln Dateien wurden nicht eingelesen; eine schon eingelesene Datei behält ihre letzte gute Fassung.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

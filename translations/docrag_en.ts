@@ -1784,10 +1784,10 @@ drafts/
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>“%1” synced: %Ln files could not be read; their last good version is kept.</source>
+        <source>“%1” synced: %Ln files were not indexed; a file indexed before keeps its last good version.</source>
         <translation>
-            <numerusform>“%1” synced: %Ln file could not be read; its last good version is kept.</numerusform>
-            <numerusform>“%1” synced: %Ln files could not be read; their last good version is kept.</numerusform>
+            <numerusform>“%1” synced: %Ln file was not indexed; if it was indexed before, it keeps its last good version.</numerusform>
+            <numerusform>“%1” synced: %Ln files were not indexed; a file indexed before keeps its last good version.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

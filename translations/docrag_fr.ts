@@ -1795,10 +1795,10 @@ drafts/
         <translation>Impossible de synchroniser «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <source>“%1” synced: %Ln files could not be read; their last good version is kept.</source>
+        <source>“%1” synced: %Ln files were not indexed; a file indexed before keeps its last good version.</source>
         <translation>
-            <numerusform>«&#xa0;%1&#xa0;» synchronisée&#xa0;: %Ln fichier n’a pas pu être lu&#xa0;; sa dernière bonne version est conservée.</numerusform>
-            <numerusform>«&#xa0;%1&#xa0;» synchronisée&#xa0;: %Ln fichiers n’ont pas pu être lus&#xa0;; leur dernière bonne version est conservée.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» synchronisée&#xa0;: %Ln fichier n’a pas été indexé&#xa0;; s’il l’était déjà, il garde sa dernière bonne version.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» synchronisée&#xa0;: %Ln fichiers n’ont pas été indexés&#xa0;; un fichier déjà indexé garde sa dernière bonne version.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -133,7 +133,7 @@ int WatchCommand::run(CliContext& context, const QStringList& args) {
         QString text = QStringLiteral("synced \"%1\": %2 changed, %3 not indexed")
                            .arg(o.collection, files(o.changedFiles), files(o.failedFiles));
         for (const QString& failure : o.failures)
-            text += QStringLiteral("\n  not indexed, its last good version kept: ") + failure;
+            text += QStringLiteral("\n  not indexed: ") + failure;
         if (!o.error.isEmpty())
             text = QStringLiteral("sync of \"%1\" failed: %2").arg(o.collection, o.error);
         printer.print(QJsonObject{{QStringLiteral("event"), QStringLiteral("synced")},

@@ -22,10 +22,11 @@ void SyncStatusLabel::syncFinished(const LiveCollections::Outcome& outcome) {
     setToolTip(QString());
     if (outcome.failedFiles > 0) {
         // The sentence is translated; what went wrong with each file is the engine's English particular.
-        setText(tr("“%1” synced: %Ln files could not be read; their last good version is kept.", "",
-                   outcome.failedFiles)
-                    .arg(outcome.collection) +
-                QStringLiteral(" (%1)").arg(outcome.failures.value(0)));
+        setText(
+            tr("“%1” synced: %Ln files were not indexed; a file indexed before keeps its last good version.",
+               "", outcome.failedFiles)
+                .arg(outcome.collection) +
+            QStringLiteral(" (%1)").arg(outcome.failures.value(0)));
         setToolTip(PlainToolTip::of(outcome.failures.join(QLatin1Char('\n'))));
     } else if (outcome.changedFiles > 0) {
         setText(tr("“%1” synced: %Ln files changed.", "", outcome.changedFiles).arg(outcome.collection));
