@@ -412,7 +412,9 @@ QFuture<Result<Answer>> RagEngine::ask(const AskRequest& request, AskPipeline::D
     auto link = std::make_shared<StopLink>(stop, m_shutdown.get_token());
     const auto done = [this, link](Result<Answer> answer) {
         if (answer) {
-            if (answer->firstTokenMs > 0)
+            // A cached answer streams no model token: timing it would count the history write it
+            // waited for (one sample whenever that took a millisecond or more).
+            if (!answer->fromCache && answer->firstTokenMs >= 0)
                 m_monitor->record(PerformanceMonitor::Operation::FirstToken, answer->firstTokenMs * 1000,
                                   answer->question);
             m_monitor->record(PerformanceMonitor::Operation::Answer, answer->latencyMs * 1000,

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 using namespace docrag;
 using test::FakeFault;
@@ -159,6 +160,34 @@ private slots:
         QVERIFY(after.residentBytes > 0);
         QVERIFY(after.chunks >= 24);
         QVERIFY(after.snapshotMs < 1000);
+    }
+
+    // An answer from the cache streams no token from a model: it is no "first_token" sample, however
+    // long the question waited to be stored (here 50 ms, behind another process's write).
+    void aCachedAnswerIsNoFirstTokenSample() {
+        m_server.reset();
+        m_server.setChatReply(QStringLiteral("Feature 9 keeps its state in a file [1]."));
+        const QString question = QStringLiteral("Where does feature 9 keep its state?");
+        QVERIFY(ask(question).ok());
+        const PerformanceSnapshot before = m_engine->performanceSnapshot();
+        auto other = Database::open(m_tree.filePath(QStringLiteral("data/docrag.sqlite3")));
+        QVERIFY(other.ok());
+        QSqlQuery writer((*other)->connection());
+        QVERIFY(writer.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        AskRequest request;
+        request.question = question;
+        auto pending = m_engine->ask(request, [](const QString&) {});
+        QThread::msleep(50);
+        QVERIFY(writer.exec(QStringLiteral("COMMIT")));
+        const Result<Answer> answer = pending.result();
+        QVERIFY(answer.ok());
+        QVERIFY(answer->fromCache);
+        const PerformanceSnapshot after = m_engine->performanceSnapshot();
+        QCOMPARE(after.operation(QLatin1String("answer"))->count -
+                     before.operation(QLatin1String("answer"))->count,
+                 qint64(1));
+        QCOMPARE(after.operation(QLatin1String("first_token"))->count,
+                 before.operation(QLatin1String("first_token"))->count);
     }
 
     void faultsKeepTheQuestionAndTellTheUser() {
