@@ -1,5 +1,7 @@
 #include "engine/ingest/change_batch.h"
 
+#include "engine/core/folder_path.h"
+
 #include <algorithm>
 
 namespace docrag {
@@ -46,11 +48,7 @@ ChangeBatch::Taken ChangeBatch::take() {
         std::sort(sorted.begin(), sorted.end());
         // Sorted, a folder comes before what is under it.
         for (const QString& path : std::as_const(sorted)) {
-            const bool covered =
-                std::any_of(taken.paths.cbegin(), taken.paths.cend(), [&](const QString& kept) {
-                    return path.size() > kept.size() && path.startsWith(kept) && path[kept.size()] == u'/';
-                });
-            if (!covered)
+            if (!FolderPath::anyHolds(taken.paths, path)) // the set has each path once
                 taken.paths << path;
         }
     }

@@ -1,5 +1,6 @@
 #include "engine/ingest/file_scanner.h"
 
+#include "engine/core/folder_path.h"
 #include "engine/ingest/ignore_rules.h"
 
 #include <QDir>
@@ -51,12 +52,6 @@ private:
     bool m_active = false;
 };
 
-bool isUnderAny(const QString& path, const QStringList& dirs) {
-    return std::any_of(dirs.begin(), dirs.end(), [&](const QString& dir) {
-        return path == dir || (path.startsWith(dir) && path.size() > dir.size() && path[dir.size()] == u'/');
-    });
-}
-
 struct WalkContext final {
     const QStringList& excludedDirs;
     const NameFilter& includes;
@@ -64,10 +59,10 @@ struct WalkContext final {
 
     // Whether the scan looks at `path`: everything, or what changed and the folders that lead to it.
     bool wanted(const QString& path, bool isDir) const {
-        if (onlyUnder.isEmpty() || isUnderAny(path, onlyUnder))
+        if (onlyUnder.isEmpty() || FolderPath::anyHolds(onlyUnder, path))
             return true;
         return isDir && std::any_of(onlyUnder.begin(), onlyUnder.end(),
-                                    [&](const QString& changed) { return isUnderAny(changed, {path}); });
+                                    [&](const QString& changed) { return FolderPath::holds(path, changed); });
     }
 };
 

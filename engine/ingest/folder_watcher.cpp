@@ -1,5 +1,7 @@
 #include "engine/ingest/folder_watcher.h"
 
+#include "engine/core/folder_path.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QSocketNotifier>
@@ -18,11 +20,6 @@ namespace {
 // removed, renamed; and the folder itself going. Not IN_ACCESS or IN_OPEN: reading is not changing.
 constexpr quint32 kEvents = IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_MOVED_FROM |
                             IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
-
-bool isUnder(const QString& path, const QString& folder) {
-    return path == folder ||
-           (path.startsWith(folder) && path.size() > folder.size() && path[folder.size()] == u'/');
-}
 
 } // namespace
 
@@ -150,7 +147,7 @@ void FolderWatcher::handle(int wd, quint32 mask, const QString& name) {
     if ((mask & IN_ISDIR) && (mask & (IN_MOVED_FROM | IN_DELETE))) {
         // A folder moved away keeps its watch, which would report from outside the tree.
         for (auto it = m_folders.begin(); it != m_folders.end();) {
-            if (isUnder(it->path, path)) {
+            if (FolderPath::holds(path, it->path)) {
                 inotify_rm_watch(m_fd, it.key());
                 it = m_folders.erase(it);
             } else {

@@ -25,4 +25,8 @@ int IngestReport::count(FileOutcome outcome) const {
         std::count_if(files.begin(), files.end(), [&](const FileReport& f) { return f.outcome == outcome; }));
 }
 
+int IngestReport::changedFiles() const {
+    return count(FileOutcome::Indexed) + count(FileOutcome::Removed);
+}
+
 } // namespace docrag

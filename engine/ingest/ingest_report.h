@@ -52,6 +52,8 @@ struct IngestReport final {
     std::vector<FileReport> files;
 
     int count(FileOutcome outcome) const;
+    // Indexed again or removed: what changed the collection's passages.
+    int changedFiles() const;
 };
 
 } // namespace docrag

@@ -1,6 +1,7 @@
 #include "engine/ingest/ingestion_pipeline.h"
 
 #include "engine/core/clock.h"
+#include "engine/core/folder_path.h"
 #include "engine/core/logging.h"
 #include "engine/core/tsan.h"
 #include "engine/embed/embedder.h"
@@ -67,13 +68,6 @@ Status validateName(const QString& name) {
         return Error{ErrorCode::InvalidArgument,
                      QStringLiteral("the collection name contains control characters")};
     return {};
-}
-
-bool isUnder(const QString& path, const QStringList& roots) {
-    return std::any_of(roots.begin(), roots.end(), [&](const QString& root) {
-        return path == root ||
-               path.startsWith(root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/'));
-    });
 }
 
 struct Tally final {
@@ -270,8 +264,9 @@ Result<IngestReport> IngestionPipeline::run(const IngestRequest& request, std::s
     }
     for (const auto& [path, document] : existing) {
         // A scan of what changed says nothing of the documents elsewhere under the roots.
-        if (seen.contains(path) || !isUnder(path, scan->roots) || isUnder(path, unseen) ||
-            (!onlyUnder.isEmpty() && !isUnder(path, onlyUnder)))
+        if (seen.contains(path) || !FolderPath::anyHolds(scan->roots, path) ||
+            FolderPath::anyHolds(unseen, path) ||
+            (!onlyUnder.isEmpty() && !FolderPath::anyHolds(onlyUnder, path)))
             continue;
         auto removed = writer.remove(document);
         if (!removed) {

@@ -85,7 +85,7 @@ LiveCollections::Outcome sync(RagEngine& engine, const QString& collection, cons
         outcome.error = report.error().message;
         return outcome;
     }
-    outcome.changedFiles = report->count(FileOutcome::Indexed) + report->count(FileOutcome::Removed);
+    outcome.changedFiles = report->changedFiles();
     outcome.failedFiles = report->count(FileOutcome::Failed) + report->count(FileOutcome::Skipped);
     constexpr qsizetype kFailuresShown = 3;
     for (const FileReport& file : report->files) {

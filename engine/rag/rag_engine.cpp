@@ -240,7 +240,7 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
     m_ingestQueueDepth.store(0);
     // Even a failed or cancelled run may have changed some files: answers drawn from the collection
     // are dropped either way; not after a run that changed nothing (a watcher's rescan, mostly).
-    if (!report || report->count(FileOutcome::Indexed) + report->count(FileOutcome::Removed) > 0)
+    if (!report || report->changedFiles() > 0)
         (void)m_responseCache->invalidate(request.collection);
     return report;
 }
