@@ -30,6 +30,10 @@ struct Collection final {
     // Kept in step with its folders while a watcher runs (LiveCollections): see RagEngine::setKeepInSync.
     bool keepInSync = false;
     qint64 syncedAtMs = 0; // when an ingest of it last ran to its end (0: never)
+    // A replica of a team library's collection (LibrarySync), or 0: a local collection.
+    qint64 libraryId = 0;
+    qint64 libraryCollectionId = 0; // the collection's id in the library
+    qint64 libraryVersion = 0;      // the last version of its change log applied here
 };
 
 } // namespace docrag

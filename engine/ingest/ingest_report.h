@@ -1,7 +1,10 @@
 #pragma once
 
+#include "engine/core/publish_report.h"
+
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace docrag {
@@ -50,6 +53,8 @@ struct IngestReport final {
     qint64 embeddingsReused = 0;
     bool indexRebuilt = false; // the vector index was stale or missing and was rebuilt from the database
     std::vector<FileReport> files;
+    // What was shared with a team library after the ingest (IngestRequest::library).
+    std::optional<PublishReport> published;
 
     int count(FileOutcome outcome) const;
     // Indexed again or removed: what changed the collection's passages.

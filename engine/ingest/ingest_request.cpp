@@ -27,6 +27,7 @@ QJsonObject IngestRequest::toJson() const {
         {QStringLiteral("includes"), QJsonArray::fromStringList(scan.includePatterns)},
         {QStringLiteral("only_under"), QJsonArray::fromStringList(scan.onlyUnder)},
         {QStringLiteral("keep_in_sync"), keepInSync},
+        {QStringLiteral("library"), library},
     };
 }
 
@@ -46,6 +47,7 @@ IngestRequest IngestRequest::fromJson(const QJsonObject& json) {
     r.scan.includePatterns = strings(json.value(QStringLiteral("includes")));
     r.scan.onlyUnder = strings(json.value(QStringLiteral("only_under")));
     r.keepInSync = json.value(QStringLiteral("keep_in_sync")).toBool(false);
+    r.library = json.value(QStringLiteral("library")).toString();
     return r;
 }
 

@@ -17,6 +17,9 @@ struct IngestRequest final {
     IngestLimits limits;
     ScanOptions scan;
     bool keepInSync = false; // the collection follows its folders from now on (LiveCollections)
+    // A team library (postgresql://…, without password) to share the collection in once it is ingested
+    // here: see LibraryPublisher. Empty: a local collection.
+    QString library;
 
     // Stored with the collection while it is ingested, so that an interrupted ingest can be resumed
     // as it was asked for.

@@ -81,6 +81,10 @@ Result<FileReport> IngestWriter::write(ProcessedFile& file, qint64 filesDone) {
             if (Status s = CollectionStore(db).setFilesDone(m_collection.id, filesDone); !s)
                 return s;
         }
+        if (m_inTransaction) {
+            if (Status s = m_inTransaction(db); !s)
+                return s;
+        }
         return changed ? CollectionStore(db).bumpGeneration(m_collection.id, m_clock.nowMs()) : Status();
     });
     if (!stored)
@@ -214,6 +218,10 @@ Result<FileReport> IngestWriter::remove(const Document& document) {
         removed = std::move(*old);
         if (Status r = DocumentStore(db).remove(document.id); !r)
             return r;
+        if (m_inTransaction) {
+            if (Status r = m_inTransaction(db); !r)
+                return r;
+        }
         return CollectionStore(db).bumpGeneration(m_collection.id, now);
     });
     if (!s)

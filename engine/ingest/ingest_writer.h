@@ -7,6 +7,7 @@
 
 #include <QSqlDatabase>
 
+#include <functional>
 #include <memory>
 #include <stop_token>
 #include <vector>
@@ -44,6 +45,9 @@ public:
     Status finish(bool complete = false);
 
     bool indexRebuilt() const { return m_indexRebuilt; }
+    // Runs in the transaction of every write and removal from now on: what must be stored with the
+    // file or not at all (a replica's sync position).
+    void setInTransaction(std::function<Status(QSqlDatabase&)> work) { m_inTransaction = std::move(work); }
 
 private:
     Result<FileReport> writeOne(QSqlDatabase& db, ProcessedFile& file, std::vector<qint64>& removed,
@@ -65,6 +69,7 @@ private:
     std::stop_token m_stop;
     std::shared_ptr<VectorIndex> m_index;
     std::unique_ptr<IndexInserter> m_inserter; // declared after m_index: goes (and joins) before it
+    std::function<Status(QSqlDatabase&)> m_inTransaction;
     bool m_indexRebuilt = false;
     bool m_indexBroken = false;
     // New vectors wait here and go into the graph in batches, a slice at a time so that searches

@@ -12,6 +12,7 @@
 #include "engine/ingest/ingest_lock.h"
 #include "engine/ingest/loader_registry.h"
 #include "engine/ingest/toc_reader.h"
+#include "engine/library/team_libraries.h"
 #include "engine/llm/openai_chat_model.h"
 #include "engine/llm/openai_client.h"
 #include "engine/metrics/memory_probe.h"
@@ -129,6 +130,8 @@ Result<std::unique_ptr<RagEngine>> RagEngine::open(const EngineOptions& options)
         engine->m_ingestWorkers, *engine->m_clock);
     engine->m_pipeline->setMonitor(engine->m_monitor.get());
     engine->m_responseCache = std::make_unique<ResponseCache>(*engine->m_database, *engine->m_clock);
+    engine->m_libraries = std::make_unique<TeamLibraries>(*engine->m_database, *engine->m_indexes,
+                                                          *engine->m_clock, engine->lockDir());
     // Set once: the server behind it may change while searches run (setModelServer).
     engine->m_retriever->setEmbedderResolver([self = engine.get()](const QString& id) {
         const Embedder* remote = self->remoteEmbedder();
@@ -197,6 +200,17 @@ const Embedder& RagEngine::embedder() const {
     return *m_embedder;
 }
 
+Result<LibrarySyncReport> RagEngine::syncLibrary(const QString& url, std::stop_token stop,
+                                                 const LibrarySync::Progress& progress) {
+    const StopLink link(stop, m_shutdown.get_token());
+    auto report = m_libraries->sync(url, link.token(), progress);
+    if (report) {
+        for (const QString& name : report->changedCollections + report->removedCollections)
+            (void)m_responseCache->invalidate(name);
+    }
+    return report;
+}
+
 Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_token callerStop,
                                        const IngestionPipeline::ProgressCallback& progress) {
     if (m_database->readOnly())
@@ -211,6 +225,8 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
     });
     if (!lock)
         return lock.error();
+    if (Status s = m_libraries->checkIngest(request); !s)
+        return s.error();
     // Ingesting a folder that holds the data directory must not ingest DocRag's own database and logs.
     IngestRequest withoutData = request;
     withoutData.scan.excludedDirs << m_options.dataDir;
@@ -234,6 +250,12 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
         return pipeline.run(withoutData, stop, watched);
     };
     auto report = run();
+    if (report && !report->cancelled && !request.library.isEmpty()) {
+        auto published = m_libraries->publish(request, (*embedder)->dimension(), stop);
+        if (!published)
+            return published.error();
+        report->published = std::move(*published);
+    }
     pruneCaches();
     saveStatisticsSoon();
     m_ingestFilesPerSecond.store(0.0);

@@ -10,6 +10,7 @@
 #include "engine/core/tsan.h"
 #include "engine/index/hybrid_retriever.h"
 #include "engine/ingest/ingestion_pipeline.h"
+#include "engine/library/library_sync.h"
 #include "engine/metrics/health_check.h"
 #include "engine/metrics/performance_snapshot.h"
 #include "engine/rag/ask_pipeline.h"
@@ -42,6 +43,7 @@ class PerformanceMonitor;
 class ResponseCache;
 class StatisticsKeeper;
 class SymbolLookup;
+class TeamLibraries;
 class VectorIndexManager;
 
 struct CollectionInfo final {
@@ -71,7 +73,8 @@ public:
     RagEngine(const RagEngine&) = delete;
     RagEngine& operator=(const RagEngine&) = delete;
 
-    // Waits for another ingest of the same collection (in any process) to finish first.
+    // Waits for another ingest of the same collection (in any process) to finish first. With
+    // IngestRequest::library, the collection is then shared in that team library (IngestReport::published).
     Result<IngestReport> ingest(const IngestRequest& request, std::stop_token stop = {},
                                 const IngestionPipeline::ProgressCallback& progress = {});
     Result<std::vector<CollectionInfo>> collections();
@@ -86,6 +89,11 @@ public:
     // Marks a collection to follow its folders while a watcher runs (LiveCollections), or not.
     Status setKeepInSync(const QString& collection, bool keep);
     Status removeCollection(const QString& name);
+    // Team libraries: subscriptions and publishing (TeamLibraries); a sync through syncLibrary(), which
+    // also drops the cached answers of the collections it changed.
+    TeamLibraries& libraries() { return *m_libraries; }
+    Result<LibrarySyncReport> syncLibrary(const QString& url, std::stop_token stop = {},
+                                          const LibrarySync::Progress& progress = {});
     Result<std::vector<Hit>> search(const QString& query, const SearchOptions& options);
     Result<EngineStats> stats();
     // Timings of the last hour, cache hit rates, memory, sizes, ingestion and model-server usage: the
@@ -195,6 +203,7 @@ private:
     std::unique_ptr<HybridRetriever> m_retriever;
     std::unique_ptr<SymbolLookup> m_symbols;
     std::unique_ptr<IngestionPipeline> m_pipeline;
+    std::unique_ptr<TeamLibraries> m_libraries;
     std::unique_ptr<EmbeddingCache> m_embeddingCache;
     // Every server configured so far: a replaced one stays alive until the engine goes, for the pool
     // threads (ingest, dense search, snapshots) that may still use it.

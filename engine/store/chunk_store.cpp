@@ -285,4 +285,29 @@ Result<std::vector<Chunk>> ChunkStore::chunksForDocument(qint64 documentId) cons
     return out;
 }
 
+Result<std::vector<float>> ChunkStore::vectorsInOrder(qint64 documentId, const QString& embedderId,
+                                                      int dim) const {
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT e.vector FROM chunks c LEFT JOIN embeddings e ON e.chunk_id = c.id "
+                             "AND e.embedder_id = ? WHERE c.document_id = ? ORDER BY c.ordinal"));
+    q.addBindValue(embedderId);
+    q.addBindValue(documentId);
+    if (!q.exec())
+        return SqlError::from(q, "reading a document's vectors");
+    std::vector<float> out;
+    while (q.next()) {
+        const QByteArray blob = q.value(0).toByteArray();
+        const auto v = blobVector(blob);
+        if (static_cast<int>(v.size()) != dim)
+            return Error{ErrorCode::Corrupt,
+                         QStringLiteral("a passage of document %1 has no vector of %2 dimensions for %3")
+                             .arg(documentId)
+                             .arg(dim)
+                             .arg(embedderId)};
+        out.insert(out.end(), v.begin(), v.end());
+    }
+    return out;
+}
+
 } // namespace docrag

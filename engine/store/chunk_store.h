@@ -40,6 +40,9 @@ public:
     // Full citation data of chunks, in the order of `ids`; unknown ids are left out.
     Result<std::vector<Hit>> hits(std::span<const qint64> ids) const;
     Result<std::vector<Chunk>> chunksForDocument(qint64 documentId) const;
+    // The vectors of a document's chunks in their order, one after the other (what a team library
+    // receives with chunksForDocument()); Corrupt when a chunk has none of `dim` floats.
+    Result<std::vector<float>> vectorsInOrder(qint64 documentId, const QString& embedderId, int dim) const;
     // The passage a place in a document starts: the first with the anchor, else the last starting at or
     // before the line, else 0 (the document's start).
     Result<qint64> chunkAt(qint64 documentId, const QString& anchor, int line) const;

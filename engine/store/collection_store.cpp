@@ -13,7 +13,8 @@ namespace {
 
 const char* const kColumns =
     "id, name, doc_type, root_paths, embedder_id, settings_json, generation, created_at, "
-    "updated_at, ingest_state, ingest_request, files_total, files_done, keep_in_sync, synced_at";
+    "updated_at, ingest_state, ingest_request, files_total, files_done, keep_in_sync, synced_at, "
+    "library_id, library_collection_id, library_version";
 
 Collection fromRow(const QSqlQuery& q) {
     Collection c;
@@ -33,6 +34,9 @@ Collection fromRow(const QSqlQuery& q) {
     c.filesDone = q.value(12).toLongLong();
     c.keepInSync = q.value(13).toBool();
     c.syncedAtMs = q.value(14).toLongLong();
+    c.libraryId = q.value(15).toLongLong();
+    c.libraryCollectionId = q.value(16).toLongLong();
+    c.libraryVersion = q.value(17).toLongLong();
     return c;
 }
 
@@ -142,6 +146,24 @@ Status CollectionStore::setKeepInSync(qint64 id, bool keep) {
 
 Status CollectionStore::setSyncedAt(qint64 id, qint64 nowMs) {
     return setColumn(id, "synced_at", nowMs, "recording when the collection was synced");
+}
+
+Status CollectionStore::setLibrary(qint64 id, qint64 libraryId, qint64 libraryCollectionId,
+                                   qint64 libraryVersion) {
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE collections SET library_id = ?, library_collection_id = ?, "
+                             "library_version = ? WHERE id = ?"));
+    q.addBindValue(libraryId);
+    q.addBindValue(libraryCollectionId);
+    q.addBindValue(libraryVersion);
+    q.addBindValue(id);
+    if (!q.exec())
+        return SqlError::from(q, "linking a collection to its team library");
+    return {};
+}
+
+Status CollectionStore::setLibraryVersion(qint64 id, qint64 libraryVersion) {
+    return setColumn(id, "library_version", libraryVersion, "recording how far the replica is synced");
 }
 
 Status CollectionStore::setFilesDone(qint64 id, qint64 filesDone) {

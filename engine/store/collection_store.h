@@ -37,6 +37,9 @@ public:
     Status setFilesDone(qint64 id, qint64 filesDone);
     Status setKeepInSync(qint64 id, bool keep);
     Status setSyncedAt(qint64 id, qint64 nowMs);
+    // Makes the collection a replica of a team library's collection (or, with 0, a local one again).
+    Status setLibrary(qint64 id, qint64 libraryId, qint64 libraryCollectionId, qint64 libraryVersion);
+    Status setLibraryVersion(qint64 id, qint64 libraryVersion);
     // Called in the transaction of every change to the collection's chunks.
     Status bumpGeneration(qint64 id, qint64 nowMs);
     Result<CollectionStats> stats(qint64 id) const;

@@ -232,11 +232,35 @@ Migration liveCollections() {
     return m;
 }
 
+// Team libraries this data folder subscribes to (a PostgreSQL URL without its password), and the
+// collections that are their replicas: which library, which of its collections, and the last version
+// of that collection's change log applied here (see LibrarySync).
+Migration teamLibraries() {
+    Migration m;
+    m.version = 7;
+    m.description = QStringLiteral("team libraries");
+    m.statements = {
+        QStringLiteral(R"(CREATE TABLE libraries (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            subscribed_at INTEGER NOT NULL,
+            synced_at INTEGER NOT NULL DEFAULT 0,
+            tried_at INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT '',
+            share_feedback INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("ALTER TABLE collections ADD COLUMN library_id INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE collections ADD COLUMN library_collection_id INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE collections ADD COLUMN library_version INTEGER NOT NULL DEFAULT 0"),
+    };
+    return m;
+}
+
 } // namespace
 
 const std::vector<Migration>& Migrations::all() {
     static const std::vector<Migration> migrations = {initialSchema(), ingestState(), symbols(),
-                                                      chunkOwners(),   statistics(),  liveCollections()};
+                                                      chunkOwners(),   statistics(),  liveCollections(),
+                                                      teamLibraries()};
     return migrations;
 }
 

@@ -35,6 +35,21 @@ Status SymbolStore::replace(qint64 documentId, const std::vector<Symbol>& symbol
     return {};
 }
 
+Result<std::vector<Symbol>> SymbolStore::forDocument(qint64 documentId) const {
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT name, kind, anchor, line FROM symbols WHERE document_id = ? ORDER BY id"));
+    q.addBindValue(documentId);
+    if (!q.exec())
+        return SqlError::from(q, "reading a document's symbols");
+    std::vector<Symbol> out;
+    while (q.next())
+        out.push_back(
+            Symbol{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt()});
+    return out;
+}
+
 Result<std::vector<SymbolHit>> SymbolStore::all() const {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);

@@ -18,6 +18,7 @@ public:
 
     // The document's symbols become `symbols` (inside the caller's transaction).
     Status replace(qint64 documentId, const std::vector<Symbol>& symbols);
+    Result<std::vector<Symbol>> forDocument(qint64 documentId) const;
     // Every symbol of every collection with its document, for the lookup index.
     Result<std::vector<SymbolHit>> all() const;
     // Changes whenever a collection's content does: when to build the lookup index again.

@@ -127,7 +127,10 @@ private slots:
                   "ALTER TABLE collections DROP COLUMN chunk_id_first",
                   "ALTER TABLE collections DROP COLUMN chunk_id_last", "DROP TABLE stat_minutes",
                   "ALTER TABLE collections DROP COLUMN keep_in_sync",
-                  "ALTER TABLE collections DROP COLUMN synced_at"})
+                  "ALTER TABLE collections DROP COLUMN synced_at", "DROP TABLE libraries",
+                  "ALTER TABLE collections DROP COLUMN library_id",
+                  "ALTER TABLE collections DROP COLUMN library_collection_id",
+                  "ALTER TABLE collections DROP COLUMN library_version"})
                 QVERIFY2(q.exec(QString::fromLatin1(later)), later);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
         }

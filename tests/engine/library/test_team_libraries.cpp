@@ -1,0 +1,107 @@
+#include "engine/library/team_libraries.h"
+#include "engine/rag/rag_engine.h"
+#include "tests/support/postgres_server.h"
+#include "tests/support/temp_tree.h"
+
+#include <QTest>
+
+using namespace docrag;
+
+// A team library end to end on a real PostgreSQL server: one data folder shares a collection, another
+// subscribes and searches its replica, which follows edits and removals; the errors a user meets.
+class TestTeamLibraries final : public QObject {
+    Q_OBJECT
+
+private:
+    test::PostgresServer m_server;
+    test::TempTree m_tree;
+    QString m_url;
+    int m_databases = 0;
+
+    // A fresh database on the server for each test.
+    QString freshLibrary() {
+        const QString name = QStringLiteral("library%1").arg(++m_databases);
+        if (!m_server.exec(QStringLiteral("CREATE DATABASE %1").arg(name)))
+            return {};
+        return m_server.url(name);
+    }
+
+    std::unique_ptr<RagEngine> engine(const QString& name) {
+        EngineOptions options;
+        options.dataDir = m_tree.filePath(name);
+        auto opened = RagEngine::open(options);
+        return opened ? std::move(*opened) : nullptr;
+    }
+
+    static QString page(const QString& word) {
+        return QStringLiteral("# Page about %1\n\nThis page explains the %1 in detail.\n").arg(word);
+    }
+
+    static QStringList hitPaths(RagEngine& engine, const QString& query) {
+        SearchOptions options;
+        options.k = 5;
+        QStringList out;
+        auto hits = engine.search(query, options);
+        if (hits)
+            for (const Hit& h : *hits)
+                out << h.path;
+        return out;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.error())); }
+
+    void aSharedCollectionReachesASubscriberAndFollowsChanges() {
+        const QString url = freshLibrary();
+        QVERIFY2(!url.isEmpty(), qPrintable(m_server.error()));
+        m_tree.write(QStringLiteral("shared/docs/zebra.md"), page(QStringLiteral("zebra")));
+        m_tree.write(QStringLiteral("shared/docs/walrus.md"), page(QStringLiteral("walrus")));
+        auto writer = engine(QStringLiteral("shared/writer"));
+        QVERIFY(writer);
+        IngestRequest request;
+        request.collection = QStringLiteral("animals");
+        request.paths = {m_tree.filePath(QStringLiteral("shared/docs"))};
+        request.library = url;
+        auto ingested = writer->ingest(request);
+        QVERIFY2(ingested, qPrintable(ingested ? QString() : ingested.error().message));
+        QVERIFY(ingested->published);
+        QCOMPARE(ingested->published->published, 2);
+
+        auto reader = engine(QStringLiteral("shared/reader"));
+        QVERIFY(reader);
+        auto subscribed = reader->libraries().subscribe(url);
+        QVERIFY2(subscribed, qPrintable(subscribed ? QString() : subscribed.error().message));
+        QVERIFY(!subscribed->url.contains(QLatin1String(test::PostgresServer::kAdminPassword)));
+        auto synced = reader->syncLibrary(url);
+        QVERIFY2(synced, qPrintable(synced ? QString() : synced.error().message));
+        QCOMPARE(synced->filesUpdated, 2);
+        QVERIFY(hitPaths(*reader, QStringLiteral("zebra")).value(0).endsWith(QLatin1String("zebra.md")));
+
+        // An edit and a removal on the writer's side arrive with the next sync, and nothing else does.
+        m_tree.write(QStringLiteral("shared/docs/zebra.md"), page(QStringLiteral("okapi")));
+        QVERIFY(m_tree.touch(QStringLiteral("shared/docs/zebra.md")));
+        QVERIFY(m_tree.remove(QStringLiteral("shared/docs/walrus.md")));
+        ingested = writer->ingest(request);
+        QVERIFY2(ingested, qPrintable(ingested ? QString() : ingested.error().message));
+        QCOMPARE(ingested->published->published, 1);
+        QCOMPARE(ingested->published->removed, 1);
+        synced = reader->syncLibrary(url);
+        QVERIFY2(synced, qPrintable(synced ? QString() : synced.error().message));
+        QCOMPARE(synced->filesUpdated, 1);
+        QCOMPARE(synced->filesRemoved, 1);
+        QVERIFY(hitPaths(*reader, QStringLiteral("okapi")).value(0).endsWith(QLatin1String("zebra.md")));
+        QVERIFY(!hitPaths(*reader, QStringLiteral("walrus"))
+                     .join(QLatin1Char(' '))
+                     .contains(QLatin1String("walrus.md")));
+
+        // A replica is written by its library alone.
+        IngestRequest local = request;
+        local.library.clear();
+        auto refused = reader->ingest(local);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QLatin1String("replica")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTeamLibraries)
+#include "test_team_libraries.moc"
