@@ -8,6 +8,7 @@
 #include "app/cli/history_command.h"
 #include "app/cli/info_commands.h"
 #include "app/cli/ingest_command.h"
+#include "app/cli/library_command.h"
 #include "app/cli/lookup_command.h"
 #include "app/cli/search_command.h"
 #include "app/cli/watch_command.h"
@@ -39,6 +40,9 @@ const std::map<QString, CommandInfo>& commands() {
         {QStringLiteral("watch"),
          {&WatchCommand::run,
           "watch [NAME...]                    keep collections in step with their folders"}},
+        {QStringLiteral("library"),
+         {&LibraryCommand::run,
+          "library subscribe|sync|status URL  replicas of a team library (PostgreSQL)"}},
         {QStringLiteral("remove"),
          {&InfoCommands::remove, "remove NAME                        remove a collection"}},
         {QStringLiteral("search"),

@@ -44,6 +44,15 @@ QJsonObject CliJson::fileReport(const FileReport& f) {
     return o;
 }
 
+QJsonObject CliJson::publishReport(const PublishReport& p) {
+    return QJsonObject{
+        {QStringLiteral("library"), p.library},     {QStringLiteral("collection"), p.collection},
+        {QStringLiteral("published"), p.published}, {QStringLiteral("removed"), p.removed},
+        {QStringLiteral("unchanged"), p.unchanged}, {QStringLiteral("version"), p.version},
+        {QStringLiteral("waited_ms"), p.waitedMs},  {QStringLiteral("elapsed_ms"), p.elapsedMs},
+    };
+}
+
 QJsonObject CliJson::ingestReport(const IngestReport& r, bool withFiles) {
     QJsonObject counts{
         {QStringLiteral("indexed"), r.count(FileOutcome::Indexed)},
@@ -63,6 +72,8 @@ QJsonObject CliJson::ingestReport(const IngestReport& r, bool withFiles) {
         {QStringLiteral("index_rebuilt"), r.indexRebuilt},
         {QStringLiteral("files"), counts},
     };
+    if (r.published)
+        o.insert(QStringLiteral("published"), publishReport(*r.published));
     if (withFiles) {
         QJsonArray files;
         for (const FileReport& f : r.files)

@@ -15,6 +15,7 @@ public:
     static QJsonObject hit(const Hit& hit, int rank);
     static QJsonObject fileReport(const FileReport& file);
     static QJsonObject ingestReport(const IngestReport& report, bool withFiles);
+    static QJsonObject publishReport(const PublishReport& report);
     static QJsonObject collection(const CollectionInfo& info);
     static QJsonObject stats(const EngineStats& stats);
     static QJsonObject latency(const LatencySummary& summary);

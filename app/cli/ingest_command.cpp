@@ -140,6 +140,11 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
                       QStringLiteral("pattern")});
     parser.addOption({QStringLiteral("no-default-excludes"),
                       QStringLiteral("Also ingest hidden files, build and dependency folders.")});
+    parser.addOption(
+        {QStringLiteral("library"),
+         QStringLiteral("Also share the collection in this team library (postgresql://USER@HOST/DB; "
+                        "the password from ~/.pgpass or PGPASSWORD)."),
+         QStringLiteral("url")});
     parser.addOption({QStringLiteral("resume"),
                       QStringLiteral("Run the collection's interrupted ingest again, as it was asked for "
                                      "(no PATH needed); what was stored is kept.")});
@@ -186,6 +191,8 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
     }
     if (const QString bad = readLimits(parser, request.limits); !bad.isEmpty())
         return context.usage(bad);
+    if (parser.isSet(QStringLiteral("library")))
+        request.library = parser.value(QStringLiteral("library"));
     if (!resume) {
         request.scan.extraExcludes = parser.values(QStringLiteral("exclude"));
         request.scan.useDefaultExcludes = !parser.isSet(QStringLiteral("no-default-excludes"));
@@ -262,6 +269,11 @@ int IngestCommand::run(CliContext& context, const QStringList& args) {
             out << "  model server: " << server->usage().requests() << " requests, "
                 << server->usage().retries() << " retries, " << server->usage().promptTokens()
                 << " tokens, about $" << QString::number(server->usage().costUsd(), 'f', 4) << '\n';
+        }
+        if (r.published) {
+            const PublishReport& p = *r.published;
+            out << "  shared in " << p.library << ": " << p.published << " files sent, " << p.removed
+                << " removed, " << p.unchanged << " already there (version " << p.version << ")\n";
         }
         if (r.cancelled)
             out << "Cancelled: the files above are stored; run the same command again to resume.\n";

@@ -65,22 +65,24 @@ Result<LibraryUrl> LibraryUrl::parse(const QString& text) {
 }
 
 QString LibraryUrl::toString() const {
-    QUrl url;
-    url.setScheme(QStringLiteral("postgresql"));
-    url.setUserName(user);
+    // By hand: QUrl drops the "//" of a URL without host, which libpq's form keeps.
+    QString out = QStringLiteral("postgresql://");
+    if (!user.isEmpty())
+        out += QString::fromLatin1(QUrl::toPercentEncoding(user)) + QLatin1Char('@');
     const bool socketFolder = host.startsWith(QLatin1Char('/'));
     if (!socketFolder)
-        url.setHost(host);
+        out += host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
     if (port != 5432)
-        url.setPort(port);
-    url.setPath(QLatin1Char('/') + database);
+        out += QLatin1Char(':') + QString::number(port);
+    out += QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(database));
     QUrlQuery query;
     if (socketFolder)
         query.addQueryItem(QStringLiteral("host"), host);
     for (auto it = options.cbegin(); it != options.cend(); ++it)
         query.addQueryItem(it.key(), it.value());
-    url.setQuery(query);
-    return url.toString();
+    if (!query.isEmpty())
+        out += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
+    return out;
 }
 
 QString LibraryUrl::connectOptions() const {

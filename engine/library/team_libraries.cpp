@@ -9,6 +9,8 @@
 #include "engine/store/library_store.h"
 
 #include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace docrag {
 
@@ -101,7 +103,7 @@ Result<LibrarySyncReport> TeamLibraries::sync(const QString& urlText, std::stop_
     auto library = find(urlText);
     if (!library)
         return library.error();
-    auto connection = connect(library->url);
+    auto connection = connect(urlText); // a password it holds is used, and remembered
     Result<LibrarySyncReport> report =
         connection
             ? LibrarySync(m_local, m_indexes, m_clock, m_lockDir).run(*library, *connection, stop, progress)
@@ -111,6 +113,21 @@ Result<LibrarySyncReport> TeamLibraries::sync(const QString& urlText, std::stop_
     (void)m_local.transaction(
         [&](QSqlDatabase& db) { return LibraryStore(db).recordSync(library->id, m_clock.nowMs(), error); });
     return report;
+}
+
+Result<QHash<QString, qint64>> TeamLibraries::remoteVersions(const QString& urlText) {
+    auto connection = connect(urlText);
+    if (!connection)
+        return connection.error();
+    if (Status s = LibrarySchema::check(*connection); !s)
+        return s.error();
+    QSqlQuery q(connection->database());
+    if (!q.exec(QStringLiteral("SELECT name, version FROM collections")))
+        return connection->error(q.lastError().text(), "listing collections");
+    QHash<QString, qint64> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
 }
 
 Status TeamLibraries::checkIngest(const IngestRequest& request) {

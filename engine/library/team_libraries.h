@@ -45,6 +45,9 @@ public:
     Result<LibrarySyncReport> sync(const QString& urlText, std::stop_token stop = {},
                                    const LibrarySync::Progress& progress = {});
 
+    // The version of each of the library's collections, by name: how far behind the replicas are.
+    Result<QHash<QString, qint64>> remoteVersions(const QString& urlText);
+
     // Before an ingest: a replica is written by its library's sync alone, or by an ingest that
     // shares into that same library.
     Status checkIngest(const IngestRequest& request);

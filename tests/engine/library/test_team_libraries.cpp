@@ -1,7 +1,6 @@
 #include "engine/library/team_libraries.h"
 #include "engine/rag/rag_engine.h"
-#include "tests/support/postgres_server.h"
-#include "tests/support/temp_tree.h"
+#include "tests/support/team_library_rig.h"
 
 #include <QTest>
 
@@ -13,25 +12,11 @@ class TestTeamLibraries final : public QObject {
     Q_OBJECT
 
 private:
-    test::PostgresServer m_server;
-    test::TempTree m_tree;
-    QString m_url;
-    int m_databases = 0;
+    test::TeamLibraryRig m_rig;
+    test::TempTree& m_tree = m_rig.tree();
 
-    // A fresh database on the server for each test.
-    QString freshLibrary() {
-        const QString name = QStringLiteral("library%1").arg(++m_databases);
-        if (!m_server.exec(QStringLiteral("CREATE DATABASE %1").arg(name)))
-            return {};
-        return m_server.url(name);
-    }
-
-    std::unique_ptr<RagEngine> engine(const QString& name) {
-        EngineOptions options;
-        options.dataDir = m_tree.filePath(name);
-        auto opened = RagEngine::open(options);
-        return opened ? std::move(*opened) : nullptr;
-    }
+    QString freshLibrary() { return m_rig.freshLibrary(); }
+    std::unique_ptr<RagEngine> engine(const QString& name) { return m_rig.engine(name); }
 
     static QString page(const QString& word) {
         return QStringLiteral("# Page about %1\n\nThis page explains the %1 in detail.\n").arg(word);
@@ -49,11 +34,11 @@ private:
     }
 
 private slots:
-    void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.error())); }
+    void initTestCase() { QVERIFY2(m_rig.start(), qPrintable(m_rig.server().error())); }
 
     void aSharedCollectionReachesASubscriberAndFollowsChanges() {
         const QString url = freshLibrary();
-        QVERIFY2(!url.isEmpty(), qPrintable(m_server.error()));
+        QVERIFY2(!url.isEmpty(), qPrintable(m_rig.server().error()));
         m_tree.write(QStringLiteral("shared/docs/zebra.md"), page(QStringLiteral("zebra")));
         m_tree.write(QStringLiteral("shared/docs/walrus.md"), page(QStringLiteral("walrus")));
         auto writer = engine(QStringLiteral("shared/writer"));

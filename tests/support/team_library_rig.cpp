@@ -1,0 +1,45 @@
+#include "tests/support/team_library_rig.h"
+
+namespace docrag::test {
+
+QString TeamLibraryRig::freshLibrary() {
+    const QString name = QStringLiteral("library%1").arg(++m_databases);
+    if (!m_server.exec(QStringLiteral("CREATE DATABASE %1").arg(name)))
+        return {};
+    return m_server.url(name);
+}
+
+std::unique_ptr<RagEngine> TeamLibraryRig::engine(const QString& dataFolder) {
+    EngineOptions options;
+    options.dataDir = m_tree.filePath(dataFolder);
+    auto opened = RagEngine::open(options);
+    return opened ? std::move(*opened) : nullptr;
+}
+
+QString TeamLibraryRig::writePages(const QString& folder, int count, const QString& word) {
+    for (int i = 0; i < count; ++i) {
+        const QString topic = QStringLiteral("%1%2").arg(word).arg(i);
+        QString text = QStringLiteral("# All about %1\n\n").arg(topic);
+        for (const char* section : {"Installing", "Configuring", "Troubleshooting"}) {
+            text += QStringLiteral("## %1 %2\n\n").arg(QLatin1String(section), topic);
+            for (int line = 0; line < 12; ++line)
+                text += QStringLiteral("Step %1 of %2 %3 explains one more detail of the %3 at length.\n")
+                            .arg(line)
+                            .arg(QLatin1String(section), topic);
+            text += QLatin1Char('\n');
+        }
+        m_tree.write(QStringLiteral("%1/%2.md").arg(folder, topic), text);
+    }
+    return m_tree.filePath(folder);
+}
+
+IngestRequest TeamLibraryRig::sharing(const QString& collection, const QString& folder,
+                                      const QString& library) {
+    IngestRequest request;
+    request.collection = collection;
+    request.paths = {folder};
+    request.library = library;
+    return request;
+}
+
+} // namespace docrag::test
