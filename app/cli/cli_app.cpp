@@ -4,6 +4,7 @@
 #include "app/cli/bench_command.h"
 #include "app/cli/cli_context.h"
 #include "app/cli/eval_command.h"
+#include "app/cli/feedback_command.h"
 #include "app/cli/health_command.h"
 #include "app/cli/history_command.h"
 #include "app/cli/info_commands.h"
@@ -57,6 +58,8 @@ const std::map<QString, CommandInfo>& commands() {
          {&InfoCommands::stats, "stats                              sizes, counts, timings, caches"}},
         {QStringLiteral("health"),
          {&HealthCommand::run, "health                             check database, indexes, model server"}},
+        {QStringLiteral("feedback"),
+         {&FeedbackCommand::run, "feedback give ID up|down | report  feedback on answers, and the team's"}},
         {QStringLiteral("bench"),
          {&BenchCommand::run, "bench --queries FILE               load-test search"}},
         {QStringLiteral("eval"),

@@ -28,6 +28,7 @@ QJsonObject syncJson(const LibrarySyncReport& r) {
         {QStringLiteral("changed_collections"), QJsonArray::fromStringList(r.changedCollections)},
         {QStringLiteral("removed_collections"), QJsonArray::fromStringList(r.removedCollections)},
         {QStringLiteral("problems"), QJsonArray::fromStringList(r.problems)},
+        {QStringLiteral("feedback_shared"), r.feedbackShared},
         {QStringLiteral("elapsed_ms"), r.elapsedMs},
     };
 }
@@ -98,7 +99,8 @@ int status(CliContext& context, RagEngine& engine, const QString& url) {
         auto remote = engine.libraries().remoteVersions(url.isEmpty() ? library.url : url);
         QJsonArray replicas;
         if (!context.json()) {
-            context.out() << library.url << "\n  synced " << when(library.syncedAtMs);
+            context.out() << library.url << "\n  synced " << when(library.syncedAtMs)
+                          << (library.shareFeedback ? ", feedback shared" : ", feedback kept here");
             if (!library.lastError.isEmpty())
                 context.out() << "; the last try (" << when(library.triedAtMs)
                               << ") failed: " << library.lastError;
@@ -131,6 +133,7 @@ int status(CliContext& context, RagEngine& engine, const QString& url) {
                                {QStringLiteral("synced_at_ms"), library.syncedAtMs},
                                {QStringLiteral("tried_at_ms"), library.triedAtMs},
                                {QStringLiteral("last_error"), library.lastError},
+                               {QStringLiteral("share_feedback"), library.shareFeedback},
                                {QStringLiteral("reachable"), remote.ok()},
                                {QStringLiteral("error"), remote ? QString() : remote.error().message},
                                {QStringLiteral("collections"), replicas}});
@@ -155,6 +158,9 @@ int LibraryCommand::run(CliContext& context, const QStringList& args) {
                        "the password from ~/.pgpass or PGPASSWORD."),
         QStringLiteral("[URL]"));
     parser.addOption({QStringLiteral("no-sync"), QStringLiteral("subscribe: do not sync now.")});
+    parser.addOption(
+        {QStringLiteral("share-feedback"),
+         QStringLiteral("subscribe: send the feedback given here on the library's answers to it.")});
     if (!context.parse(
             parser, args,
             QStringLiteral("Team libraries: replicas of collections shared in PostgreSQL, searched here.")))
@@ -167,7 +173,12 @@ int LibraryCommand::run(CliContext& context, const QStringList& args) {
     if (!kActions.contains(action))
         return context.usage(
             QStringLiteral("library takes one of: %1").arg(kActions.join(QStringLiteral(", "))));
-    if (positional.size() > 2)
+    const bool sharing = action == QLatin1String("share-feedback");
+    if (sharing && (positional.size() != 3 ||
+                    !QStringList{QStringLiteral("on"), QStringLiteral("off")}.contains(positional[2])))
+        return context.usage(
+            QStringLiteral("library share-feedback takes the library's URL, then on or off"));
+    if (!sharing && positional.size() > 2)
         return context.usage(QStringLiteral("library %1 takes at most one URL").arg(action));
     if (url.isEmpty() && (action == QLatin1String("subscribe") || action == QLatin1String("unsubscribe")))
         return context.usage(QStringLiteral("library %1 needs the library's URL").arg(action));
@@ -182,6 +193,10 @@ int LibraryCommand::run(CliContext& context, const QStringList& args) {
         auto library = engine->libraries().subscribe(url);
         if (!library)
             return context.failWith(library.error());
+        if (parser.isSet(QStringLiteral("share-feedback"))) {
+            if (Status s = engine->libraries().setShareFeedback(url, true); !s)
+                return context.failWith(s.error());
+        }
         if (!context.json())
             context.out() << "Subscribed to " << library->url << '\n';
         return parser.isSet(QStringLiteral("no-sync")) ? kExitOk : sync(context, *engine, url);
@@ -192,6 +207,15 @@ int LibraryCommand::run(CliContext& context, const QStringList& args) {
         if (!context.json())
             context.out()
                 << "Unsubscribed; the replicas of its collections are removed from this computer.\n";
+        return kExitOk;
+    }
+    if (sharing) {
+        const bool on = positional[2] == QLatin1String("on");
+        if (Status s = engine->libraries().setShareFeedback(url, on); !s)
+            return context.failWith(s.error());
+        if (!context.json())
+            context.out() << (on ? "Feedback on the library's answers is sent to it with each sync.\n"
+                                 : "Feedback stays on this computer.\n");
         return kExitOk;
     }
     if (action == QLatin1String("sync"))

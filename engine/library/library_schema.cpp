@@ -74,13 +74,15 @@ const std::vector<LibraryMigration>& migrations() {
                  PRIMARY KEY (collection_id, version)))"),
              QStringLiteral(R"(CREATE TABLE feedback (
                  id bigserial PRIMARY KEY,
+                 origin text NOT NULL,
                  collections text NOT NULL DEFAULT '',
                  question text NOT NULL,
                  answer text NOT NULL DEFAULT '',
-                 rating smallint NOT NULL CHECK (rating IN (-1, 1)),
+                 rating smallint NOT NULL CHECK (rating IN (-1, 0, 1)),
                  note text NOT NULL DEFAULT '',
                  given_by text NOT NULL DEFAULT '',
                  given_at timestamptz NOT NULL DEFAULT now()))"),
+             QStringLiteral("CREATE INDEX feedback_by_origin ON feedback(origin, id)"),
          }},
     };
     return all;

@@ -14,7 +14,8 @@ class LibraryConnection;
 // files (path as the writer saw it), each with the version that last wrote it. passages: a document's
 // passages with their vectors (float32, little-endian). symbols: the API names a document defines.
 // changes: the change log, (collection, version) -> the path upserted or removed: what replicas read.
-// feedback: what the team said of answers drawn from the library.
+// feedback: what the team said of answers drawn from the library, appended only (a reader's role needs
+// INSERT alone): the latest row of an origin (one answer on one machine) counts, rating 0 withdraws it.
 class LibrarySchema final {
 public:
     static int latestVersion();

@@ -35,7 +35,8 @@ struct LibrarySyncReport final {
     qint64 passages = 0;    // written here
     QStringList changedCollections;
     QStringList removedCollections; // gone from the library, so from here
-    QStringList problems;           // collections that could not be synced, and why
+    QStringList problems;           // collections that could not be synced, feedback not sent, and why
+    int feedbackShared = 0;         // answers whose feedback was sent (when this folder shares it)
     qint64 elapsedMs = 0;
 };
 

@@ -108,6 +108,13 @@ Result<LibrarySyncReport> TeamLibraries::sync(const QString& urlText, std::stop_
         connection
             ? LibrarySync(m_local, m_indexes, m_clock, m_lockDir).run(*library, *connection, stop, progress)
             : Result<LibrarySyncReport>(connection.error());
+    if (report && library->shareFeedback) {
+        auto shared = FeedbackSharer(m_local, m_origin).share(*library, *connection);
+        if (shared)
+            report->feedbackShared = *shared;
+        else
+            report->problems << QStringLiteral("feedback not sent: %1").arg(shared.error().message);
+    }
     // The outcome is kept with the library: how fresh the replica is, and why not.
     const QString error = report ? QString() : report.error().message;
     (void)m_local.transaction(
@@ -128,6 +135,23 @@ Result<QHash<QString, qint64>> TeamLibraries::remoteVersions(const QString& urlT
     while (q.next())
         out.insert(q.value(0).toString(), q.value(1).toLongLong());
     return out;
+}
+
+Status TeamLibraries::setShareFeedback(const QString& urlText, bool share) {
+    auto library = find(urlText);
+    if (!library)
+        return library.error();
+    return m_local.transaction(
+        [&](QSqlDatabase& db) { return LibraryStore(db).setShareFeedback(library->id, share); });
+}
+
+Result<std::vector<FeedbackTopic>> TeamLibraries::feedbackReport(const QString& urlText, int limit) {
+    auto connection = connect(urlText);
+    if (!connection)
+        return connection.error();
+    if (Status s = LibrarySchema::check(*connection); !s)
+        return s.error();
+    return FeedbackSharer::report(*connection, limit);
 }
 
 Status TeamLibraries::checkIngest(const IngestRequest& request) {

@@ -3,6 +3,7 @@
 #include "engine/core/publish_report.h"
 #include "engine/core/result.h"
 #include "engine/core/team_library.h"
+#include "engine/library/feedback_sharer.h"
 #include "engine/library/library_connection.h"
 #include "engine/library/library_publisher.h"
 #include "engine/library/library_sync.h"
@@ -42,6 +43,11 @@ public:
     Status unsubscribe(const QString& urlText);
     Result<std::vector<TeamLibrary>> list();
     Result<TeamLibrary> find(const QString& urlText);
+    // Whether the feedback given here on answers drawn from the library is sent to it (with each sync).
+    Status setShareFeedback(const QString& urlText, bool share);
+    // What the team said of the library's answers (FeedbackSharer::report).
+    Result<std::vector<FeedbackTopic>> feedbackReport(const QString& urlText, int limit = 50);
+    // Syncs the replicas, then sends the feedback still to send.
     Result<LibrarySyncReport> sync(const QString& urlText, std::stop_token stop = {},
                                    const LibrarySync::Progress& progress = {});
 
@@ -63,6 +69,7 @@ private:
     VectorIndexManager& m_indexes;
     const Clock& m_clock;
     QString m_lockDir;
+    QString m_origin; // of this data folder's feedback
     std::mutex m_mutex;
     QHash<QString, QString> m_passwords; // by URL without password
     PasswordSource m_passwordSource;

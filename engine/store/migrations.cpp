@@ -234,7 +234,7 @@ Migration liveCollections() {
 
 // Team libraries this data folder subscribes to (a PostgreSQL URL without its password), and the
 // collections that are their replicas: which library, which of its collections, and the last version
-// of that collection's change log applied here (see LibrarySync).
+// of that collection's change log applied here (see LibrarySync); and which feedback went to a library.
 Migration teamLibraries() {
     Migration m;
     m.version = 7;
@@ -251,6 +251,8 @@ Migration teamLibraries() {
         QStringLiteral("ALTER TABLE collections ADD COLUMN library_id INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE collections ADD COLUMN library_collection_id INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE collections ADD COLUMN library_version INTEGER NOT NULL DEFAULT 0"),
+        // The feedback last sent to a team library for the answer (0: none): what is still to send.
+        QStringLiteral("ALTER TABLE messages ADD COLUMN feedback_shared INTEGER NOT NULL DEFAULT 0"),
     };
     return m;
 }

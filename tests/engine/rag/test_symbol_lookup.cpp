@@ -130,7 +130,8 @@ private slots:
                   "ALTER TABLE collections DROP COLUMN synced_at", "DROP TABLE libraries",
                   "ALTER TABLE collections DROP COLUMN library_id",
                   "ALTER TABLE collections DROP COLUMN library_collection_id",
-                  "ALTER TABLE collections DROP COLUMN library_version"})
+                  "ALTER TABLE collections DROP COLUMN library_version",
+                  "ALTER TABLE messages DROP COLUMN feedback_shared"})
                 QVERIFY2(q.exec(QString::fromLatin1(later)), later);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
         }

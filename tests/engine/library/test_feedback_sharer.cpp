@@ -1,0 +1,105 @@
+#include "engine/library/feedback_sharer.h"
+#include "engine/library/team_libraries.h"
+#include "engine/store/history_store.h"
+#include "tests/support/team_library_rig.h"
+
+#include <QTest>
+
+using namespace docrag;
+
+// Feedback on a team library's answers, on a real PostgreSQL server: sent with the next sync when this
+// data folder shares it (and only then, and only for the library's answers), withdrawn the same way,
+// and read back as the team's report of the questions its docs answer badly.
+class TestFeedbackSharer final : public QObject {
+    Q_OBJECT
+
+private:
+    test::TeamLibraryRig m_rig;
+
+    // A question and its answer citing `collection`; the answer's id.
+    static qint64 answered(RagEngine& engine, const QString& question, const QString& collection) {
+        HistoryStore history = engine.history();
+        auto conversation = history.createConversation(question);
+        ChatMessage asked;
+        asked.conversationId = *conversation;
+        asked.role = QStringLiteral("user");
+        asked.content = question;
+        (void)history.addMessage(asked);
+        ChatMessage reply;
+        reply.conversationId = *conversation;
+        reply.role = QStringLiteral("assistant");
+        reply.content = QStringLiteral("An answer [1].");
+        Source source;
+        source.number = 1;
+        source.collection = collection;
+        source.path = QStringLiteral("/docs/page.md");
+        reply.sources.push_back(source);
+        auto id = history.addMessage(reply);
+        return id ? *id : 0;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY2(m_rig.start(), qPrintable(m_rig.server().error())); }
+
+    void theLibrarysAnswersFeedbackReachesTheTeamWhenShared() {
+        const QString url = m_rig.freshLibrary();
+        QVERIFY(!url.isEmpty());
+        const QString database = url.section(QLatin1Char('/'), -1);
+        const QString folder = m_rig.writePages(QStringLiteral("fb/docs"), 2, QStringLiteral("plover"));
+        auto writer = m_rig.engine(QStringLiteral("fb/writer"));
+        auto reader = m_rig.engine(QStringLiteral("fb/reader"));
+        QVERIFY(writer && reader);
+        QVERIFY(writer->ingest(test::TeamLibraryRig::sharing("docs", folder, url)));
+        // A reader's role may read the library and add feedback, nothing more.
+        QVERIFY(m_rig.server().exec(QStringLiteral("CREATE ROLE fb_reader LOGIN PASSWORD 'fb-secret'")));
+        for (const QString& sql : {QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO fb_reader"),
+                                   QStringLiteral("GRANT INSERT ON feedback TO fb_reader"),
+                                   QStringLiteral("GRANT USAGE ON SEQUENCE feedback_id_seq TO fb_reader")})
+            QVERIFY2(m_rig.server().exec(sql, database), qPrintable(m_rig.server().error()));
+        const QString readerUrl =
+            m_rig.server().url(database, QStringLiteral("fb_reader"), QStringLiteral("fb-secret"));
+        QVERIFY(reader->libraries().subscribe(readerUrl));
+        QVERIFY(reader->syncLibrary(readerUrl));
+
+        const qint64 bad =
+            answered(*reader, QStringLiteral("How do I configure plover0?"), QStringLiteral("docs"));
+        const qint64 good = answered(*reader, QStringLiteral("What is plover1?"), QStringLiteral("docs"));
+        const qint64 local =
+            answered(*reader, QStringLiteral("Where is my own page?"), QStringLiteral("mine"));
+        QVERIFY(bad && good && local);
+        QVERIFY(reader->history().setFeedback(bad, -1, QStringLiteral("it skips the config file")));
+        QVERIFY(reader->history().setFeedback(good, 1));
+        QVERIFY(reader->history().setFeedback(local, -1));
+
+        // Not shared yet: nothing leaves this computer.
+        auto synced = reader->syncLibrary(readerUrl);
+        QVERIFY(synced);
+        QCOMPARE(synced->feedbackShared, 0);
+        QVERIFY(reader->libraries().feedbackReport(readerUrl)->empty());
+
+        QVERIFY(reader->libraries().setShareFeedback(readerUrl, true));
+        synced = reader->syncLibrary(readerUrl);
+        QVERIFY2(synced, qPrintable(synced ? QString() : synced.error().message));
+        QVERIFY2(synced->problems.isEmpty(), qPrintable(synced->problems.join(QLatin1Char(';'))));
+        QCOMPARE(synced->feedbackShared, 2); // not the answer from the local collection
+        auto report = writer->libraries().feedbackReport(url);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->size(), size_t(2));
+        QCOMPARE(report->front().question, QStringLiteral("How do I configure plover0?"));
+        QCOMPARE(report->front().notHelpful, 1);
+        QCOMPARE(report->front().notes, QStringList{QStringLiteral("it skips the config file")});
+        QCOMPARE(report->front().collections, QStringList{QStringLiteral("docs")});
+        QCOMPARE(report->back().helpful, 1);
+
+        // Sent once; a withdrawn rating is withdrawn there too.
+        QCOMPARE(reader->syncLibrary(readerUrl)->feedbackShared, 0);
+        QVERIFY(reader->history().setFeedback(bad, 0));
+        QCOMPARE(reader->syncLibrary(readerUrl)->feedbackShared, 1);
+        report = writer->libraries().feedbackReport(url);
+        QCOMPARE(report->size(), size_t(1));
+        QCOMPARE(report->front().question, QStringLiteral("What is plover1?"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFeedbackSharer)
+#include "test_feedback_sharer.moc"
