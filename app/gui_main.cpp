@@ -2,6 +2,7 @@
 #include "engine/core/install_paths.h"
 #include "engine/core/logging.h"
 #include "engine/core/process_memory.h"
+#include "engine/rag/library_syncer.h"
 #include "engine/rag/live_collections.h"
 #include "engine/rag/rag_engine.h"
 #include "ui/main_window.h"
@@ -140,11 +141,16 @@ int main(int argc, char** argv) {
         else
             Logging::get("docrag.ui")->warn("no user guide in {}", InstallPaths::dataDir());
     }
-    if (!parser.isSet(shownTime))
+    // Team libraries' replicas are synced on start and every few minutes (on the engine's long pool).
+    LibrarySyncer librarySyncer(**engine);
+    if (!parser.isSet(shownTime)) {
         window.setLiveCollections(live);
+        window.setLibrarySyncer(&librarySyncer);
+    }
     const int code = QApplication::exec();
     // Before the engine goes: a sync still running is cancelled at its next file.
     liveThread.quit();
     liveThread.wait();
+    librarySyncer.stop(); // its destructor waits for a running sync to stop at its next file
     return code;
 }

@@ -1028,6 +1028,35 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
     </message>
 </context>
 <context>
+    <name>docrag::LibraryStatusLabel</name>
+    <message>
+        <source>Syncing the team library %1…</source>
+        <translation>Team-Bibliothek %1 wird abgeglichen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing “%1” from the team library %2: %3 of %Ln files…</source>
+        <translation>
+            <numerusform>„%1“ wird aus der Team-Bibliothek %2 abgeglichen: %3 von %Ln Datei…</numerusform>
+            <numerusform>„%1“ wird aus der Team-Bibliothek %2 abgeglichen: %3 von %Ln Dateien…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The team library %1 could not be synced; its collections answer from their last sync.</source>
+        <translation>Die Team-Bibliothek %1 konnte nicht abgeglichen werden; ihre Sammlungen antworten mit dem Stand des letzten Abgleichs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team library %1 synced: %Ln files changed.</source>
+        <translation>
+            <numerusform>Team-Bibliothek %1 abgeglichen: %Ln Datei geändert.</numerusform>
+            <numerusform>Team-Bibliothek %1 abgeglichen: %Ln Dateien geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team library %1 synced, with a problem: %2</source>
+        <translation>Team-Bibliothek %1 abgeglichen, mit einem Problem: %2</translation>
+    </message>
+</context>
+<context>
     <name>docrag::LibraryView</name>
     <message>
         <source>Search all documentation (works offline)</source>
@@ -1135,6 +1164,14 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
     <message>
         <source>synced %1, checked every few minutes</source>
         <translation>abgeglichen %1, alle paar Minuten geprüft</translation>
+    </message>
+    <message>
+        <source>team library, synced %1</source>
+        <translation>Team-Bibliothek, abgeglichen %1</translation>
+    </message>
+    <message>
+        <source>A copy of a collection of a team library, searched on this computer. DocRag syncs it from the library every few minutes; it changes only there. Last synced: %1.</source>
+        <translation>Eine Kopie einer Sammlung einer Team-Bibliothek, auf diesem Computer durchsucht. DocRag gleicht sie alle paar Minuten mit der Bibliothek ab; geändert wird sie nur dort. Zuletzt abgeglichen: %1.</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1351,10 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
     <message>
         <source>F&amp;orward in source</source>
         <translation>In der Quelle &amp;vor</translation>
+    </message>
+    <message>
+        <source>&amp;Team libraries…</source>
+        <translation>&amp;Team-Bibliotheken…</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1660,14 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
             <numerusform>Verbunden: %Ln Modelle, %1 ms</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Shared collections:</source>
+        <translation>Geteilte Sammlungen:</translation>
+    </message>
+    <message>
+        <source>Team lib&amp;raries…</source>
+        <translation>Team-Bibliotheke&amp;n…</translation>
+    </message>
 </context>
 <context>
     <name>docrag::SourceViewer</name>
@@ -1807,6 +1856,77 @@ entwürfe/
             <numerusform>„%1“ abgeglichen: %Ln Datei geändert.</numerusform>
             <numerusform>„%1“ abgeglichen: %Ln Dateien geändert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>docrag::TeamLibrariesDialog</name>
+    <message>
+        <source>Team libraries</source>
+        <translation>Team-Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Collections shared by your team in a PostgreSQL database. DocRag keeps a copy of each on this computer, searches the copy, and syncs it every few minutes.</source>
+        <translation>Sammlungen, die Ihr Team in einer PostgreSQL-Datenbank teilt. DocRag hält von jeder eine Kopie auf diesem Computer, durchsucht die Kopie und gleicht sie alle paar Minuten ab.</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>Jetzt a&amp;bgleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe</source>
+        <translation>Abo&amp;nnement beenden</translation>
+    </message>
+    <message>
+        <source>Send my &amp;feedback on its answers to the library</source>
+        <translation>Meine &amp;Rückmeldungen zu ihren Antworten an die Bibliothek senden</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain; empty: ~/.pgpass</source>
+        <translation>im Schlüsselbund des Systems gespeichert; leer: ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe</source>
+        <translation>&amp;Abonnieren</translation>
+    </message>
+    <message>
+        <source>Library &amp;URL:</source>
+        <translation>&amp;URL der Bibliothek:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird abgeglichen…</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 — synced %2</source>
+        <translation>%1 — abgeglichen %2</translation>
+    </message>
+    <message>
+        <source>The last sync failed: %1</source>
+        <translation>Der letzte Abgleich ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1…</translation>
+    </message>
+    <message>
+        <source>Subscribed. Its collections arrive with the first sync.</source>
+        <translation>Abonniert. Ihre Sammlungen kommen mit dem ersten Abgleich.</translation>
+    </message>
+    <message>
+        <source>Removing the copies of %1…</source>
+        <translation>Die Kopien von %1 werden entfernt…</translation>
+    </message>
+    <message>
+        <source>Unsubscribed; the library keeps its collections.</source>
+        <translation>Abonnement beendet; die Bibliothek behält ihre Sammlungen.</translation>
     </message>
 </context>
 <context>

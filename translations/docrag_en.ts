@@ -1019,6 +1019,35 @@ Open it with the system&apos;s application for it?</source>
     </message>
 </context>
 <context>
+    <name>docrag::LibraryStatusLabel</name>
+    <message>
+        <source>Syncing the team library %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing “%1” from the team library %2: %3 of %Ln files…</source>
+        <translation>
+            <numerusform>Syncing “%1” from the team library %2: %3 of %Ln file…</numerusform>
+            <numerusform>Syncing “%1” from the team library %2: %3 of %Ln files…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The team library %1 could not be synced; its collections answer from their last sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Team library %1 synced: %Ln files changed.</source>
+        <translation>
+            <numerusform>Team library %1 synced: %Ln file changed.</numerusform>
+            <numerusform>Team library %1 synced: %Ln files changed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team library %1 synced, with a problem: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>docrag::LibraryView</name>
     <message>
         <source>Search all documentation (works offline)</source>
@@ -1125,6 +1154,14 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message>
         <source>synced %1, checked every few minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team library, synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of a collection of a team library, searched on this computer. DocRag syncs it from the library every few minutes; it changes only there. Last synced: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1304,6 +1341,10 @@ Open it with the system&apos;s application for it?</source>
     </message>
     <message>
         <source>F&amp;orward in source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Team libraries…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1610,6 +1651,14 @@ Open it with the system&apos;s application for it?</source>
             <numerusform>Connected: %Ln models, %1 ms</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Shared collections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team lib&amp;raries…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::SourceViewer</name>
@@ -1796,6 +1845,77 @@ drafts/
             <numerusform>“%1” synced: %Ln file changed.</numerusform>
             <numerusform>“%1” synced: %Ln files changed.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>docrag::TeamLibrariesDialog</name>
+    <message>
+        <source>Team libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collections shared by your team in a PostgreSQL database. DocRag keeps a copy of each on this computer, searches the copy, and syncs it every few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send my &amp;feedback on its answers to the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the system keychain; empty: ~/.pgpass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — synced %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribed. Its collections arrive with the first sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing the copies of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed; the library keeps its collections.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1028,6 +1028,35 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
     </message>
 </context>
 <context>
+    <name>docrag::LibraryStatusLabel</name>
+    <message>
+        <source>Syncing the team library %1…</source>
+        <translation>Synchronisation de la bibliothèque d’équipe %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing “%1” from the team library %2: %3 of %Ln files…</source>
+        <translation>
+            <numerusform>Synchronisation de «&#xa0;%1&#xa0;» depuis la bibliothèque d’équipe %2&#xa0;: %3 sur %Ln fichier…</numerusform>
+            <numerusform>Synchronisation de «&#xa0;%1&#xa0;» depuis la bibliothèque d’équipe %2&#xa0;: %3 sur %Ln fichiers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The team library %1 could not be synced; its collections answer from their last sync.</source>
+        <translation>La bibliothèque d’équipe %1 n’a pas pu être synchronisée&#xa0;; ses collections répondent avec leur dernière synchronisation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team library %1 synced: %Ln files changed.</source>
+        <translation>
+            <numerusform>Bibliothèque d’équipe %1 synchronisée&#xa0;: %Ln fichier modifié.</numerusform>
+            <numerusform>Bibliothèque d’équipe %1 synchronisée&#xa0;: %Ln fichiers modifiés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team library %1 synced, with a problem: %2</source>
+        <translation>Bibliothèque d’équipe %1 synchronisée, avec un problème&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>docrag::LibraryView</name>
     <message>
         <source>Search all documentation (works offline)</source>
@@ -1135,6 +1164,14 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
     <message>
         <source>synced %1, checked every few minutes</source>
         <translation>synchronisée %1, vérifiée toutes les quelques minutes</translation>
+    </message>
+    <message>
+        <source>team library, synced %1</source>
+        <translation>bibliothèque d’équipe, synchronisée %1</translation>
+    </message>
+    <message>
+        <source>A copy of a collection of a team library, searched on this computer. DocRag syncs it from the library every few minutes; it changes only there. Last synced: %1.</source>
+        <translation>Une copie d’une collection d’une bibliothèque d’équipe, interrogée sur cet ordinateur. DocRag la synchronise avec la bibliothèque toutes les quelques minutes&#xa0;; elle ne change que là-bas. Dernière synchronisation&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1351,10 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
     <message>
         <source>F&amp;orward in source</source>
         <translation>Source : &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Team libraries…</source>
+        <translation>Bibliothèques d’é&amp;quipe…</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1660,14 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
             <numerusform>Connecté&#xa0;: %Ln modèles, %1&#xa0;ms</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Shared collections:</source>
+        <translation>Collections partagées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Team lib&amp;raries…</source>
+        <translation>Bibliothèques d’équip&amp;e…</translation>
+    </message>
 </context>
 <context>
     <name>docrag::SourceViewer</name>
@@ -1807,6 +1856,77 @@ drafts/
             <numerusform>«&#xa0;%1&#xa0;» synchronisée&#xa0;: %Ln fichier modifié.</numerusform>
             <numerusform>«&#xa0;%1&#xa0;» synchronisée&#xa0;: %Ln fichiers modifiés.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>docrag::TeamLibrariesDialog</name>
+    <message>
+        <source>Team libraries</source>
+        <translation>Bibliothèques d’équipe</translation>
+    </message>
+    <message>
+        <source>Collections shared by your team in a PostgreSQL database. DocRag keeps a copy of each on this computer, searches the copy, and syncs it every few minutes.</source>
+        <translation>Collections partagées par votre équipe dans une base PostgreSQL. DocRag garde une copie de chacune sur cet ordinateur, interroge la copie et la synchronise toutes les quelques minutes.</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe</source>
+        <translation>Se &amp;désabonner</translation>
+    </message>
+    <message>
+        <source>Send my &amp;feedback on its answers to the library</source>
+        <translation>Envoyer mes &amp;avis sur ses réponses à la bibliothèque</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain; empty: ~/.pgpass</source>
+        <translation>conservé dans le trousseau du système&#xa0;; vide&#xa0;: ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe</source>
+        <translation>&amp;S’abonner</translation>
+    </message>
+    <message>
+        <source>Library &amp;URL:</source>
+        <translation>&amp;URL de la bibliothèque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>%1 — synced %2</source>
+        <translation>%1 — synchronisée %2</translation>
+    </message>
+    <message>
+        <source>The last sync failed: %1</source>
+        <translation>La dernière synchronisation a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Subscribed. Its collections arrive with the first sync.</source>
+        <translation>Abonné. Ses collections arrivent avec la première synchronisation.</translation>
+    </message>
+    <message>
+        <source>Removing the copies of %1…</source>
+        <translation>Suppression des copies de %1…</translation>
+    </message>
+    <message>
+        <source>Unsubscribed; the library keeps its collections.</source>
+        <translation>Désabonné&#xa0;; la bibliothèque garde ses collections.</translation>
     </message>
 </context>
 <context>

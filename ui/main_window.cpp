@@ -3,6 +3,7 @@
 #include "engine/core/logging.h"
 #include "engine/metrics/health_check.h"
 #include "engine/rag/guide_collection.h"
+#include "engine/rag/library_syncer.h"
 #include "engine/rag/live_collections.h"
 #include "engine/rag/rag_engine.h"
 #include "ui/chat/chat_pane.h"
@@ -10,11 +11,14 @@
 #include "ui/dashboard/dashboard_view.h"
 #include "ui/ingest/ingest_task.h"
 #include "ui/ingest/ingest_wizard.h"
+#include "ui/library/library_status_label.h"
 #include "ui/library/library_view.h"
 #include "ui/library/sync_status_label.h"
 #include "ui/settings/api_key_store.h"
 #include "ui/settings/app_settings.h"
+#include "ui/settings/library_passwords.h"
 #include "ui/settings/settings_dialog.h"
+#include "ui/settings/team_libraries_dialog.h"
 #include "ui/sources/source_viewer.h"
 #include "ui/widgets/action_icons.h"
 #include "ui/widgets/byte_size.h"
@@ -60,6 +64,7 @@ MainWindow::MainWindow(RagEngine& engine, QWidget* parent)
 
     m_ingest = new IngestTask(engine, this);
     m_keys = new ApiKeyStore(this);
+    m_libraryPasswords = new LibraryPasswords(m_engine, this);
     m_chat = new ChatPane(engine, this);
     {
         QSettings stored;
@@ -169,6 +174,8 @@ void MainWindow::buildMenus() {
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setShortcuts(withFallback(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     settings->setIcon(ActionIcons::icon(ActionIcons::Action::Settings));
+    QAction* libraries = file->addAction(tr("&Team libraries…"), this, &MainWindow::openTeamLibraries);
+    libraries->setObjectName(QStringLiteral("teamLibrariesAction"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -293,8 +300,10 @@ void MainWindow::buildStatusBar() {
     m_ingestBar->setMaximumWidth(180);
     m_ingestBar->hide();
     m_syncLabel = new SyncStatusLabel(this);
+    m_libraryLabel = new LibraryStatusLabel(this);
     statusBar()->addWidget(m_ingestLabel, 1);
     statusBar()->addWidget(m_syncLabel);
+    statusBar()->addWidget(m_libraryLabel);
     statusBar()->addPermanentWidget(m_ingestBar);
     statusBar()->addPermanentWidget(m_databaseHealth);
     statusBar()->addPermanentWidget(m_indexHealth);
@@ -422,6 +431,28 @@ void MainWindow::setLiveCollections(LiveCollections* live) {
     followCollections();
 }
 
+void MainWindow::setLibrarySyncer(LibrarySyncer* syncer) {
+    m_syncer = syncer;
+    connect(syncer, &LibrarySyncer::syncStarted, m_libraryLabel, &LibraryStatusLabel::syncStarted);
+    connect(syncer, &LibrarySyncer::syncProgress, m_libraryLabel, &LibraryStatusLabel::syncProgress);
+    connect(syncer, &LibrarySyncer::syncFinished, m_libraryLabel, &LibraryStatusLabel::syncFinished);
+    // The library says how fresh each replica is, after every sync.
+    connect(syncer, &LibrarySyncer::syncFinished, this, [this](const LibrarySyncer::Outcome& outcome) {
+        m_library->reload();
+        if (!outcome.changedCollections.isEmpty())
+            refreshHealth();
+    });
+    connect(m_libraryPasswords, &LibraryPasswords::loaded, syncer, &LibrarySyncer::start, Qt::SingleShotConnection);
+    m_libraryPasswords->load();
+}
+
+void MainWindow::openTeamLibraries() {
+    auto* dialog = new TeamLibrariesDialog(m_engine, *m_libraryPasswords, m_syncer, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TeamLibrariesDialog::librariesChanged, m_library, &LibraryView::reload);
+    dialog->open();
+}
+
 void MainWindow::followCollections() {
     if (LiveCollections* live = m_live)
         QMetaObject::invokeMethod(
@@ -481,6 +512,7 @@ void MainWindow::openSettings() {
     QSettings stored;
     auto* dialog = new SettingsDialog(AppSettings::load(stored), *m_keys, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::teamLibrariesRequested, this, &MainWindow::openTeamLibraries);
     if (!m_sessionKey.isEmpty())
         dialog->setApiKey(m_sessionKey);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {

@@ -15,6 +15,9 @@ class DashboardView;
 class HealthIndicator;
 class IngestTask;
 class LibraryView;
+class LibraryPasswords;
+class LibraryStatusLabel;
+class LibrarySyncer;
 class LiveCollections;
 class SyncStatusLabel;
 class RagEngine;
@@ -47,6 +50,9 @@ public:
     // Follows the collections kept in sync with `live` (which lives in a thread of its own), first
     // rescanning them: their syncs show in the status bar, and the library says how each is followed.
     void setLiveCollections(LiveCollections* live);
+    // Keeps the team libraries' replicas fresh with `syncer` (not owned), started once the keychain has
+    // given their passwords: its syncs show in the status bar.
+    void setLibrarySyncer(LibrarySyncer* syncer);
 
 public slots:
     void refreshHealth();
@@ -54,6 +60,7 @@ public slots:
     void resumeIngest(const QString& collection);
     void openIngestWizard();
     void openSettings();
+    void openTeamLibraries();
 
 signals:
     void healthChecked();
@@ -84,6 +91,9 @@ private:
     QLabel* m_ingestLabel = nullptr;
     SyncStatusLabel* m_syncLabel = nullptr;
     LiveCollections* m_live = nullptr; // not owned: it lives in another thread
+    LibraryStatusLabel* m_libraryLabel = nullptr;
+    LibrarySyncer* m_syncer = nullptr; // not owned
+    LibraryPasswords* m_libraryPasswords = nullptr;
     QTimer* m_healthTimer = nullptr;
     quint64 m_modelProbeGeneration = 0; // a newer probe makes older answers moot
     static constexpr int kModelProbeTimeoutMs = 3000;

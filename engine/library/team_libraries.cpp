@@ -26,6 +26,14 @@ void TeamLibraries::setPasswordSource(PasswordSource source) {
     m_passwordSource = std::move(source);
 }
 
+void TeamLibraries::rememberPassword(const QString& url, const QString& password) {
+    auto parsed = LibraryUrl::parse(url);
+    if (!parsed || password.isEmpty())
+        return;
+    std::lock_guard lock(m_mutex);
+    m_passwords.insert(parsed->toString(), password);
+}
+
 Result<LibraryUrl> TeamLibraries::urlWithPassword(const QString& urlText) {
     auto url = LibraryUrl::parse(urlText);
     if (!url)
@@ -108,6 +116,19 @@ Result<LibrarySyncReport> TeamLibraries::sync(const QString& urlText, std::stop_
         connection
             ? LibrarySync(m_local, m_indexes, m_clock, m_lockDir).run(*library, *connection, stop, progress)
             : Result<LibrarySyncReport>(connection.error());
+    if (report) {
+        // Each replica is now as fresh as the library: the time its row shows ("synced HH:MM").
+        const qint64 now = m_clock.nowMs();
+        (void)m_local.transaction([&](QSqlDatabase& db) -> Status {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("UPDATE collections SET synced_at = ? WHERE library_id = ?"));
+            q.addBindValue(now);
+            q.addBindValue(library->id);
+            if (!q.exec())
+                return Error{ErrorCode::Database, q.lastError().text()};
+            return {};
+        });
+    }
     if (report && library->shareFeedback) {
         auto shared = FeedbackSharer(m_local, m_origin).share(*library, *connection);
         if (shared)

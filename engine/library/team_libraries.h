@@ -34,6 +34,8 @@ public:
     TeamLibraries(Database& local, VectorIndexManager& indexes, const Clock& clock, QString lockDir);
 
     void setPasswordSource(PasswordSource source);
+    // The password of the library `url` (without password) for this process: what a keychain gave.
+    void rememberPassword(const QString& url, const QString& password);
     // A connection to the library `urlText` names (with or without password: see above).
     Result<LibraryConnection> connect(const QString& urlText);
 

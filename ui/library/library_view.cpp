@@ -147,6 +147,15 @@ void LibraryView::describeCollection(QTreeWidgetItem* item, const CollectionInfo
     } else if (info.ingest == CollectionInfo::Ingest::Running) {
         text += QStringLiteral("  ") +
                 tr("being ingested: %1 of %Ln files", "", c.filesTotal).arg(QLocale().toString(c.filesDone));
+    } else if (c.libraryId != 0) {
+        const QString synced =
+            c.syncedAtMs > 0
+                ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.syncedAtMs), QLocale::ShortFormat)
+                : tr("never");
+        text += QStringLiteral("  ") + tr("team library, synced %1").arg(synced);
+        tip = tr("A copy of a collection of a team library, searched on this computer. DocRag syncs it from the "
+                 "library every few minutes; it changes only there. Last synced: %1.")
+                  .arg(synced);
     } else if (c.keepInSync) {
         const QString synced =
             c.syncedAtMs > 0

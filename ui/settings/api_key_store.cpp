@@ -30,17 +30,17 @@ QString errorText(const QKeychain::Job& job) {
 // Jobs have no parent: they delete themselves when they finish, so that a store (or the dialog that
 // owns it) going away never destroys a job that the keychain backend is still working on. Failures
 // are logged by the job itself for the same reason: the store may be gone when the answer comes.
-template <typename Job> Job* makeJob(const char* action) {
+template <typename Job> Job* makeJob(const char* action, const QString& key) {
     auto* job = new Job(QString::fromLatin1(ApiKeyStore::kService));
     job->setAutoDelete(true);
     // Without a keychain, QtKeychain could keep the key in a plain settings file instead.
     job->setInsecureFallback(false);
-    job->setKey(QString::fromLatin1(ApiKeyStore::kKeyName));
+    job->setKey(key);
     QObject::connect(job, &QKeychain::Job::finished, job, [action](QKeychain::Job* finished) {
         if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound) {
             // The error text only: never the key.
             Logging::get("docrag.settings")
-                ->warn("cannot {} the API key in the system keychain: {}", action, errorText(*finished));
+                ->warn("cannot {} a secret in the system keychain: {}", action, errorText(*finished));
         }
     });
     return job;
@@ -48,11 +48,12 @@ template <typename Job> Job* makeJob(const char* action) {
 
 } // namespace
 
-ApiKeyStore::ApiKeyStore(QObject* parent)
-    : QObject(parent) {}
+ApiKeyStore::ApiKeyStore(QObject* parent, QString keyName)
+    : QObject(parent)
+    , m_keyName(std::move(keyName)) {}
 
 void ApiKeyStore::read() {
-    auto* job = makeJob<QKeychain::ReadPasswordJob>("read");
+    auto* job = makeJob<QKeychain::ReadPasswordJob>("read", m_keyName);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job* finished) {
         auto* reader = static_cast<QKeychain::ReadPasswordJob*>(finished);
         switch (reader->error()) {
@@ -70,7 +71,7 @@ void ApiKeyStore::read() {
 }
 
 void ApiKeyStore::write(const QString& key) {
-    auto* job = makeJob<QKeychain::WritePasswordJob>("store");
+    auto* job = makeJob<QKeychain::WritePasswordJob>("store", m_keyName);
     job->setTextData(key);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job* finished) {
         if (finished->error() == QKeychain::NoError) {
@@ -83,7 +84,7 @@ void ApiKeyStore::write(const QString& key) {
 }
 
 void ApiKeyStore::remove() {
-    auto* job = makeJob<QKeychain::DeletePasswordJob>("remove");
+    auto* job = makeJob<QKeychain::DeletePasswordJob>("remove", m_keyName);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job* finished) {
         // Nothing stored is what removing wants.
         if (finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound) {

@@ -16,7 +16,9 @@ public:
     static constexpr const char* kService = "DocRag";
     static constexpr const char* kKeyName = "openai-api-key";
 
-    explicit ApiKeyStore(QObject* parent = nullptr);
+    // `keyName`: which secret; the API key's by default, or a team library's password
+    // (LibraryPasswords).
+    explicit ApiKeyStore(QObject* parent = nullptr, QString keyName = QString::fromLatin1(kKeyName));
 
     // Each call answers once with its signal. A job already started finishes even when this object
     // goes; only its signal is lost.
@@ -29,6 +31,9 @@ signals:
     void keyRead(const QString& key, const QString& error);
     void keyWritten(const QString& error);
     void keyRemoved(const QString& error);
+
+private:
+    QString m_keyName;
 };
 
 } // namespace docrag

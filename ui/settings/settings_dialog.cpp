@@ -114,6 +114,10 @@ SettingsDialog::SettingsDialog(AppSettings settings, ApiKeyStore& keys, QWidget*
     generalForm->addRow(tr("C&hunk size:"), m_chunkTokens);
     generalForm->addRow(tr("&Language:"), m_language);
     generalForm->addRow(QString(), m_languageNote);
+    auto* teamLibraries = new QPushButton(tr("Team lib&raries…"), this);
+    teamLibraries->setObjectName(QStringLiteral("teamLibrariesButton"));
+    connect(teamLibraries, &QPushButton::clicked, this, &SettingsDialog::teamLibrariesRequested);
+    generalForm->addRow(tr("Shared collections:"), teamLibraries);
 
     m_validation = new QLabel(this);
     m_validation->setObjectName(QStringLiteral("validationLabel"));

@@ -38,6 +38,10 @@ public:
 
     void accept() override;
 
+signals:
+    // The "Team libraries…" button: those are managed in a dialog of their own.
+    void teamLibrariesRequested();
+
 private:
     void validate();
     void testConnection();
