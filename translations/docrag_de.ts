@@ -1457,6 +1457,18 @@ Mit der dafür zuständigen Anwendung des Systems öffnen?</translation>
         <source>&amp;Keep in sync: ingest what changes in these folders while DocRag runs</source>
         <translation>&amp;Abgleichen: einlesen, was sich in diesen Ordnern ändert, solange DocRag läuft</translation>
     </message>
+    <message>
+        <source>This computer only</source>
+        <translation>Nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>Also share the collection in a team library (File &gt; Team libraries…): the documents are sent there once ingested here.</source>
+        <translation>Die Sammlung auch in einer Team-Bibliothek teilen (Datei &gt; Team-Bibliotheken…): die Dokumente werden dorthin gesendet, sobald sie hier aufgenommen sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Share in:</source>
+        <translation>&amp;Teilen in:</translation>
+    </message>
 </context>
 <context>
     <name>docrag::ProgressPage</name>

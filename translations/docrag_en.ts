@@ -1448,6 +1448,18 @@ Open it with the system&apos;s application for it?</source>
         <source>&amp;Keep in sync: ingest what changes in these folders while DocRag runs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This computer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also share the collection in a team library (File &gt; Team libraries…): the documents are sent there once ingested here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Share in:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docrag::ProgressPage</name>

@@ -1457,6 +1457,18 @@ L’ouvrir avec l’application prévue par le système&#x202f;?</translation>
         <source>&amp;Keep in sync: ingest what changes in these folders while DocRag runs</source>
         <translation>&amp;Tenir à jour&#xa0;: indexer ce qui change dans ces dossiers tant que DocRag tourne</translation>
     </message>
+    <message>
+        <source>This computer only</source>
+        <translation>Cet ordinateur seulement</translation>
+    </message>
+    <message>
+        <source>Also share the collection in a team library (File &gt; Team libraries…): the documents are sent there once ingested here.</source>
+        <translation>Partager aussi la collection dans une bibliothèque d’équipe (Fichier &gt; Bibliothèques d’équipe…)&#xa0;: les documents y sont envoyés une fois ingérés ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Share in:</source>
+        <translation>&amp;Partager dans&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>docrag::ProgressPage</name>

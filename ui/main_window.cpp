@@ -442,7 +442,8 @@ void MainWindow::setLibrarySyncer(LibrarySyncer* syncer) {
         if (!outcome.changedCollections.isEmpty())
             refreshHealth();
     });
-    connect(m_libraryPasswords, &LibraryPasswords::loaded, syncer, &LibrarySyncer::start, Qt::SingleShotConnection);
+    connect(m_libraryPasswords, &LibraryPasswords::loaded, syncer, &LibrarySyncer::start,
+            Qt::SingleShotConnection);
     m_libraryPasswords->load();
 }
 

@@ -61,8 +61,12 @@ Result<LibrarySyncReport> LibrarySync::run(const TeamLibrary& library, LibraryCo
     timer.start();
     LibrarySyncReport report;
     report.library = library.url;
-    if (Status s = LibrarySchema::check(connection); !s)
-        return s.error();
+    if (Status s = LibrarySchema::check(connection); !s) {
+        if (s.error().code != ErrorCode::NotFound)
+            return s.error();
+        report.elapsedMs = timer.elapsed(); // nothing shared in it yet: nothing to sync
+        return report;
+    }
     std::vector<Remote> remotes;
     Status ran = connection.transaction(
         [&]() -> Status {

@@ -64,7 +64,8 @@ Result<TeamLibrary> TeamLibraries::subscribe(const QString& urlText) {
     auto connection = connect(urlText);
     if (!connection)
         return connection.error();
-    if (Status s = LibrarySchema::check(*connection); !s)
+    // An empty library is fine: a writer subscribes before its first share.
+    if (Status s = LibrarySchema::check(*connection); !s && s.error().code != ErrorCode::NotFound)
         return s.error();
     Result<TeamLibrary> added = Error{ErrorCode::Internal, QString()};
     Status stored = m_local.transaction([&](QSqlDatabase& db) -> Status {

@@ -9,7 +9,9 @@
 namespace docrag {
 
 LibrarySyncer::LibrarySyncer(RagEngine& engine, int intervalMs, QObject* parent)
-    : QObject(parent), m_engine(engine), m_timer(new QTimer(this)) {
+    : QObject(parent)
+    , m_engine(engine)
+    , m_timer(new QTimer(this)) {
     m_timer->setInterval(intervalMs);
     connect(m_timer, &QTimer::timeout, this, &LibrarySyncer::syncNow);
 }

@@ -39,6 +39,7 @@ IngestRequest IngestWizard::request() const {
     r.scan = m_sources->scanOptions();
     r.limits = m_options->limits();
     r.keepInSync = m_options->keepInSync();
+    r.library = m_options->library();
     return r;
 }
 

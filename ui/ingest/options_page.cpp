@@ -1,5 +1,6 @@
 #include "ui/ingest/options_page.h"
 
+#include "engine/library/team_libraries.h"
 #include "engine/llm/openai_client.h"
 #include "engine/llm/usage_counters.h"
 #include "ui/ingest/ingest_limits_box.h"
@@ -64,6 +65,11 @@ OptionsPage::OptionsPage(RagEngine& engine, const SourcesPage& sources, QWidget*
         new QCheckBox(tr("&Keep in sync: ingest what changes in these folders while DocRag runs"), this);
     m_keepInSync->setObjectName(QStringLiteral("keepInSyncCheckBox"));
     m_keepInSync->setChecked(true);
+    m_library = new QComboBox(this);
+    m_library->setObjectName(QStringLiteral("libraryCombo"));
+    m_library->addItem(tr("This computer only"), QString());
+    m_library->setToolTip(tr("Also share the collection in a team library (File > Team libraries…): the "
+                             "documents are sent there once ingested here."));
     m_estimate = new QLabel(this);
     m_estimate->setObjectName(QStringLiteral("estimateLabel"));
     m_estimate->setTextFormat(Qt::PlainText);
@@ -75,6 +81,7 @@ OptionsPage::OptionsPage(RagEngine& engine, const SourcesPage& sources, QWidget*
     form->addRow(tr("&Doc type:"), m_docType);
     form->addRow(tr("&Embedder:"), m_embedder);
     form->addRow(QString(), m_keepInSync);
+    form->addRow(tr("&Share in:"), m_library);
     m_limits = new IngestLimitsBox(this);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -89,6 +96,7 @@ OptionsPage::OptionsPage(RagEngine& engine, const SourcesPage& sources, QWidget*
     });
     connect(&m_sources, &SourcesPage::previewChanged, this, &OptionsPage::updateEstimate);
     loadCollections();
+    loadLibraries();
 }
 
 QString OptionsPage::collection() const {
@@ -105,6 +113,23 @@ bool OptionsPage::keepInSync() const {
 
 IngestLimits OptionsPage::limits() const {
     return m_limits->limits();
+}
+
+QString OptionsPage::library() const {
+    return m_library->currentData().toString();
+}
+
+void OptionsPage::loadLibraries() {
+    QPointer<OptionsPage> self(this);
+    RagEngine* engine = &m_engine;
+    m_engine.run([engine] { return engine->libraries().list(); })
+        .then(this, [self](const Result<std::vector<TeamLibrary>>& libraries) {
+            if (!self || !libraries)
+                return;
+            for (const TeamLibrary& library : *libraries)
+                self->m_library->addItem(library.url, library.url);
+            self->collectionChanged();
+        });
 }
 
 QString OptionsPage::embedder() const {
@@ -178,6 +203,21 @@ const CollectionInfo* OptionsPage::existing() const {
 
 void OptionsPage::collectionChanged() {
     const CollectionInfo* found = existing();
+    // A team library's collection is written by sharing into that library, and only so.
+    const qint64 libraryId = found ? found->collection.libraryId : 0;
+    m_library->setEnabled(libraryId == 0);
+    if (libraryId != 0) {
+        QPointer<OptionsPage> self(this);
+        RagEngine* engine = &m_engine;
+        m_engine.run([engine, libraryId] { return engine->libraries().list(); })
+            .then(this, [self, libraryId](const Result<std::vector<TeamLibrary>>& libraries) {
+                if (!self || !libraries)
+                    return;
+                for (const TeamLibrary& library : *libraries)
+                    if (library.id == libraryId)
+                        self->m_library->setCurrentIndex(std::max(0, self->m_library->findData(library.url)));
+            });
+    }
     if (!found) {
         m_embedder->setEnabled(true);
         m_collectionNote->setText(collection().isEmpty() ? tr("Name the collection.")

@@ -30,6 +30,8 @@ public:
     QString embedder() const; // "local" or "openai"
     IngestLimits limits() const;
     bool keepInSync() const;
+    // The team library to share the collection in (its URL), or empty: this computer only.
+    QString library() const;
 
     void initializePage() override;
     bool isComplete() const override;
@@ -39,6 +41,7 @@ public:
 
 private:
     void loadCollections();
+    void loadLibraries();
     void showCollections(const std::vector<CollectionInfo>& collections);
     void collectionChanged();
     void updateEstimate();
@@ -51,6 +54,7 @@ private:
     QComboBox* m_docType = nullptr;
     QComboBox* m_embedder = nullptr;
     QCheckBox* m_keepInSync = nullptr;
+    QComboBox* m_library = nullptr;
     QLabel* m_collectionNote = nullptr;
     QLabel* m_estimate = nullptr;
     IngestLimitsBox* m_limits = nullptr;

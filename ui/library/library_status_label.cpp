@@ -16,7 +16,8 @@ QString shortName(const QString& library) {
 
 } // namespace
 
-LibraryStatusLabel::LibraryStatusLabel(QWidget* parent) : QLabel(parent) {
+LibraryStatusLabel::LibraryStatusLabel(QWidget* parent)
+    : QLabel(parent) {
     setObjectName(QStringLiteral("libraryStatusLabel"));
     setTextFormat(Qt::PlainText); // library URLs and error messages
 }
@@ -41,12 +42,15 @@ void LibraryStatusLabel::syncFinished(const LibrarySyncer::Outcome& outcome) {
     }
     const int changed = outcome.filesUpdated + outcome.filesRemoved;
     if (changed > 0)
-        setText(tr("Team library %1 synced: %Ln files changed.", "", changed).arg(shortName(outcome.library)));
+        setText(
+            tr("Team library %1 synced: %Ln files changed.", "", changed).arg(shortName(outcome.library)));
     else if (!outcome.problems.isEmpty())
-        setText(tr("Team library %1 synced, with a problem: %2").arg(shortName(outcome.library), outcome.problems.first()));
+        setText(tr("Team library %1 synced, with a problem: %2")
+                    .arg(shortName(outcome.library), outcome.problems.first()));
     else
         clear();
-    setToolTip(outcome.problems.isEmpty() ? QString() : PlainToolTip::of(outcome.problems.join(QLatin1Char('\n'))));
+    setToolTip(outcome.problems.isEmpty() ? QString()
+                                          : PlainToolTip::of(outcome.problems.join(QLatin1Char('\n'))));
 }
 
 } // namespace docrag

@@ -10,7 +10,9 @@
 
 namespace docrag {
 
-LibraryPasswords::LibraryPasswords(RagEngine& engine, QObject* parent) : QObject(parent), m_engine(engine) {}
+LibraryPasswords::LibraryPasswords(RagEngine& engine, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine) {}
 
 QString LibraryPasswords::keyName(const QString& url) {
     return QStringLiteral("team-library %1").arg(url);

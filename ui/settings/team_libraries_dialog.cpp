@@ -22,16 +22,20 @@
 
 namespace docrag {
 
-TeamLibrariesDialog::TeamLibrariesDialog(RagEngine& engine, LibraryPasswords& passwords, LibrarySyncer* syncer,
-                                         QWidget* parent)
-    : QDialog(parent), m_engine(engine), m_passwords(passwords), m_syncer(syncer) {
+TeamLibrariesDialog::TeamLibrariesDialog(RagEngine& engine, LibraryPasswords& passwords,
+                                         LibrarySyncer* syncer, QWidget* parent)
+    : QDialog(parent)
+    , m_engine(engine)
+    , m_passwords(passwords)
+    , m_syncer(syncer) {
     setObjectName(QStringLiteral("teamLibrariesDialog"));
     setWindowTitle(tr("Team libraries"));
     setMinimumWidth(620);
 
-    auto* intro = new QLabel(tr("Collections shared by your team in a PostgreSQL database. DocRag keeps a copy "
-                                "of each on this computer, searches the copy, and syncs it every few minutes."),
-                             this);
+    auto* intro =
+        new QLabel(tr("Collections shared by your team in a PostgreSQL database. DocRag keeps a copy "
+                      "of each on this computer, searches the copy, and syncs it every few minutes."),
+                   this);
     intro->setTextFormat(Qt::PlainText);
     intro->setWordWrap(true);
     m_list = new QListWidget(this);
@@ -50,7 +54,8 @@ TeamLibrariesDialog::TeamLibrariesDialog(RagEngine& engine, LibraryPasswords& pa
 
     m_url = new QLineEdit(this);
     m_url->setObjectName(QStringLiteral("libraryUrlEdit"));
-    m_url->setPlaceholderText(QStringLiteral("postgresql://alice@db.example.com/team_docs?sslmode=verify-full"));
+    m_url->setPlaceholderText(
+        QStringLiteral("postgresql://alice@db.example.com/team_docs?sslmode=verify-full"));
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("libraryPasswordEdit"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -107,10 +112,10 @@ void TeamLibrariesDialog::refresh() {
             self->m_libraries = *libraries;
             self->m_list->clear();
             for (const TeamLibrary& l : self->m_libraries) {
-                const QString synced =
-                    l.syncedAtMs > 0
-                        ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(l.syncedAtMs), QLocale::ShortFormat)
-                        : tr("never");
+                const QString synced = l.syncedAtMs > 0
+                                           ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(l.syncedAtMs),
+                                                                QLocale::ShortFormat)
+                                           : tr("never");
                 QString text = tr("%1 — synced %2").arg(l.url, synced);
                 if (!l.lastError.isEmpty())
                     text += QLatin1Char('\n') + tr("The last sync failed: %1").arg(l.lastError);

@@ -52,7 +52,8 @@ private slots:
         QVERIFY(collections->front().collection.syncedAtMs > 0);
 
         // A change shared meanwhile arrives with the timer's round.
-        m_rig.tree().write(QStringLiteral("bg/docs/dunlin0.md"), QStringLiteral("# Dunlin\n\nNow about sanderlings.\n"));
+        m_rig.tree().write(QStringLiteral("bg/docs/dunlin0.md"),
+                           QStringLiteral("# Dunlin\n\nNow about sanderlings.\n"));
         QVERIFY(m_rig.tree().touch(QStringLiteral("bg/docs/dunlin0.md")));
         QVERIFY(writer->ingest(test::TeamLibraryRig::sharing(QStringLiteral("docs"), folder, url)));
         const auto updatedOne = [&] {

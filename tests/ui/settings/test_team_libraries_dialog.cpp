@@ -1,11 +1,14 @@
 #include "engine/library/team_libraries.h"
 #include "engine/rag/library_syncer.h"
+#include "tests/support/team_library_rig.h"
+#include "ui/ingest/ingest_task.h"
+#include "ui/ingest/ingest_wizard.h"
 #include "ui/library/library_status_label.h"
 #include "ui/settings/library_passwords.h"
 #include "ui/settings/team_libraries_dialog.h"
-#include "tests/support/team_library_rig.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -28,7 +31,8 @@ private slots:
 
     void subscribesSyncsSharesAndUnsubscribes() {
         const QString url = m_rig.freshLibrary();
-        const QString folder = m_rig.writePages(QStringLiteral("dialog/docs"), 2, QStringLiteral("turnstone"));
+        const QString folder =
+            m_rig.writePages(QStringLiteral("dialog/docs"), 2, QStringLiteral("turnstone"));
         auto writer = m_rig.engine(QStringLiteral("dialog/writer"));
         auto reader = m_rig.engine(QStringLiteral("dialog/reader"));
         QVERIFY(writer && reader);
@@ -42,13 +46,15 @@ private slots:
         QVERIFY(list && status);
 
         // A wrong URL is refused before anything is tried.
-        dialog.findChild<QLineEdit*>(QStringLiteral("libraryUrlEdit"))->setText(QStringLiteral("db.example.com/docs"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("libraryUrlEdit"))
+            ->setText(QStringLiteral("db.example.com/docs"));
         dialog.findChild<QPushButton*>(QStringLiteral("subscribeButton"))->click();
         QVERIFY2(status->text().contains(QLatin1String("postgresql://")), qPrintable(status->text()));
 
         // The password goes in its own field; the URL in the list has none.
         QString withoutPassword = url;
-        withoutPassword.remove(QStringLiteral(":%1").arg(QLatin1String(test::PostgresServer::kAdminPassword)));
+        withoutPassword.remove(
+            QStringLiteral(":%1").arg(QLatin1String(test::PostgresServer::kAdminPassword)));
         dialog.findChild<QLineEdit*>(QStringLiteral("libraryUrlEdit"))->setText(withoutPassword);
         dialog.findChild<QLineEdit*>(QStringLiteral("libraryPasswordEdit"))
             ->setText(QLatin1String(test::PostgresServer::kAdminPassword));
@@ -78,6 +84,42 @@ private slots:
         QVERIFY(reader->collections()->empty());
     }
 
+    // The ingestion wizard's "Share in" lists the subscribed libraries (an empty one too): the collection
+    // is ingested here, then sent there.
+    void theWizardSharesIntoASubscribedLibrary() {
+        const QString url = m_rig.freshLibrary();
+        const QString folder = m_rig.writePages(QStringLiteral("wizard/docs"), 2, QStringLiteral("godwit"));
+        auto writer = m_rig.engine(QStringLiteral("wizard/writer"));
+        auto reader = m_rig.engine(QStringLiteral("wizard/reader"));
+        QVERIFY(writer && reader);
+        auto subscribed = writer->libraries().subscribe(url);
+        QVERIFY2(subscribed, qPrintable(subscribed ? QString() : subscribed.error().message));
+        QVERIFY(writer->syncLibrary(url)); // nothing there yet: nothing to do
+
+        IngestTask task(*writer);
+        IngestWizard wizard(*writer, task);
+        wizard.show();
+        wizard.addPaths({folder});
+        wizard.button(QWizard::NextButton)->click();
+        QCOMPARE(wizard.currentId(), int(IngestWizard::OptionsPageId));
+        wizard.findChild<QComboBox*>(QStringLiteral("collectionCombo"))
+            ->setEditText(QStringLiteral("shorebirds"));
+        auto* library = wizard.findChild<QComboBox*>(QStringLiteral("libraryCombo"));
+        QTRY_COMPARE_WITH_TIMEOUT(library->count(), 2, 5000);
+        QCOMPARE(library->itemText(0), QStringLiteral("This computer only"));
+        library->setCurrentIndex(1);
+        QCOMPARE(wizard.request().library, subscribed->url);
+        QSignalSpy finished(&task, &IngestTask::finished);
+        wizard.button(QWizard::CommitButton)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+
+        QVERIFY(reader->libraries().subscribe(url));
+        auto synced = reader->syncLibrary(url);
+        QVERIFY2(synced, qPrintable(synced ? QString() : synced.error().message));
+        QCOMPARE(synced->filesUpdated, 2);
+    }
+
     void theStatusBarSaysWhatASyncDid() {
         LibraryStatusLabel label;
         const QString library = QStringLiteral("postgresql://alice@db.example.com/team_docs");
@@ -93,10 +135,12 @@ private slots:
         outcome.filesUpdated = 0;
         label.syncFinished(outcome);
         QVERIFY(label.text().isEmpty());
-        outcome.error = QStringLiteral("cannot reach the team library postgresql://alice@db.example.com/team_docs: "
-                                       "Connection refused");
+        outcome.error =
+            QStringLiteral("cannot reach the team library postgresql://alice@db.example.com/team_docs: "
+                           "Connection refused");
         label.syncFinished(outcome);
-        QVERIFY2(label.text().contains(QLatin1String("answer from their last sync")), qPrintable(label.text()));
+        QVERIFY2(label.text().contains(QLatin1String("answer from their last sync")),
+                 qPrintable(label.text()));
         QVERIFY(label.toolTip().contains(QLatin1String("Connection refused")));
     }
 };
