@@ -1871,6 +1871,56 @@ entwürfe/
     </message>
 </context>
 <context>
+    <name>docrag::TeamFeedbackView</name>
+    <message>
+        <source>Team feedback</source>
+        <translation>Rückmeldungen des Teams</translation>
+    </message>
+    <message>
+        <source>Refres&amp;h</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Not helpful</source>
+        <translation>Nicht hilfreich</translation>
+    </message>
+    <message>
+        <source>Helpful</source>
+        <translation>Hilfreich</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>Latest note</source>
+        <translation>Letzte Notiz</translation>
+    </message>
+    <message>
+        <source>Reading the team libraries…</source>
+        <translation>Die Team-Bibliotheken werden gelesen…</translation>
+    </message>
+    <message>
+        <source>No team library is subscribed (File &gt; Team libraries…).</source>
+        <translation>Keine Team-Bibliothek ist abonniert (Datei &gt; Team-Bibliotheken…).</translation>
+    </message>
+    <message>
+        <source>No feedback has been shared with the team libraries yet.</source>
+        <translation>Noch wurden keine Rückmeldungen mit den Team-Bibliotheken geteilt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln questions with feedback, those most often not helpful first.</source>
+        <translation>
+            <numerusform>%Ln Frage mit Rückmeldungen, die am häufigsten nicht hilfreichen zuerst.</numerusform>
+            <numerusform>%Ln Fragen mit Rückmeldungen, die am häufigsten nicht hilfreichen zuerst.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>docrag::TeamLibrariesDialog</name>
     <message>
         <source>Team libraries</source>

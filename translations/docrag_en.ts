@@ -1860,6 +1860,56 @@ drafts/
     </message>
 </context>
 <context>
+    <name>docrag::TeamFeedbackView</name>
+    <message>
+        <source>Team feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refres&amp;h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not helpful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helpful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the team libraries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No team library is subscribed (File &gt; Team libraries…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feedback has been shared with the team libraries yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln questions with feedback, those most often not helpful first.</source>
+        <translation>
+            <numerusform>%Ln question with feedback, those most often not helpful first.</numerusform>
+            <numerusform>%Ln questions with feedback, those most often not helpful first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>docrag::TeamLibrariesDialog</name>
     <message>
         <source>Team libraries</source>

@@ -1871,6 +1871,56 @@ drafts/
     </message>
 </context>
 <context>
+    <name>docrag::TeamFeedbackView</name>
+    <message>
+        <source>Team feedback</source>
+        <translation>Avis de l’équipe</translation>
+    </message>
+    <message>
+        <source>Refres&amp;h</source>
+        <translation>Actualis&amp;er</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Not helpful</source>
+        <translation>Pas utile</translation>
+    </message>
+    <message>
+        <source>Helpful</source>
+        <translation>Utile</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Latest note</source>
+        <translation>Dernière note</translation>
+    </message>
+    <message>
+        <source>Reading the team libraries…</source>
+        <translation>Lecture des bibliothèques d’équipe…</translation>
+    </message>
+    <message>
+        <source>No team library is subscribed (File &gt; Team libraries…).</source>
+        <translation>Aucune bibliothèque d’équipe n’est suivie (Fichier &gt; Bibliothèques d’équipe…).</translation>
+    </message>
+    <message>
+        <source>No feedback has been shared with the team libraries yet.</source>
+        <translation>Aucun avis n’a encore été partagé avec les bibliothèques d’équipe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln questions with feedback, those most often not helpful first.</source>
+        <translation>
+            <numerusform>%Ln question avec des avis, les moins utiles d’abord.</numerusform>
+            <numerusform>%Ln questions avec des avis, les moins utiles d’abord.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>docrag::TeamLibrariesDialog</name>
     <message>
         <source>Team libraries</source>

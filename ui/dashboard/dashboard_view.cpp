@@ -2,6 +2,7 @@
 
 #include "engine/rag/rag_engine.h"
 #include "ui/dashboard/summary_card.h"
+#include "ui/dashboard/team_feedback_view.h"
 #include "ui/dashboard/time_series_chart.h"
 #include "ui/widgets/byte_size.h"
 #include "ui/widgets/plain_tool_tip.h"
@@ -220,6 +221,7 @@ DashboardView::DashboardView(RagEngine& engine, QWidget* parent)
     layout->addLayout(cards);
     layout->addLayout(charts);
     layout->addWidget(slowBox, 1);
+    layout->addWidget(new TeamFeedbackView(m_engine, content));
     // The charts need room; on a small window the dashboard scrolls rather than squashing them.
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("dashboardScrollArea"));
