@@ -92,6 +92,13 @@ QString LibraryUrl::connectOptions() const {
         all.insert(QStringLiteral("connect_timeout"), QStringLiteral("5"));
     if (!all.contains(QStringLiteral("application_name")))
         all.insert(QStringLiteral("application_name"), QStringLiteral("docrag"));
+    // A server that vanishes without closing the connection (a network cut, a suspended VM) is noticed
+    // within about half a minute, instead of a read that never ends.
+    all.insert(QStringLiteral("keepalives"), QStringLiteral("1"));
+    all.insert(QStringLiteral("keepalives_idle"), QStringLiteral("10"));
+    all.insert(QStringLiteral("keepalives_interval"), QStringLiteral("5"));
+    all.insert(QStringLiteral("keepalives_count"), QStringLiteral("3"));
+    all.insert(QStringLiteral("tcp_user_timeout"), QStringLiteral("30000"));
     QStringList parts;
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
         // libpq's quoting, so that a certificate's path may hold spaces.

@@ -230,6 +230,14 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
     // Ingesting a folder that holds the data directory must not ingest DocRag's own database and logs.
     IngestRequest withoutData = request;
     withoutData.scan.excludedDirs << m_options.dataDir;
+    // The request is stored with the collection (to resume it): a password in its library URL is kept
+    // in memory for this process instead.
+    if (auto url = LibraryUrl::parse(request.library); !request.library.isEmpty()) {
+        if (!url)
+            return url.error();
+        m_libraries->rememberPassword(url->toString(), url->password);
+        withoutData.library = url->toString();
+    }
     auto embedder = embedderFor(request);
     if (!embedder)
         return embedder.error();
@@ -251,7 +259,7 @@ Result<IngestReport> RagEngine::ingest(const IngestRequest& request, std::stop_t
     };
     auto report = run();
     if (report && !report->cancelled && !request.library.isEmpty()) {
-        auto published = m_libraries->publish(request, (*embedder)->dimension(), stop);
+        auto published = m_libraries->publish(withoutData, (*embedder)->dimension(), stop);
         if (!published)
             return published.error();
         report->published = std::move(*published);

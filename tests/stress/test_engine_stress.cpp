@@ -1,6 +1,7 @@
 #include "engine/core/tsan.h"
 #include "engine/index/vector_index_manager.h"
 #include "engine/rag/rag_engine.h"
+#include "tests/support/stack_dump.h"
 #include "tests/support/synthetic_pages.h"
 #include "tests/support/temp_tree.h"
 #include "tests/support/watchdog.h"
@@ -51,6 +52,7 @@ private:
 
 private slots:
     void initTestCase() {
+        test::StackDump::printOnCrash();
         for (const QString& topic : {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma"),
                                      QStringLiteral("delta")})
             test::SyntheticPages::write(m_tree, topic, topic, 150);

@@ -51,6 +51,10 @@ private slots:
         QVERIFY2(ingested, qPrintable(ingested ? QString() : ingested.error().message));
         QVERIFY(ingested->published);
         QCOMPARE(ingested->published->published, 2);
+        // The request kept to resume the ingest names the library without its password.
+        const QString stored = writer->collections()->front().collection.ingestRequestJson;
+        QVERIFY2(stored.contains(QLatin1String("127.0.0.1")), qPrintable(stored));
+        QVERIFY2(!stored.contains(QLatin1String(test::PostgresServer::kAdminPassword)), qPrintable(stored));
 
         auto reader = engine(QStringLiteral("shared/reader"));
         QVERIFY(reader);
@@ -91,28 +95,35 @@ private slots:
     // first share; a reader syncs and sends feedback with nothing more.
     void theGuidesRolesAreEnough() {
         test::PostgresServer& server = m_rig.server();
-        for (const char* sql : {"CREATE DATABASE team_docs", "CREATE ROLE docs_writer LOGIN PASSWORD 'w-secret'",
-                                "CREATE ROLE docs_reader LOGIN PASSWORD 'r-secret'",
-                                "GRANT CONNECT, CREATE ON DATABASE team_docs TO docs_writer",
-                                "GRANT CONNECT ON DATABASE team_docs TO docs_reader"})
+        for (const char* sql :
+             {"CREATE DATABASE team_docs", "CREATE ROLE docs_writer LOGIN PASSWORD 'w-secret'",
+              "CREATE ROLE docs_reader LOGIN PASSWORD 'r-secret'",
+              "GRANT CONNECT, CREATE ON DATABASE team_docs TO docs_writer",
+              "GRANT CONNECT ON DATABASE team_docs TO docs_reader"})
             QVERIFY2(server.exec(QLatin1String(sql)), qPrintable(server.error()));
-        for (const char* sql : {"GRANT CREATE, USAGE ON SCHEMA public TO docs_writer",
-                                "GRANT USAGE ON SCHEMA public TO docs_reader",
-                                "ALTER DEFAULT PRIVILEGES FOR ROLE docs_writer IN SCHEMA public GRANT SELECT ON TABLES "
-                                "TO docs_reader"})
-            QVERIFY2(server.exec(QLatin1String(sql), QStringLiteral("team_docs")), qPrintable(server.error()));
-        const QString writerUrl = server.url(QStringLiteral("team_docs"), QStringLiteral("docs_writer"), QStringLiteral("w-secret"));
-        const QString readerUrl = server.url(QStringLiteral("team_docs"), QStringLiteral("docs_reader"), QStringLiteral("r-secret"));
+        for (const char* sql :
+             {"GRANT CREATE, USAGE ON SCHEMA public TO docs_writer",
+              "GRANT USAGE ON SCHEMA public TO docs_reader",
+              "ALTER DEFAULT PRIVILEGES FOR ROLE docs_writer IN SCHEMA public GRANT SELECT ON TABLES "
+              "TO docs_reader"})
+            QVERIFY2(server.exec(QLatin1String(sql), QStringLiteral("team_docs")),
+                     qPrintable(server.error()));
+        const QString writerUrl = server.url(QStringLiteral("team_docs"), QStringLiteral("docs_writer"),
+                                             QStringLiteral("w-secret"));
+        const QString readerUrl = server.url(QStringLiteral("team_docs"), QStringLiteral("docs_reader"),
+                                             QStringLiteral("r-secret"));
         const QString folder = m_rig.writePages(QStringLiteral("guide/docs"), 2, QStringLiteral("curlew"));
         auto writer = engine(QStringLiteral("guide/writer"));
         auto reader = engine(QStringLiteral("guide/reader"));
         QVERIFY(writer && reader);
-        auto shared = writer->ingest(test::TeamLibraryRig::sharing(QStringLiteral("docs"), folder, writerUrl));
+        auto shared =
+            writer->ingest(test::TeamLibraryRig::sharing(QStringLiteral("docs"), folder, writerUrl));
         QVERIFY2(shared, qPrintable(shared ? QString() : shared.error().message));
         for (const char* sql : {"GRANT SELECT ON ALL TABLES IN SCHEMA public TO docs_reader",
                                 "GRANT INSERT ON feedback TO docs_reader",
                                 "GRANT USAGE ON SEQUENCE feedback_id_seq TO docs_reader"})
-            QVERIFY2(server.exec(QLatin1String(sql), QStringLiteral("team_docs")), qPrintable(server.error()));
+            QVERIFY2(server.exec(QLatin1String(sql), QStringLiteral("team_docs")),
+                     qPrintable(server.error()));
         QVERIFY(reader->libraries().subscribe(readerUrl));
         QVERIFY(reader->libraries().setShareFeedback(readerUrl, true));
         auto synced = reader->syncLibrary(readerUrl);
