@@ -84,6 +84,10 @@ Error LibraryConnection::error(const QString& driverText, const char* what) cons
         return Error{
             ErrorCode::Auth,
             QStringLiteral("the team library %1 refused the password of user \"%2\"").arg(where, m_url.user)};
+    if (QByteArray(what) == "connecting" &&
+        (driverText.contains(QLatin1String("SSL")) || driverText.contains(QLatin1String("certificate"))))
+        return Error{ErrorCode::Network,
+                     QStringLiteral("cannot connect securely to the team library %1: %2").arg(where, line)};
     if (driverText.contains(QLatin1String("does not exist")) && QByteArray(what) == "connecting")
         return Error{ErrorCode::NotFound, QStringLiteral("the team library %1: %2").arg(where, line)};
     if (driverText.contains(QLatin1String("permission denied")))

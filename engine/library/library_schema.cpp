@@ -96,6 +96,16 @@ Status ensureVersionTable(LibraryConnection& connection) {
                            "creating the schema table");
 }
 
+Error newer(LibraryConnection& connection, int version) {
+    return Error{
+        ErrorCode::Unsupported,
+        QStringLiteral("the team library %1 was made by a newer DocRag (schema %2, this one knows up to "
+                       "%3): update DocRag")
+            .arg(connection.url().toString())
+            .arg(version)
+            .arg(migrations().back().version)};
+}
+
 } // namespace
 
 int LibrarySchema::latestVersion() {
@@ -125,13 +135,7 @@ Status LibrarySchema::migrate(LibraryConnection& connection) {
         if (!current)
             return current.error();
         if (*current > latestVersion())
-            return Error{
-                ErrorCode::Unsupported,
-                QStringLiteral("the team library %1 was made by a newer DocRag (schema %2, this one knows "
-                               "up to %3): update DocRag")
-                    .arg(connection.url().toString())
-                    .arg(*current)
-                    .arg(latestVersion())};
+            return newer(connection, *current);
         for (const LibraryMigration& m : migrations()) {
             if (m.version <= *current)
                 continue;
@@ -161,13 +165,7 @@ Status LibrarySchema::check(LibraryConnection& connection) {
                            "ingest PATH --collection NAME --library URL shares a collection)")
                 .arg(connection.url().toString())};
     if (*current > latestVersion())
-        return Error{
-            ErrorCode::Unsupported,
-            QStringLiteral("the team library %1 was made by a newer DocRag (schema %2, this one knows up to "
-                           "%3): update DocRag")
-                .arg(connection.url().toString())
-                .arg(*current)
-                .arg(latestVersion())};
+        return newer(connection, *current);
     return {};
 }
 

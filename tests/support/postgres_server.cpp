@@ -108,10 +108,43 @@ bool PostgresServer::initCluster() {
     return true;
 }
 
+QString PostgresServer::caFile() const {
+    return m_dir.filePath(QStringLiteral("server.crt"));
+}
+
+bool PostgresServer::makeCertificate() {
+    if (QFile::exists(caFile()))
+        return true;
+    const QString key = m_dir.filePath(QStringLiteral("server.key"));
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), caFile(), QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
+        m_error = QStringLiteral("openssl could not make a certificate: %1")
+                      .arg(QString::fromLocal8Bit(openssl.readAll()));
+        return false;
+    }
+    // The server refuses a key others may read.
+    QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (::geteuid() == 0 && (!chownTree(key) || !chownTree(caFile()))) {
+        m_error = QStringLiteral("cannot give the certificate to nobody");
+        return false;
+    }
+    return true;
+}
+
 bool PostgresServer::start() {
     if (running())
         return true;
     if (!m_initialised && !initCluster())
+        return false;
+    if (m_ssl && !makeCertificate())
         return false;
     if (m_port == 0) {
         QTcpServer probe;
@@ -122,13 +155,18 @@ bool PostgresServer::start() {
         m_port = probe.serverPort();
     }
     // fsync off: the tests kill the server, never the machine.
-    const QStringList command = asServerUser(
-        QDir(binDir()).filePath(QStringLiteral("postgres")),
-        {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-p"),
-         QString::number(m_port), QStringLiteral("-k"), m_dir.path(), QStringLiteral("-c"),
-         QStringLiteral("listen_addresses=127.0.0.1"), QStringLiteral("-c"), QStringLiteral("fsync=off"),
-         QStringLiteral("-c"), QStringLiteral("shared_buffers=32MB"), QStringLiteral("-c"),
-         QStringLiteral("max_connections=40")});
+    QStringList arguments = {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")),
+                             QStringLiteral("-p"), QString::number(m_port),
+                             QStringLiteral("-k"), m_dir.path(),
+                             QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"),
+                             QStringLiteral("-c"), QStringLiteral("fsync=off"),
+                             QStringLiteral("-c"), QStringLiteral("shared_buffers=32MB"),
+                             QStringLiteral("-c"), QStringLiteral("max_connections=40")};
+    if (m_ssl)
+        arguments << QStringLiteral("-c") << QStringLiteral("ssl=on") << QStringLiteral("-c")
+                  << QStringLiteral("ssl_cert_file=%1").arg(caFile()) << QStringLiteral("-c")
+                  << QStringLiteral("ssl_key_file=%1").arg(m_dir.filePath(QStringLiteral("server.key")));
+    const QStringList command = asServerUser(QDir(binDir()).filePath(QStringLiteral("postgres")), arguments);
     m_server.start(command.first(), command.mid(1));
     if (!m_server.waitForStarted(10000)) {
         m_error = QStringLiteral("postgres did not start: %1").arg(m_server.errorString());

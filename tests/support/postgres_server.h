@@ -19,6 +19,10 @@ public:
     PostgresServer(const PostgresServer&) = delete;
     PostgresServer& operator=(const PostgresServer&) = delete;
 
+    // With TLS (before start()): a self-signed certificate for 127.0.0.1, made with openssl; clients that
+    // verify it use caFile() as their root certificate.
+    void setSsl(bool on) { m_ssl = on; }
+    QString caFile() const;
     // Creates the cluster the first time, then starts the server and waits until it accepts
     // connections. False with `error()` set when it cannot.
     bool start();
@@ -40,6 +44,7 @@ public:
 
 private:
     bool initCluster();
+    bool makeCertificate();
     bool runTool(const QString& tool, const QStringList& arguments);
     QStringList asServerUser(const QString& program, const QStringList& arguments) const;
     static QString binDir();
@@ -48,6 +53,7 @@ private:
     QProcess m_server;
     int m_port = 0;
     bool m_initialised = false;
+    bool m_ssl = false;
     QString m_error;
 };
 

@@ -1,6 +1,14 @@
 #include "tests/support/team_library_rig.h"
 
+#include "engine/library/library_url.h"
+
+#include <QThreadPool>
+
 namespace docrag::test {
+
+TeamLibraryRig::~TeamLibraryRig() {
+    QThreadPool::globalInstance()->waitForDone();
+}
 
 QString TeamLibraryRig::freshLibrary() {
     const QString name = QStringLiteral("library%1").arg(++m_databases);
@@ -40,6 +48,35 @@ IngestRequest TeamLibraryRig::sharing(const QString& collection, const QString& 
     request.paths = {folder};
     request.library = library;
     return request;
+}
+
+std::map<QString, int> TeamLibraryRig::passages(RagEngine& engine, const QString& collection) {
+    std::map<QString, int> out;
+    auto all = engine.collections();
+    if (!all)
+        return out;
+    for (const CollectionInfo& info : *all) {
+        if (info.collection.name != collection)
+            continue;
+        const auto documents = engine.documents(info.collection.id);
+        for (const Document& d : *documents)
+            out[d.path] = static_cast<int>(engine.chunks(d.id)->size());
+    }
+    return out;
+}
+
+bool TeamLibraryRig::finds(RagEngine& engine, const QString& word, const QString& file) {
+    SearchOptions options;
+    options.k = 3;
+    auto hits = engine.search(word, options);
+    return hits && !hits->empty() && hits->front().path.endsWith(file);
+}
+
+Result<LibraryConnection> TeamLibraryRig::connect(const QString& url) {
+    auto parsed = LibraryUrl::parse(url);
+    if (!parsed)
+        return parsed.error();
+    return LibraryConnection::open(*parsed);
 }
 
 } // namespace docrag::test

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "engine/library/library_connection.h"
 #include "engine/rag/rag_engine.h"
 #include "tests/support/postgres_server.h"
 #include "tests/support/temp_tree.h"
 
 #include <QString>
 
+#include <map>
 #include <memory>
 
 namespace docrag::test {
@@ -14,6 +16,14 @@ namespace docrag::test {
 // folders for engines, and folders of pages to share.
 class TeamLibraryRig final {
 public:
+    TeamLibraryRig() = default;
+    // Joins the threads QtConcurrent::run used: libpq's OpenSSL keeps per-thread state (its random
+    // generator, for SCRAM) that a thread frees when it ends, and LeakSanitizer counts what a thread
+    // still alive at exit holds.
+    ~TeamLibraryRig();
+    TeamLibraryRig(const TeamLibraryRig&) = delete;
+    TeamLibraryRig& operator=(const TeamLibraryRig&) = delete;
+
     bool start() { return m_server.start(); }
     PostgresServer& server() { return m_server; }
     TempTree& tree() { return m_tree; }
@@ -25,6 +35,12 @@ public:
     QString writePages(const QString& folder, int count, const QString& word);
     // An ingest of `folder` into `collection`, shared in `library`.
     static IngestRequest sharing(const QString& collection, const QString& folder, const QString& library);
+    // The passages of each document of a data folder's collection, by path.
+    static std::map<QString, int> passages(RagEngine& engine, const QString& collection);
+    // Whether a search for `word` has `file` (a path's end) as its top hit.
+    static bool finds(RagEngine& engine, const QString& word, const QString& file);
+    // A connection to the library `url` names; the error when there is none.
+    static Result<LibraryConnection> connect(const QString& url);
 
 private:
     PostgresServer m_server;

@@ -21,8 +21,7 @@ private:
     test::TeamLibraryRig m_rig;
 
     static LibraryConnection connect(const QString& url) {
-        auto parsed = LibraryUrl::parse(url);
-        auto connection = LibraryConnection::open(*parsed);
+        auto connection = test::TeamLibraryRig::connect(url);
         if (!connection)
             qFatal("%s", qPrintable(connection.error().message));
         return std::move(*connection);
@@ -45,20 +44,6 @@ private:
                 out[q.value(0).toString()] = -1;
             else
                 out[q.value(0).toString()] = q.value(1).toInt();
-        }
-        return out;
-    }
-
-    // Passages per document path in a data folder's collection.
-    static std::map<QString, int> passagesHere(RagEngine& engine, const QString& collection) {
-        std::map<QString, int> out;
-        auto all = engine.collections();
-        for (const CollectionInfo& info : *all) {
-            if (info.collection.name != collection)
-                continue;
-            const auto documents = engine.documents(info.collection.id);
-            for (const Document& d : *documents)
-                out[d.path] = static_cast<int>(engine.chunks(d.id)->size());
         }
         return out;
     }
@@ -87,8 +72,8 @@ private slots:
         QCOMPARE(rb->published->published, 40);
 
         LibraryConnection library = connect(url);
-        std::map<QString, int> expected = passagesHere(*first, QStringLiteral("docs"));
-        expected.merge(passagesHere(*second, QStringLiteral("docs")));
+        std::map<QString, int> expected = test::TeamLibraryRig::passages(*first, QStringLiteral("docs"));
+        expected.merge(test::TeamLibraryRig::passages(*second, QStringLiteral("docs")));
         QCOMPARE(expected.size(), size_t(80));
         QCOMPARE(passagesThere(library, QStringLiteral("docs")), expected);
 

@@ -16,19 +16,12 @@ class TestLibrarySchema final : public QObject {
 private:
     test::TeamLibraryRig m_rig;
 
-    static Result<LibraryConnection> connect(const QString& url) {
-        auto parsed = LibraryUrl::parse(url);
-        if (!parsed)
-            return parsed.error();
-        return LibraryConnection::open(*parsed);
-    }
-
 private slots:
     void initTestCase() { QVERIFY2(m_rig.start(), qPrintable(m_rig.server().error())); }
 
     void migratesFromEmpty() {
         const QString url = m_rig.freshLibrary();
-        auto connection = connect(url);
+        auto connection = test::TeamLibraryRig::connect(url);
         QVERIFY2(connection, qPrintable(connection ? QString() : connection.error().message));
         QCOMPARE(*LibrarySchema::version(*connection), 0);
         auto empty = LibrarySchema::check(*connection);
@@ -53,7 +46,7 @@ private slots:
     void twoMachinesMigratingAtOnceBothSucceed() {
         const QString url = m_rig.freshLibrary();
         const auto migrate = [&] {
-            auto connection = connect(url);
+            auto connection = test::TeamLibraryRig::connect(url);
             if (!connection)
                 return connection.error().message;
             Status s = LibrarySchema::migrate(*connection);
@@ -63,13 +56,13 @@ private slots:
         auto b = QtConcurrent::run(migrate);
         QCOMPARE(a.result(), QString());
         QCOMPARE(b.result(), QString());
-        auto connection = connect(url);
+        auto connection = test::TeamLibraryRig::connect(url);
         QCOMPARE(*LibrarySchema::version(*connection), LibrarySchema::latestVersion());
     }
 
     void aNewerLibraryIsLeftAlone() {
         const QString url = m_rig.freshLibrary();
-        auto connection = connect(url);
+        auto connection = test::TeamLibraryRig::connect(url);
         QVERIFY(LibrarySchema::migrate(*connection));
         QVERIFY(connection->exec(
             QStringLiteral("INSERT INTO docrag_schema (version, description) VALUES (99, 'x')"), "test"));

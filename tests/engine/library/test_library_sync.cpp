@@ -17,34 +17,12 @@ class TestLibrarySync final : public QObject {
 private:
     test::TeamLibraryRig m_rig;
 
-    static std::map<QString, int> passages(RagEngine& engine, const QString& collection) {
-        std::map<QString, int> out;
-        auto all = engine.collections();
-        if (!all)
-            return out;
-        for (const CollectionInfo& info : *all) {
-            if (info.collection.name != collection)
-                continue;
-            const auto documents = engine.documents(info.collection.id);
-            for (const Document& d : *documents)
-                out[d.path] = static_cast<int>(engine.chunks(d.id)->size());
-        }
-        return out;
-    }
-
     static qint64 position(RagEngine& engine, const QString& collection) {
         auto all = engine.collections();
         for (const CollectionInfo& info : *all)
             if (info.collection.name == collection)
                 return info.collection.libraryVersion;
         return -1;
-    }
-
-    static bool finds(RagEngine& engine, const QString& word, const QString& file) {
-        SearchOptions options;
-        options.k = 3;
-        auto hits = engine.search(word, options);
-        return hits && !hits->empty() && hits->front().path.endsWith(file);
     }
 
 private slots:
@@ -68,13 +46,13 @@ private slots:
         while (!sharing.isFinished()) {
             auto synced = reader->syncLibrary(url);
             QVERIFY2(synced, qPrintable(synced ? QString() : synced.error().message));
-            seen.push_back(passages(*reader, QStringLiteral("docs")));
+            seen.push_back(test::TeamLibraryRig::passages(*reader, QStringLiteral("docs")));
         }
         auto shared = sharing.result();
         QVERIFY2(shared, qPrintable(shared ? QString() : shared.error().message));
         QVERIFY(reader->syncLibrary(url));
-        seen.push_back(passages(*reader, QStringLiteral("docs")));
-        const std::map<QString, int> whole = passages(*writer, QStringLiteral("docs"));
+        seen.push_back(test::TeamLibraryRig::passages(*reader, QStringLiteral("docs")));
+        const std::map<QString, int> whole = test::TeamLibraryRig::passages(*writer, QStringLiteral("docs"));
         QCOMPARE(whole.size(), size_t(120));
         QCOMPARE(seen.back(), whole);
         int partial = 0;
@@ -95,7 +73,7 @@ private slots:
         auto reader = m_rig.engine(QStringLiteral("crash/reader"));
         QVERIFY(writer && reader);
         QVERIFY(writer->ingest(test::TeamLibraryRig::sharing("docs", folder, url)));
-        const std::map<QString, int> whole = passages(*writer, QStringLiteral("docs"));
+        const std::map<QString, int> whole = test::TeamLibraryRig::passages(*writer, QStringLiteral("docs"));
         QVERIFY(reader->libraries().subscribe(url));
 
         // The server dies once the first files are in.
@@ -109,19 +87,21 @@ private slots:
         QVERIFY2(cut.error().message.contains(QLatin1String("cannot reach")),
                  qPrintable(cut.error().message));
         // What arrived is whole files, the position says how far, and it is searchable.
-        const std::map<QString, int> partial = passages(*reader, QStringLiteral("docs"));
+        const std::map<QString, int> partial =
+            test::TeamLibraryRig::passages(*reader, QStringLiteral("docs"));
         QVERIFY(!partial.empty());
         QVERIFY(partial.size() < whole.size());
         for (const auto& [path, count] : partial)
             QCOMPARE(count, whole.at(path));
         QVERIFY(position(*reader, QStringLiteral("docs")) >= static_cast<qint64>(partial.size()));
-        QVERIFY(finds(*reader, QStringLiteral("gannet0"), QStringLiteral("gannet0.md")));
+        QVERIFY(
+            test::TeamLibraryRig::finds(*reader, QStringLiteral("gannet0"), QStringLiteral("gannet0.md")));
 
         QVERIFY2(m_rig.server().start(), qPrintable(m_rig.server().error()));
         auto resumed = reader->syncLibrary(url);
         QVERIFY2(resumed, qPrintable(resumed ? QString() : resumed.error().message));
         QCOMPARE(resumed->filesUpdated, static_cast<int>(whole.size() - partial.size()));
-        QCOMPARE(passages(*reader, QStringLiteral("docs")), whole);
+        QCOMPARE(test::TeamLibraryRig::passages(*reader, QStringLiteral("docs")), whole);
     }
 
     void aWrongPasswordOrNoServerIsOneClearMessageAndTheReplicaKeepsServing() {
@@ -146,7 +126,8 @@ private slots:
                  qPrintable(refused.error().message));
         QVERIFY(!refused.error().message.contains(QLatin1Char('\n')));
         QVERIFY(!refused.error().message.contains(QLatin1String("not-the-password")));
-        QVERIFY(finds(*reader, QStringLiteral("kestrel1"), QStringLiteral("kestrel1.md")));
+        QVERIFY(
+            test::TeamLibraryRig::finds(*reader, QStringLiteral("kestrel1"), QStringLiteral("kestrel1.md")));
 
         m_rig.server().stop();
         auto away = reader->syncLibrary(url);
@@ -157,7 +138,8 @@ private slots:
             away.error().message.startsWith(QLatin1String("cannot reach the team library postgresql://")),
             qPrintable(away.error().message));
         QVERIFY(!away.error().message.contains(QLatin1Char('\n')));
-        QVERIFY(finds(*reader, QStringLiteral("kestrel2"), QStringLiteral("kestrel2.md")));
+        QVERIFY(
+            test::TeamLibraryRig::finds(*reader, QStringLiteral("kestrel2"), QStringLiteral("kestrel2.md")));
         // The library's record says when it last worked and why the last try did not.
         auto library = reader->libraries().find(url);
         QCOMPARE(library->syncedAtMs, syncedAt);
@@ -190,7 +172,7 @@ private slots:
         auto synced = reader->syncLibrary(readerUrl);
         QVERIFY2(synced, qPrintable(synced ? QString() : synced.error().message));
         QCOMPARE(synced->filesUpdated, 2);
-        QVERIFY(finds(*reader, QStringLiteral("egret1"), QStringLiteral("egret1.md")));
+        QVERIFY(test::TeamLibraryRig::finds(*reader, QStringLiteral("egret1"), QStringLiteral("egret1.md")));
         // And it cannot write: sharing into the library is refused with a clear message.
         auto refused = reader->ingest(test::TeamLibraryRig::sharing("docs", folder, readerUrl));
         QVERIFY(!refused);

@@ -15,13 +15,6 @@ class TestLibrarySyncer final : public QObject {
 private:
     test::TeamLibraryRig m_rig;
 
-    static bool finds(RagEngine& engine, const QString& word, const QString& file) {
-        SearchOptions options;
-        options.k = 3;
-        auto hits = engine.search(word, options);
-        return hits && !hits->empty() && hits->front().path.endsWith(file);
-    }
-
 private slots:
     void initTestCase() { QVERIFY2(m_rig.start(), qPrintable(m_rig.server().error())); }
 
@@ -46,7 +39,8 @@ private slots:
         auto outcome = finished.takeFirst().at(0).value<LibrarySyncer::Outcome>();
         QCOMPARE(outcome.error, QString());
         QCOMPARE(outcome.filesUpdated, 3);
-        QVERIFY(finds(*reader, QStringLiteral("dunlin2"), QStringLiteral("dunlin2.md")));
+        QVERIFY(
+            test::TeamLibraryRig::finds(*reader, QStringLiteral("dunlin2"), QStringLiteral("dunlin2.md")));
         // The replica's row says how fresh it is.
         auto collections = reader->collections();
         QVERIFY(collections->front().collection.syncedAtMs > 0);
@@ -63,7 +57,8 @@ private slots:
             return false;
         };
         QTRY_VERIFY_WITH_TIMEOUT(updatedOne(), 10000);
-        QVERIFY(finds(*reader, QStringLiteral("sanderlings"), QStringLiteral("dunlin0.md")));
+        QVERIFY(test::TeamLibraryRig::finds(*reader, QStringLiteral("sanderlings"),
+                                            QStringLiteral("dunlin0.md")));
 
         // Without a server: an outcome naming it, and the replica still answers.
         m_rig.server().stop();
@@ -73,7 +68,8 @@ private slots:
         const QString error = finished.first().at(0).value<LibrarySyncer::Outcome>().error;
         QVERIFY2(m_rig.server().start(), qPrintable(m_rig.server().error()));
         QVERIFY2(error.startsWith(QLatin1String("cannot reach the team library")), qPrintable(error));
-        QVERIFY(finds(*reader, QStringLiteral("sanderlings"), QStringLiteral("dunlin0.md")));
+        QVERIFY(test::TeamLibraryRig::finds(*reader, QStringLiteral("sanderlings"),
+                                            QStringLiteral("dunlin0.md")));
 
         QSignalSpy stopped(&syncer, &LibrarySyncer::stopped);
         syncer.stop();
