@@ -50,6 +50,20 @@ IngestRequest TeamLibraryRig::sharing(const QString& collection, const QString& 
     return request;
 }
 
+QString TeamLibraryRig::shareFresh(const QString& name, int pages, const QString& word, Shared& out) {
+    out.url = freshLibrary();
+    if (out.url.isEmpty())
+        return m_server.error();
+    out.database = out.url.section(QLatin1Char('/'), -1);
+    out.folder = writePages(name + QStringLiteral("/docs"), pages, word);
+    out.writer = engine(name + QStringLiteral("/writer"));
+    out.reader = engine(name + QStringLiteral("/reader"));
+    if (!out.writer || !out.reader)
+        return QStringLiteral("an engine did not open");
+    auto shared = out.writer->ingest(sharing(QStringLiteral("docs"), out.folder, out.url));
+    return shared ? QString() : shared.error().message;
+}
+
 std::map<QString, int> TeamLibraryRig::passages(RagEngine& engine, const QString& collection) {
     std::map<QString, int> out;
     auto all = engine.collections();

@@ -35,6 +35,18 @@ public:
     QString writePages(const QString& folder, int count, const QString& word);
     // An ingest of `folder` into `collection`, shared in `library`.
     static IngestRequest sharing(const QString& collection, const QString& folder, const QString& library);
+    // What most tests start from: a fresh library, `pages` pages about `word` in NAME/docs shared into it
+    // as the collection "docs" by the engine of the data folder NAME/writer, and the engine of NAME/reader
+    // (subscribed to nothing yet).
+    struct Shared final {
+        QString url; // with the administrator's password
+        QString database;
+        QString folder;
+        std::unique_ptr<RagEngine> writer;
+        std::unique_ptr<RagEngine> reader;
+    };
+    // Empty when it worked; else what failed.
+    QString shareFresh(const QString& name, int pages, const QString& word, Shared& out);
     // The passages of each document of a data folder's collection, by path.
     static std::map<QString, int> passages(RagEngine& engine, const QString& collection);
     // Whether a search for `word` has `file` (a path's end) as its top hit.

@@ -42,14 +42,13 @@ private slots:
     void initTestCase() { QVERIFY2(m_rig.start(), qPrintable(m_rig.server().error())); }
 
     void theLibrarysAnswersFeedbackReachesTheTeamWhenShared() {
-        const QString url = m_rig.freshLibrary();
-        QVERIFY(!url.isEmpty());
-        const QString database = url.section(QLatin1Char('/'), -1);
-        const QString folder = m_rig.writePages(QStringLiteral("fb/docs"), 2, QStringLiteral("plover"));
-        auto writer = m_rig.engine(QStringLiteral("fb/writer"));
-        auto reader = m_rig.engine(QStringLiteral("fb/reader"));
-        QVERIFY(writer && reader);
-        QVERIFY(writer->ingest(test::TeamLibraryRig::sharing("docs", folder, url)));
+        test::TeamLibraryRig::Shared shared;
+        const QString failed = m_rig.shareFresh(QStringLiteral("fb"), 2, QStringLiteral("plover"), shared);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        const QString& url = shared.url;
+        const QString& database = shared.database;
+        RagEngine* writer = shared.writer.get();
+        RagEngine* reader = shared.reader.get();
         // A reader's role may read the library and add feedback, nothing more.
         QVERIFY(m_rig.server().exec(QStringLiteral("CREATE ROLE fb_reader LOGIN PASSWORD 'fb-secret'")));
         for (const QString& sql : {QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO fb_reader"),

@@ -66,13 +66,13 @@ private slots:
     }
 
     void aSyncCutShortByTheServerResumesWhereItStopped() {
-        const QString url = m_rig.freshLibrary();
-        QVERIFY(!url.isEmpty());
-        const QString folder = m_rig.writePages(QStringLiteral("crash/docs"), 150, QStringLiteral("gannet"));
-        auto writer = m_rig.engine(QStringLiteral("crash/writer"));
-        auto reader = m_rig.engine(QStringLiteral("crash/reader"));
-        QVERIFY(writer && reader);
-        QVERIFY(writer->ingest(test::TeamLibraryRig::sharing("docs", folder, url)));
+        test::TeamLibraryRig::Shared shared;
+        const QString failed =
+            m_rig.shareFresh(QStringLiteral("crash"), 150, QStringLiteral("gannet"), shared);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        const QString& url = shared.url;
+        RagEngine* writer = shared.writer.get();
+        RagEngine* reader = shared.reader.get();
         const std::map<QString, int> whole = test::TeamLibraryRig::passages(*writer, QStringLiteral("docs"));
         QVERIFY(reader->libraries().subscribe(url));
 
@@ -105,13 +105,11 @@ private slots:
     }
 
     void aWrongPasswordOrNoServerIsOneClearMessageAndTheReplicaKeepsServing() {
-        const QString url = m_rig.freshLibrary();
-        QVERIFY(!url.isEmpty());
-        const QString folder = m_rig.writePages(QStringLiteral("away/docs"), 3, QStringLiteral("kestrel"));
-        auto writer = m_rig.engine(QStringLiteral("away/writer"));
-        auto reader = m_rig.engine(QStringLiteral("away/reader"));
-        QVERIFY(writer && reader);
-        QVERIFY(writer->ingest(test::TeamLibraryRig::sharing("docs", folder, url)));
+        test::TeamLibraryRig::Shared shared;
+        const QString failed = m_rig.shareFresh(QStringLiteral("away"), 3, QStringLiteral("kestrel"), shared);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        const QString& url = shared.url;
+        RagEngine* reader = shared.reader.get();
         QVERIFY(reader->libraries().subscribe(url));
         QVERIFY(reader->syncLibrary(url));
         const qint64 syncedAt = reader->libraries().find(url)->syncedAtMs;
@@ -147,14 +145,12 @@ private slots:
     }
 
     void aReadOnlyRoleIsEnoughToSync() {
-        const QString url = m_rig.freshLibrary();
-        QVERIFY(!url.isEmpty());
-        const QString database = url.section(QLatin1Char('/'), -1);
-        const QString folder = m_rig.writePages(QStringLiteral("reader/docs"), 2, QStringLiteral("egret"));
-        auto writer = m_rig.engine(QStringLiteral("reader/writer"));
-        auto reader = m_rig.engine(QStringLiteral("reader/reader"));
-        QVERIFY(writer && reader);
-        QVERIFY(writer->ingest(test::TeamLibraryRig::sharing("docs", folder, url)));
+        test::TeamLibraryRig::Shared shared;
+        const QString failed = m_rig.shareFresh(QStringLiteral("reader"), 2, QStringLiteral("egret"), shared);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        const QString& database = shared.database;
+        const QString& folder = shared.folder;
+        RagEngine* reader = shared.reader.get();
         // The GRANTs of the guide's team section.
         for (const QString& sql :
              {QStringLiteral("CREATE ROLE docs_reader LOGIN PASSWORD 'reader-secret'"),

@@ -19,12 +19,13 @@ private slots:
     void initTestCase() { QVERIFY2(m_rig.start(), qPrintable(m_rig.server().error())); }
 
     void syncsOnStartOnDemandAndOnItsTimer() {
-        const QString url = m_rig.freshLibrary();
-        const QString folder = m_rig.writePages(QStringLiteral("bg/docs"), 3, QStringLiteral("dunlin"));
-        auto writer = m_rig.engine(QStringLiteral("bg/writer"));
-        auto reader = m_rig.engine(QStringLiteral("bg/reader"));
-        QVERIFY(writer && reader);
-        QVERIFY(writer->ingest(test::TeamLibraryRig::sharing(QStringLiteral("docs"), folder, url)));
+        test::TeamLibraryRig::Shared shared;
+        const QString failed = m_rig.shareFresh(QStringLiteral("bg"), 3, QStringLiteral("dunlin"), shared);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        const QString& url = shared.url;
+        const QString& folder = shared.folder;
+        RagEngine* writer = shared.writer.get();
+        RagEngine* reader = shared.reader.get();
         QVERIFY(reader->libraries().subscribe(url));
 
         LibrarySyncer syncer(*reader, 1500);
