@@ -9,6 +9,7 @@
 #include "engine/store/library_store.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -210,9 +211,12 @@ Result<PublishReport> TeamLibraries::publish(const IngestRequest& request, int d
     auto collection = CollectionStore(m_local.connection()).find(request.collection);
     if (!collection)
         return collection.error();
+    // As the scanner names them (documents are stored under their folders' real paths).
     QStringList roots;
-    for (const QString& path : request.paths)
-        roots << QDir::cleanPath(QDir(path).absolutePath());
+    for (const QString& path : request.paths) {
+        const QString canonical = QFileInfo(path).canonicalFilePath();
+        roots << (canonical.isEmpty() ? QDir::cleanPath(QDir(path).absolutePath()) : canonical);
+    }
     LibraryPublisher publisher(m_local.connection(), *connection);
     auto published = publisher.publish(*collection, roots, dimension, stop, progress);
     if (!published)

@@ -4,6 +4,7 @@
 #include "engine/library/team_libraries.h"
 #include "tests/support/team_library_rig.h"
 
+#include <QFile>
 #include <QSqlQuery>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
@@ -123,6 +124,21 @@ private slots:
         QVERIFY(report->published->waitedMs >= 200);
         QCOMPARE(report->published->published, 1);
         QCOMPARE(report->published->unchanged, 2);
+    }
+
+    // The scanner stores documents under the folders' real paths: a folder named through a symbolic
+    // link is shared all the same.
+    void aFolderNamedThroughASymlinkIsShared() {
+        const QString url = m_rig.freshLibrary();
+        QVERIFY(!url.isEmpty());
+        const QString folder = m_rig.writePages(QStringLiteral("link/docs"), 3, QStringLiteral("snipe"));
+        const QString link = m_rig.tree().filePath(QStringLiteral("link/through"));
+        QVERIFY(QFile::link(folder, link));
+        auto engine = m_rig.engine(QStringLiteral("link/data"));
+        QVERIFY(engine);
+        auto shared = engine->ingest(test::TeamLibraryRig::sharing("docs", link, url));
+        QVERIFY2(shared, qPrintable(shared ? QString() : shared.error().message));
+        QCOMPARE(shared->published->published, 3);
     }
 
     void aCollectionOfAnotherEmbedderIsRefused() {
