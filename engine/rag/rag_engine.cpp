@@ -30,6 +30,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPromise>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -362,30 +363,38 @@ QFuture<Result<Answer>> RagEngine::ask(const AskRequest& request, AskPipeline::D
         return answer;
     };
     // Prepared on the ask pool; the model then writes with no thread waiting for it, and the answer
-    // is concluded on the ask pool again (docs/design/threads.md).
+    // is concluded on the ask pool again (docs/design/threads.md). The answer reaches the caller through
+    // a promise of our own rather than a continuation of the preparing task's future: Qt 6.4 crashed,
+    // rarely, running that continuation (QFutureInterfaceBase::reportStarted from an AsyncContinuation,
+    // under load in the stress test), and an answer without a model needs no continuation at all.
+    auto promise = std::make_shared<QPromise<Result<Answer>>>();
+    QFuture<Result<Answer>> answer = promise->future();
+    promise->start();
+    const auto deliver = [promise, done](Result<Answer> result) {
+        promise->addResult(done(std::move(result)));
+        Tsan::release();
+        promise->finish();
+    };
     AskPipeline* pipeline = m_askPipeline.get();
-    return QtConcurrent::run(&m_askPool, Tsan::handOff([pipeline, request = effective, onDelta, link] {
-               return pipeline->prepare(request, onDelta, link->token());
-           }))
-        .then(&m_askPool,
-              [this, pipeline, onDelta, link,
-               done](Result<AskPipeline::Pending> prepared) -> QFuture<Result<Answer>> {
-                  Tsan::acquire();
-                  if (!prepared)
-                      return QtFuture::makeReadyFuture(done(prepared.error()));
-                  auto pending = std::make_shared<AskPipeline::Pending>(std::move(*prepared));
-                  if (pending->answer)
-                      return QtFuture::makeReadyFuture(done(pipeline->conclude(*pending)));
-                  Tsan::release();
-                  return pending->model
-                      ->start(pending->prompt.messages, pipeline->streamTo(*pending, onDelta), link->token(),
-                              pending->deadline)
-                      .then(&m_askPool, [pipeline, pending, link, done](const Result<ChatReply>& reply) {
-                          Tsan::acquire();
-                          return done(pipeline->conclude(*pending, reply));
-                      });
-              })
-        .unwrap();
+    QThreadPool* askPool = &m_askPool;
+    (void)QtConcurrent::run(
+        &m_askPool, Tsan::handOff([pipeline, request = effective, onDelta, link, deliver, askPool] {
+            auto prepared = pipeline->prepare(request, onDelta, link->token());
+            if (!prepared)
+                return deliver(prepared.error());
+            auto pending = std::make_shared<AskPipeline::Pending>(std::move(*prepared));
+            if (pending->answer)
+                return deliver(pipeline->conclude(*pending));
+            Tsan::release();
+            pending->model
+                ->start(pending->prompt.messages, pipeline->streamTo(*pending, onDelta), link->token(),
+                        pending->deadline)
+                .then(askPool, [pipeline, pending, deliver](const Result<ChatReply>& reply) {
+                    Tsan::acquire();
+                    deliver(pipeline->conclude(*pending, reply));
+                });
+        }));
+    return answer;
 }
 
 HistoryStore RagEngine::history() {

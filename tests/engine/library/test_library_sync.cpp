@@ -144,6 +144,43 @@ private slots:
         QCOMPARE(library->lastError, away.error().message);
     }
 
+    // A collection deleted from the library goes from the replicas; one made again under the same name
+    // replaces the old replica rather than mixing with it.
+    void aCollectionDeletedOrMadeAgainThereIsFollowed() {
+        test::TeamLibraryRig::Shared shared;
+        const QString failed = m_rig.shareFresh(QStringLiteral("again"), 3, QStringLiteral("knot"), shared);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        RagEngine& reader = *shared.reader;
+        QVERIFY(reader.libraries().subscribe(shared.url));
+        QVERIFY(reader.syncLibrary(shared.url));
+        QCOMPARE(test::TeamLibraryRig::passages(reader, QStringLiteral("docs")).size(), size_t(3));
+
+        QVERIFY(m_rig.server().exec(QStringLiteral("DELETE FROM collections WHERE name = 'docs'"), shared.database));
+        auto synced = reader.syncLibrary(shared.url);
+        QVERIFY2(synced, qPrintable(synced ? QString() : synced.error().message));
+        QCOMPARE(synced->removedCollections, QStringList{QStringLiteral("docs")});
+        QVERIFY(reader.collections()->empty());
+
+        // Made again from another folder: the replica holds that folder's files only.
+        const QString other = m_rig.writePages(QStringLiteral("again/other"), 2, QStringLiteral("sanderling"));
+        auto writer = m_rig.engine(QStringLiteral("again/second-writer"));
+        QVERIFY(writer && writer->ingest(test::TeamLibraryRig::sharing("docs", other, shared.url)));
+        QVERIFY(reader.syncLibrary(shared.url));
+        auto held = test::TeamLibraryRig::passages(reader, QStringLiteral("docs"));
+        QCOMPARE(held.size(), size_t(2));
+        for (const auto& [path, count] : held)
+            QVERIFY2(path.startsWith(other), qPrintable(path));
+
+        // Deleted and made again between two syncs: the replica is rebuilt, not merged.
+        QVERIFY(m_rig.server().exec(QStringLiteral("DELETE FROM collections WHERE name = 'docs'"), shared.database));
+        QVERIFY(shared.writer->ingest(test::TeamLibraryRig::sharing("docs", shared.folder, shared.url)));
+        QVERIFY(reader.syncLibrary(shared.url));
+        held = test::TeamLibraryRig::passages(reader, QStringLiteral("docs"));
+        QCOMPARE(held.size(), size_t(3));
+        for (const auto& [path, count] : held)
+            QVERIFY2(path.startsWith(shared.folder), qPrintable(path));
+    }
+
     void aReadOnlyRoleIsEnoughToSync() {
         test::TeamLibraryRig::Shared shared;
         const QString failed = m_rig.shareFresh(QStringLiteral("reader"), 2, QStringLiteral("egret"), shared);
