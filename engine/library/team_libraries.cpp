@@ -20,7 +20,8 @@ TeamLibraries::TeamLibraries(Database& local, VectorIndexManager& indexes, const
     : m_local(local)
     , m_indexes(indexes)
     , m_clock(clock)
-    , m_lockDir(std::move(lockDir)) {}
+    , m_lockDir(std::move(lockDir))
+    , m_origin(FeedbackSharer::originOf(local.filePath())) {}
 
 void TeamLibraries::setPasswordSource(PasswordSource source) {
     std::lock_guard lock(m_mutex);

@@ -98,6 +98,33 @@ private slots:
         QCOMPARE(report->size(), size_t(1));
         QCOMPARE(report->front().question, QStringLiteral("What is plover1?"));
     }
+
+    // Each data folder's answers are its own: two machines' first answers (the same message id in each
+    // database) are two pieces of feedback, not one replacing the other.
+    void twoMachinesFeedbackOnTheirFirstAnswersCountsTwice() {
+        test::TeamLibraryRig::Shared shared;
+        const QString failed = m_rig.shareFresh(QStringLiteral("two"), 1, QStringLiteral("ruff"), shared);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        std::unique_ptr<RagEngine> other = m_rig.engine(QStringLiteral("two/other-reader"));
+        QVERIFY(other);
+        qint64 ids[2] = {0, 0};
+        int n = 0;
+        for (RagEngine* reader : {shared.reader.get(), other.get()}) {
+            QVERIFY(reader->libraries().subscribe(shared.url));
+            QVERIFY(reader->libraries().setShareFeedback(shared.url, true));
+            QVERIFY(reader->syncLibrary(shared.url));
+            ids[n] = answered(*reader, QStringLiteral("Where is ruff0 configured?"), QStringLiteral("docs"));
+            QVERIFY(reader->history().setFeedback(ids[n++], -1));
+            auto synced = reader->syncLibrary(shared.url);
+            QVERIFY2(synced, qPrintable(synced ? QString() : synced.error().message));
+            QCOMPARE(synced->feedbackShared, 1);
+        }
+        QCOMPARE(ids[0], ids[1]); // the case this test is about
+        auto report = shared.writer->libraries().feedbackReport(shared.url);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->size(), size_t(1));
+        QCOMPARE(report->front().notHelpful, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFeedbackSharer)
