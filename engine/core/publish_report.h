@@ -10,6 +10,7 @@ namespace docrag {
 struct PublishReport final {
     QString library; // the URL, without password
     QString collection;
+    qint64 collectionId = 0; // the collection's id in the library
     int published = 0;
     int removed = 0;
     int unchanged = 0;

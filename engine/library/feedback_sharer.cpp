@@ -4,10 +4,9 @@
 #include "engine/library/library_connection.h"
 #include "engine/store/collection_store.h"
 #include "engine/store/database.h"
+#include "engine/store/history_store.h"
 
 #include <QCryptographicHash>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,29 +15,20 @@
 namespace docrag {
 namespace {
 
-struct Pending final {
-    qint64 id = 0;
-    QString question;
-    QString answer;
-    int rating = 0;
-    QString note;
-    QStringList collections;
-};
-
-QStringList citedCollections(const QString& sourcesJson) {
+QStringList citedCollections(const ChatMessage& answer) {
     QStringList out;
-    for (const QJsonValue& v : QJsonDocument::fromJson(sourcesJson.toUtf8()).array()) {
-        const QString name = Source::fromJson(v.toObject()).collection;
-        if (!name.isEmpty() && !out.contains(name))
-            out << name;
+    for (const Source& source : answer.sources) {
+        if (!source.collection.isEmpty() && !out.contains(source.collection))
+            out << source.collection;
     }
     return out;
 }
 
 } // namespace
 
-FeedbackSharer::FeedbackSharer(Database& local, QString origin)
+FeedbackSharer::FeedbackSharer(Database& local, const Clock& clock, QString origin)
     : m_local(local)
+    , m_clock(clock)
     , m_origin(std::move(origin)) {}
 
 QString FeedbackSharer::originOf(const QString& databasePath) {
@@ -57,50 +47,34 @@ Result<int> FeedbackSharer::share(const TeamLibrary& library, LibraryConnection&
     for (const Collection& c : *collections)
         if (c.libraryId == library.id)
             replicas.insert(c.name);
-    QSqlQuery q(m_local.connection());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT m.id, m.content, m.feedback, m.feedback_note, m.sources_json, "
-                               "(SELECT u.content FROM messages u WHERE u.conversation_id = "
-                               "m.conversation_id AND u.role = 'user' "
-                               "AND u.id < m.id ORDER BY u.id DESC LIMIT 1) FROM messages m "
-                               "WHERE m.role = 'assistant' AND m.feedback != m.feedback_shared")))
-        return Error{ErrorCode::Database, QStringLiteral("reading feedback: %1").arg(q.lastError().text())};
-    std::vector<Pending> pending;
-    while (q.next()) {
-        Pending p{q.value(0).toLongLong(), q.value(5).toString(), q.value(1).toString(),
-                  q.value(2).toInt(),      q.value(3).toString(), citedCollections(q.value(4).toString())};
-        const bool fromLibrary = std::any_of(p.collections.begin(), p.collections.end(),
-                                             [&](const QString& name) { return replicas.contains(name); });
-        if (fromLibrary)
-            pending.push_back(std::move(p));
-    }
-    q.finish();
+    auto changes = HistoryStore(m_local.connection(), m_clock).feedbackNotShared();
+    if (!changes)
+        return changes.error();
     const QString givenBy =
         connection.url().user.isEmpty() ? qEnvironmentVariable("USER") : connection.url().user;
     int sent = 0;
-    for (const Pending& p : pending) {
+    for (const HistoryStore::FeedbackChange& change : *changes) {
+        const ChatMessage& answer = change.answer;
+        const QStringList cited = citedCollections(answer);
+        const bool fromLibrary = std::any_of(cited.begin(), cited.end(),
+                                             [&](const QString& name) { return replicas.contains(name); });
+        if (!fromLibrary)
+            continue;
         QSqlQuery insert(connection.database());
         insert.prepare(
             QStringLiteral("INSERT INTO feedback (origin, collections, question, answer, rating, note, "
                            "given_by) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        insert.addBindValue(QStringLiteral("%1:%2").arg(m_origin).arg(p.id));
-        insert.addBindValue(p.collections.join(QLatin1Char(',')));
-        insert.addBindValue(p.question);
-        insert.addBindValue(p.answer);
-        insert.addBindValue(p.rating);
-        insert.addBindValue(p.note);
+        insert.addBindValue(QStringLiteral("%1:%2").arg(m_origin).arg(answer.id));
+        insert.addBindValue(cited.join(QLatin1Char(',')));
+        insert.addBindValue(change.question);
+        insert.addBindValue(answer.content);
+        insert.addBindValue(answer.feedback);
+        insert.addBindValue(answer.feedbackNote);
         insert.addBindValue(givenBy);
         if (!insert.exec())
             return connection.error(insert.lastError().text(), "sending feedback");
-        Status marked = m_local.transaction([&](QSqlDatabase& db) -> Status {
-            QSqlQuery mark(db);
-            mark.prepare(QStringLiteral("UPDATE messages SET feedback_shared = ? WHERE id = ?"));
-            mark.addBindValue(p.rating);
-            mark.addBindValue(p.id);
-            if (!mark.exec())
-                return Error{ErrorCode::Database,
-                             QStringLiteral("recording sent feedback: %1").arg(mark.lastError().text())};
-            return {};
+        Status marked = m_local.transaction([&](QSqlDatabase& db) {
+            return HistoryStore(db, m_clock).setFeedbackShared(answer.id, answer.feedback);
         });
         if (!marked)
             return marked.error();

@@ -10,6 +10,7 @@
 
 namespace docrag {
 
+class Clock;
 class Database;
 class LibraryConnection;
 
@@ -29,7 +30,7 @@ struct FeedbackTopic final {
 class FeedbackSharer final {
 public:
     // `origin`: what tells this data folder's answers from other machines' (see originOf()).
-    FeedbackSharer(Database& local, QString origin);
+    FeedbackSharer(Database& local, const Clock& clock, QString origin);
     static QString originOf(const QString& databasePath);
 
     // Sends the feedback that changed since it was last sent; how many answers' feedback was sent.
@@ -39,6 +40,7 @@ public:
 
 private:
     Database& m_local;
+    const Clock& m_clock;
     QString m_origin;
 };
 

@@ -93,6 +93,7 @@ Result<PublishReport> LibraryPublisher::publish(const Collection& collection, co
     auto remoteId = remoteCollection(collection, dimension);
     if (!remoteId)
         return remoteId.error();
+    report.collectionId = *remoteId;
     auto waited = lock(*remoteId, collection.name, stop, progress);
     if (!waited)
         return waited.error();

@@ -137,40 +137,30 @@ Result<Collection> LibrarySync::replicaOf(const TeamLibrary& library, const Remo
         return found.error();
     if (found && found->libraryCollectionId == remote.id)
         return *found;
-    if (found && found->libraryCollectionId != 0) {
+    if (found) {
         // The library's collection was removed and made again: what this replica holds belongs to the old
         // one.
         if (Status s = removeReplica(*found); !s)
             return s.error();
     }
-    Collection replica;
-    if (found && found->libraryCollectionId == 0) {
-        replica = *found; // linked by a publish from here, before its first sync
-    } else {
-        Collection fresh;
-        fresh.name = remote.name;
-        fresh.docType = remote.docType;
-        fresh.embedderId = remote.embedderId;
-        fresh.createdAtMs = fresh.updatedAtMs = m_clock.nowMs();
-        Result<Collection> created = Error{ErrorCode::Internal, QString()};
-        Status s = m_local.transaction([&](QSqlDatabase& db) -> Status {
-            created = CollectionStore(db).create(fresh);
-            if (!created)
-                return created.error();
-            return CollectionStore(db).setLibrary(created->id, library.id, remote.id, 0);
-        });
-        if (!s)
-            return s.error();
-        replica = *created;
-    }
-    replica.libraryId = library.id;
-    replica.libraryCollectionId = remote.id;
-    Status linked = m_local.transaction([&](QSqlDatabase& db) {
-        return CollectionStore(db).setLibrary(replica.id, library.id, remote.id, replica.libraryVersion);
+    Collection fresh;
+    fresh.name = remote.name;
+    fresh.docType = remote.docType;
+    fresh.embedderId = remote.embedderId;
+    fresh.createdAtMs = fresh.updatedAtMs = m_clock.nowMs();
+    fresh.libraryId = library.id;
+    fresh.libraryCollectionId = remote.id;
+    // Made and linked in one transaction: a replica never exists as a local collection of that name.
+    Result<Collection> created = Error{ErrorCode::Internal, QString()};
+    Status s = m_local.transaction([&](QSqlDatabase& db) -> Status {
+        created = CollectionStore(db).create(fresh);
+        if (!created)
+            return created.error();
+        return CollectionStore(db).setLibrary(created->id, library.id, remote.id, 0);
     });
-    if (!linked)
-        return linked.error();
-    return replica;
+    if (!s)
+        return s.error();
+    return created;
 }
 
 Status LibrarySync::syncCollection(const TeamLibrary& library, LibraryConnection& connection,

@@ -55,6 +55,9 @@ public:
 
     Result<LibrarySyncReport> run(const TeamLibrary& library, LibraryConnection& connection,
                                   std::stop_token stop = {}, const Progress& progress = {});
+    // Removes a replica from this data folder (its library keeps the collection), once no ingest or
+    // sync of it runs.
+    Status removeReplica(const Collection& replica);
 
 private:
     struct Remote;
@@ -66,7 +69,6 @@ private:
                       std::vector<Change>::const_iterator first, std::vector<Change>::const_iterator last,
                       IngestWriter& writer, std::unordered_map<QString, Document>& here, qint64& position,
                       LibrarySyncReport& report);
-    Status removeReplica(const Collection& replica);
 
     Database& m_local;
     VectorIndexManager& m_indexes;

@@ -97,14 +97,12 @@ Status TeamLibraries::unsubscribe(const QString& urlText) {
     auto collections = CollectionStore(m_local.connection()).list();
     if (!collections)
         return collections.error();
+    LibrarySync replicas(m_local, m_indexes, m_clock, m_lockDir);
     for (const Collection& c : *collections) {
         if (c.libraryId != library->id)
             continue;
-        Status removed =
-            m_local.transaction([&](QSqlDatabase& db) { return CollectionStore(db).remove(c.id); });
-        if (!removed)
+        if (Status removed = replicas.removeReplica(c); !removed)
             return removed;
-        m_indexes.drop(c.id);
     }
     return m_local.transaction([&](QSqlDatabase& db) { return LibraryStore(db).remove(library->id); });
 }
@@ -122,18 +120,11 @@ Result<LibrarySyncReport> TeamLibraries::sync(const QString& urlText, std::stop_
     if (report) {
         // Each replica is now as fresh as the library: the time its row shows ("synced HH:MM").
         const qint64 now = m_clock.nowMs();
-        (void)m_local.transaction([&](QSqlDatabase& db) -> Status {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("UPDATE collections SET synced_at = ? WHERE library_id = ?"));
-            q.addBindValue(now);
-            q.addBindValue(library->id);
-            if (!q.exec())
-                return Error{ErrorCode::Database, q.lastError().text()};
-            return {};
-        });
+        (void)m_local.transaction(
+            [&](QSqlDatabase& db) { return CollectionStore(db).setSyncedAtOfLibrary(library->id, now); });
     }
     if (report && library->shareFeedback) {
-        auto shared = FeedbackSharer(m_local, m_origin).share(*library, *connection);
+        auto shared = FeedbackSharer(m_local, m_clock, m_origin).share(*library, *connection);
         if (shared)
             report->feedbackShared = *shared;
         else
@@ -225,15 +216,13 @@ Result<PublishReport> TeamLibraries::publish(const IngestRequest& request, int d
     // The collection is now the library's too: this data folder subscribes, and its sync brings
     // what other machines share into it.
     Result<TeamLibrary> library = Error{ErrorCode::Internal, QString()};
-    auto remoteId = publisher.remoteCollection(*collection, dimension);
-    if (!remoteId)
-        return remoteId.error();
+    const qint64 remoteId = published->collectionId;
     Status linked = m_local.transaction([&](QSqlDatabase& db) -> Status {
         library = LibraryStore(db).add(connection->url().toString(), m_clock.nowMs());
         if (!library)
             return library.error();
-        const qint64 position = collection->libraryCollectionId == *remoteId ? collection->libraryVersion : 0;
-        return CollectionStore(db).setLibrary(collection->id, library->id, *remoteId, position);
+        const qint64 position = collection->libraryCollectionId == remoteId ? collection->libraryVersion : 0;
+        return CollectionStore(db).setLibrary(collection->id, library->id, remoteId, position);
     });
     if (!linked)
         return linked.error();

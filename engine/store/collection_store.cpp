@@ -166,6 +166,16 @@ Status CollectionStore::setLibraryVersion(qint64 id, qint64 libraryVersion) {
     return setColumn(id, "library_version", libraryVersion, "recording how far the replica is synced");
 }
 
+Status CollectionStore::setSyncedAtOfLibrary(qint64 libraryId, qint64 nowMs) {
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE collections SET synced_at = ? WHERE library_id = ?"));
+    q.addBindValue(nowMs);
+    q.addBindValue(libraryId);
+    if (!q.exec())
+        return SqlError::from(q, "recording when the replicas were synced");
+    return {};
+}
+
 Status CollectionStore::setFilesDone(qint64 id, qint64 filesDone) {
     return setColumn(id, "files_done", filesDone, "recording the ingest's progress");
 }

@@ -40,6 +40,8 @@ public:
     // Makes the collection a replica of a team library's collection (or, with 0, a local one again).
     Status setLibrary(qint64 id, qint64 libraryId, qint64 libraryCollectionId, qint64 libraryVersion);
     Status setLibraryVersion(qint64 id, qint64 libraryVersion);
+    // Every replica of a team library is as fresh as the library's last sync.
+    Status setSyncedAtOfLibrary(qint64 libraryId, qint64 nowMs);
     // Called in the transaction of every change to the collection's chunks.
     Status bumpGeneration(qint64 id, qint64 nowMs);
     Result<CollectionStats> stats(qint64 id) const;

@@ -209,4 +209,29 @@ Status HistoryStore::setFeedback(qint64 messageId, int feedback, const QString& 
     return {};
 }
 
+Result<std::vector<HistoryStore::FeedbackChange>> HistoryStore::feedbackNotShared() {
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1, (SELECT u.content FROM messages u WHERE u.conversation_id = "
+                               "messages.conversation_id AND u.role = 'user' AND u.id < messages.id "
+                               "ORDER BY u.id DESC LIMIT 1) FROM messages "
+                               "WHERE role = 'assistant' AND feedback != feedback_shared")
+                    .arg(QLatin1String(kMessageColumns))))
+        return SqlError::from(q, "reading feedback to share");
+    std::vector<FeedbackChange> out;
+    while (q.next())
+        out.push_back(FeedbackChange{readMessage(q), q.value(13).toString()});
+    return out;
+}
+
+Status HistoryStore::setFeedbackShared(qint64 messageId, int feedback) {
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE messages SET feedback_shared = ? WHERE id = ?"));
+    q.addBindValue(feedback);
+    q.addBindValue(messageId);
+    if (!q.exec())
+        return SqlError::from(q, "recording sent feedback");
+    return {};
+}
+
 } // namespace docrag

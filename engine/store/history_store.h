@@ -34,6 +34,16 @@ public:
     // +1, -1, or 0 to clear, with an optional note.
     Status setFeedback(qint64 messageId, int feedback, const QString& note = {});
 
+    // An answer whose feedback changed since it was last sent to a team library, with the question it
+    // answered (FeedbackSharer).
+    struct FeedbackChange final {
+        ChatMessage answer;
+        QString question;
+    };
+    Result<std::vector<FeedbackChange>> feedbackNotShared();
+    // The answer's feedback as the library now has it.
+    Status setFeedbackShared(qint64 messageId, int feedback);
+
 private:
     QSqlDatabase m_db;
     const Clock& m_clock;
