@@ -138,6 +138,9 @@ void LibraryView::describeCollection(QTreeWidgetItem* item, const CollectionInfo
     QString text = tr("%1  (%Ln documents, %2)", "", static_cast<int>(info.stats.indexed))
                        .arg(c.name, tr("%Ln passages", "", static_cast<int>(info.stats.chunks)));
     QString tip;
+    const QString synced = c.syncedAtMs > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.syncedAtMs),
+                                                                 QLocale::ShortFormat)
+                                            : tr("never");
     if (info.ingest == CollectionInfo::Ingest::Interrupted) {
         text +=
             QStringLiteral("  ") +
@@ -148,19 +151,12 @@ void LibraryView::describeCollection(QTreeWidgetItem* item, const CollectionInfo
         text += QStringLiteral("  ") +
                 tr("being ingested: %1 of %Ln files", "", c.filesTotal).arg(QLocale().toString(c.filesDone));
     } else if (c.libraryId != 0) {
-        const QString synced =
-            c.syncedAtMs > 0
-                ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.syncedAtMs), QLocale::ShortFormat)
-                : tr("never");
         text += QStringLiteral("  ") + tr("team library, synced %1").arg(synced);
-        tip = tr("A copy of a collection of a team library, searched on this computer. DocRag syncs it from the "
+        tip = tr("A copy of a collection of a team library, searched on this computer. DocRag syncs it from "
+                 "the "
                  "library every few minutes; it changes only there. Last synced: %1.")
                   .arg(synced);
     } else if (c.keepInSync) {
-        const QString synced =
-            c.syncedAtMs > 0
-                ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.syncedAtMs), QLocale::ShortFormat)
-                : tr("never");
         const auto following = m_following.constFind(c.name);
         const bool rescanned = following != m_following.constEnd() && !following->watched;
         text += QStringLiteral("  ") + (rescanned ? tr("synced %1, checked every few minutes").arg(synced)
