@@ -188,19 +188,17 @@ bool PostgresServer::start() {
 }
 
 void PostgresServer::stop() {
-    if (!running())
-        return;
-    ::kill(static_cast<pid_t>(m_server.processId()), SIGTERM);
-    if (!m_server.waitForFinished(30000)) {
-        m_server.kill();
-        m_server.waitForFinished(5000);
-    }
+    endWith(SIGTERM);
 }
 
 void PostgresServer::crash() {
+    endWith(SIGQUIT);
+}
+
+void PostgresServer::endWith(int signal) {
     if (!running())
         return;
-    ::kill(static_cast<pid_t>(m_server.processId()), SIGQUIT);
+    ::kill(static_cast<pid_t>(m_server.processId()), signal);
     if (!m_server.waitForFinished(30000)) {
         m_server.kill();
         m_server.waitForFinished(5000);

@@ -44,6 +44,8 @@ public:
 
 private:
     bool initCluster();
+    // Sends the server `signal` and waits for it to end (killing it after 30 s).
+    void endWith(int signal);
     bool makeCertificate();
     bool runTool(const QString& tool, const QStringList& arguments);
     QStringList asServerUser(const QString& program, const QStringList& arguments) const;
