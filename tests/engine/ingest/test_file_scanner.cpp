@@ -129,6 +129,12 @@ void TestFileScanner::defaultExcludesPruneBuildAndHiddenFolders() {
         "html/index.html",
         "html/searchindex.js",
         "html/objects.inv",
+        "qtcore/qtcore.index",
+        "qtcore/qtcore.qhp",
+        "qtcore/qtcore.qhp.sha1",
+        "qtcore/examples-manifest.xml",
+        "qtcore/qstring.html",
+        "qtcore/sitemap.xml",
         "web/node_modules/pkg/README.md",
         "web/app.min.js",
         "web/app.js",
@@ -150,7 +156,8 @@ void TestFileScanner::defaultExcludesPruneBuildAndHiddenFolders() {
     QVERIFY(result.ok());
     QCOMPARE(relativeFiles(*result, canonical(dir.path())),
              (QStringList{"README.md", "build", "docs/index.rst", "html/index.html", "html/objects.inv",
-                          "html/searchindex.js", "py/mod.py", "web/app.js", "web/package.json"}));
+                          "html/searchindex.js", "py/mod.py", "qtcore/qstring.html", "qtcore/sitemap.xml",
+                          "web/app.js", "web/package.json"}));
 }
 
 void TestFileScanner::withoutDefaultExcludesEverythingIsListed() {

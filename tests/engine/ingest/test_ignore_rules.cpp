@@ -266,6 +266,10 @@ void TestIgnoreRules::defaultExcludesList() {
         "_static/",
         "_sources/",
         "_images/",
+        "*.qhp",
+        "*.qhp.sha1",
+        "*.index",
+        "examples-manifest.xml",
     };
     QCOMPARE(IgnoreRules::defaultExcludes(), expected);
 }
@@ -299,6 +303,11 @@ void TestIgnoreRules::defaultExcludes_data() {
     QTest::newRow("_static") << "html/_static" << true << true;
     QTest::newRow("_sources") << "html/_sources" << true << true;
     QTest::newRow("_images") << "_images" << true << true;
+    QTest::newRow("qdoc index") << "qtcore/qtcore.index" << false << true;
+    QTest::newRow("qdoc help project") << "qtcore/qtcore.qhp" << false << true;
+    QTest::newRow("qdoc help project hash") << "qtcore/qtcore.qhp.sha1" << false << true;
+    QTest::newRow("qdoc examples manifest") << "qtcore/examples-manifest.xml" << false << true;
+    QTest::newRow("other xml kept") << "qtcore/sitemap.xml" << false << false;
     QTest::newRow("html page kept") << "html/library/os.html" << false << false;
     QTest::newRow("searchindex kept") << "html/searchindex.js" << false << false;
     QTest::newRow("markdown kept") << "docs/guide/intro.md" << false << false;
