@@ -1,7 +1,9 @@
 #include "engine/ingest/html_depth_limiter.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <string_view>
 
 namespace docrag {
 namespace {
@@ -10,28 +12,46 @@ bool isNameChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
 }
 
-bool isOneOf(QByteArrayView name, std::initializer_list<const char*> names) {
-    return std::any_of(names.begin(), names.end(), [name](const char* n) {
-        return name.compare(QByteArrayView(n), Qt::CaseInsensitive) == 0;
-    });
-}
+// A tag name lower-cased into a small buffer: every name the lists below hold is shorter than it, so a
+// longer name is in none of them. Looked up by length and bytes: this runs for every tag of every page,
+// where a case-insensitive comparison with each name (strlen, then a compare) took 4 % of the Qt docs'
+// ingest.
+class TagName final {
+public:
+    explicit TagName(QByteArrayView name) {
+        if (name.size() > static_cast<qsizetype>(m_lower.size()))
+            return;
+        for (qsizetype i = 0; i < name.size(); ++i) {
+            const char c = name[i];
+            m_lower[static_cast<size_t>(i)] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+        }
+        m_size = static_cast<size_t>(name.size());
+    }
+    bool isOneOf(std::initializer_list<std::string_view> names) const {
+        const std::string_view lower(m_lower.data(), m_size);
+        return m_size > 0 && std::find(names.begin(), names.end(), lower) != names.end();
+    }
+
+private:
+    std::array<char, 12> m_lower{};
+    size_t m_size = 0;
+};
 
 // Void elements, those whose end tag may be left out, and those a parser closes when another opens (a,
 // button, nobr, form): none of them makes the tree deeper by nesting.
-bool counts(QByteArrayView name) {
-    return !isOneOf(name,
-                    {"area",     "base",     "br",       "col",     "embed",  "hr",       "img",     "input",
-                     "link",     "meta",     "param",    "source",  "track",  "wbr",      "p",       "li",
-                     "dt",       "dd",       "tr",       "td",      "th",     "tbody",    "thead",   "tfoot",
-                     "option",   "optgroup", "colgroup", "caption", "rb",     "rt",       "rtc",     "rp",
-                     "html",     "head",     "body",     "frame",   "keygen", "basefont", "bgsound", "image",
-                     "menuitem", "a",        "nobr",     "button",  "form"});
+bool counts(const TagName& name) {
+    return !name.isOneOf(
+        {"area",    "base",     "br",      "col",   "embed",    "hr",    "img",    "input",    "link",
+         "meta",    "param",    "source",  "track", "wbr",      "p",     "li",     "dt",       "dd",
+         "tr",      "td",       "th",      "tbody", "thead",    "tfoot", "option", "optgroup", "colgroup",
+         "caption", "rb",       "rt",      "rtc",   "rp",       "html",  "head",   "body",     "frame",
+         "keygen",  "basefont", "bgsound", "image", "menuitem", "a",     "nobr",   "button",   "form"});
 }
 
 // Elements whose content is text up to their end tag: a "<div>" inside a script is no element.
-bool isRawText(QByteArrayView name) {
-    return isOneOf(
-        name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"});
+bool isRawText(const TagName& name) {
+    return name.isOneOf(
+        {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"});
 }
 
 // The end of a tag that starts at `from` ('<'): the index after its '>', quotes respected.
@@ -90,10 +110,11 @@ int scan(QByteArrayView html, int maxDepth, QByteArray* out) {
             i = lt + 1; // "a < b", "<3": text
             continue;
         }
+        const TagName tag(name);
         const qsizetype end = tagEnd(html, lt);
         const bool selfClosing = end >= 2 && html[end - 2] == '/';
         if (closing) {
-            if (counts(name)) {
+            if (counts(tag)) {
                 if (depth > maxDepth)
                     drop(lt, end);
                 depth = std::max(0, depth - 1);
@@ -101,7 +122,7 @@ int scan(QByteArrayView html, int maxDepth, QByteArray* out) {
             i = end;
             continue;
         }
-        if (isRawText(name)) {
+        if (isRawText(tag)) {
             // Its content, up to its end tag (in any case), is not markup.
             qsizetype at = end;
             while ((at = html.indexOf("</", at)) >= 0) {
@@ -114,7 +135,7 @@ int scan(QByteArrayView html, int maxDepth, QByteArray* out) {
             i = at < 0 ? html.size() : tagEnd(html, at);
             continue;
         }
-        if (!selfClosing && counts(name)) {
+        if (!selfClosing && counts(tag)) {
             ++depth;
             deepest = std::max(deepest, depth);
             if (depth > maxDepth)

@@ -37,6 +37,21 @@ private slots:
         QVERIFY(result.html.contains("<p>after</p>"));
     }
 
+    // Tag names in any case: upper-case void and optional-end elements do not nest, an upper-case script
+    // holds no markup, and a long custom element (longer than any name the lists hold) nests.
+    void namesAreMatchedWhateverTheirCase() {
+        const QByteArray page = "<HTML><Body><UL><LI><P>one<Li>two<BR><IMG src=x><Input></UL>"
+                                "<SCRIPT>document.write('<div><div><div><div>')</SCRIPT>"
+                                "<a-very-long-custom-element><Section><DIV>x</DIV></Section>"
+                                "</a-very-long-custom-element></Body></HTML>";
+        const auto result = HtmlDepthLimiter::limit(page, 3);
+        QCOMPARE(result.deepest, 3);
+        const auto flattened = HtmlDepthLimiter::limit(page, 2);
+        QCOMPARE(flattened.deepest, 3);
+        QCOMPARE(flattened.html.count("<DIV>"), 0);
+        QVERIFY(flattened.html.contains("<SCRIPT>document.write('<div><div><div><div>')</SCRIPT>"));
+    }
+
     // The loader on 100,000 nested divs: before the cap, gumbo took 16 s over it.
     void aHugelyNestedPageLoadsQuickly() {
         QByteArray page = "<html><body>" + QByteArray("<div>").repeated(100000) + "deep text" +
