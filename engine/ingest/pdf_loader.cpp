@@ -1,36 +1,14 @@
 #include "engine/ingest/pdf_loader.h"
 
+#include "engine/ingest/pdf_module.h"
+
 #include <QFileInfo>
 #include <QStringList>
 
-#include <exception>
 #include <limits>
-#include <memory>
-#include <mutex>
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
-#include <spdlog/spdlog.h>
-#include <string>
 
 namespace docrag {
 namespace {
-
-// poppler reports every oddity of a damaged file on stderr; that belongs in our log, if anywhere.
-void routePopplerMessages(const std::string& message, void*) {
-    if (const auto logger = spdlog::get("docrag.ingest"))
-        logger->debug("poppler: {}", message);
-}
-
-void silencePoppler() {
-    static std::once_flag once;
-    std::call_once(once, [] { poppler::set_debug_error_function(&routePopplerMessages, nullptr); });
-}
-
-QString toQString(const poppler::ustring& text) {
-    const poppler::byte_array utf8 = text.to_utf8();
-    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
-}
 
 bool endsWithHyphenatedWord(const QString& text) {
     return text.size() >= 2 && text.back() == QLatin1Char('-') && text.at(text.size() - 2).isLetter();
@@ -88,31 +66,28 @@ bool appendPageBlocks(const QString& pageText, int page, std::vector<Block>& blo
     return paragraph.isEmpty() || budget.append(blocks, paragraph.take(page));
 }
 
-Result<ParsedDocument> loadPdf(const QString& path, const QByteArray& bytes, BlockBudget& budget) {
-    ParsedDocument document;
-    document.format = QStringLiteral("pdf");
-    document.title = QFileInfo(path).completeBaseName();
-    if (bytes.isEmpty())
-        return document;
+// What the module reports, gathered into the document.
+struct Reading final {
+    ParsedDocument& document;
+    BlockBudget& budget;
+    QString error;
 
-    silencePoppler();
-    const std::unique_ptr<poppler::document> pdf(
-        poppler::document::load_from_raw_data(bytes.constData(), static_cast<int>(bytes.size())));
-    if (!pdf)
-        return Error{ErrorCode::Corrupt, QStringLiteral("not a valid PDF (poppler could not open it)")};
-    if (pdf->is_locked())
-        return Error{ErrorCode::Unsupported, QStringLiteral("PDF is password-protected")};
-
-    if (const QString title = toQString(pdf->get_title()).simplified(); !title.isEmpty())
-        document.title = title;
-    const int pageCount = pdf->pages();
-    for (int index = 0; index < pageCount; ++index) {
-        const std::unique_ptr<poppler::page> page(pdf->create_page(index));
-        if (page && !appendPageBlocks(toQString(page->text()), index + 1, document.blocks, budget))
-            break;
+    static void title(void* context, const char* text, size_t size) {
+        const QString title = QString::fromUtf8(text, static_cast<qsizetype>(size)).simplified();
+        if (!title.isEmpty())
+            static_cast<Reading*>(context)->document.title = title;
     }
-    return document;
-}
+    static int page(void* context, int number, const char* text, size_t size) {
+        auto* reading = static_cast<Reading*>(context);
+        return appendPageBlocks(QString::fromUtf8(text, static_cast<qsizetype>(size)), number,
+                                reading->document.blocks, reading->budget)
+                   ? 1
+                   : 0;
+    }
+    static void failed(void* context, const char* text, size_t size) {
+        static_cast<Reading*>(context)->error = QString::fromUtf8(text, static_cast<qsizetype>(size));
+    }
+};
 
 } // namespace
 
@@ -120,13 +95,25 @@ Result<ParsedDocument> PdfLoader::parse(const QString& path, const QByteArray& b
                                         BlockBudget& budget) const {
     if (bytes.size() > std::numeric_limits<int>::max())
         return Error{ErrorCode::TooLarge, QStringLiteral("PDF is larger than 2 GiB")};
-    try {
-        return loadPdf(path, bytes, budget);
-    } catch (const std::exception& e) {
-        return Error{ErrorCode::Corrupt,
-                     QStringLiteral("not a valid PDF: %1").arg(QString::fromUtf8(e.what()))};
-    } catch (...) {
-        return Error{ErrorCode::Corrupt, QStringLiteral("not a valid PDF (poppler failed)")};
+    ParsedDocument document;
+    document.format = QStringLiteral("pdf");
+    document.title = QFileInfo(path).completeBaseName();
+    if (bytes.isEmpty())
+        return document;
+    const Result<const PdfModule*> module = PdfModule::get();
+    if (!module)
+        return module.error();
+    Reading reading{document, budget, {}};
+    const DocragPdfSink sink{&reading, &Reading::title, &Reading::page, &Reading::failed};
+    switch ((*module)->read(bytes.constData(), static_cast<int>(bytes.size()), sink)) {
+    case DocragPdfOk:
+        return document;
+    case DocragPdfNotPdf:
+        return Error{ErrorCode::Corrupt, QStringLiteral("not a valid PDF (poppler could not open it)")};
+    case DocragPdfLocked:
+        return Error{ErrorCode::Unsupported, QStringLiteral("PDF is password-protected")};
+    default:
+        return Error{ErrorCode::Corrupt, QStringLiteral("not a valid PDF: %1").arg(reading.error)};
     }
 }
 

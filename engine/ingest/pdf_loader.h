@@ -4,7 +4,7 @@
 
 namespace docrag {
 
-// PDF via poppler-cpp: the text of each page with its page number.
+// PDF via poppler-cpp, in the PDF module (PdfModule): the text of each page with its page number.
 class PdfLoader final : public Loader {
 protected:
     Result<ParsedDocument> parse(const QString& path, const QByteArray& bytes,
