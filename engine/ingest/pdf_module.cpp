@@ -5,6 +5,7 @@
 #include <QLibrary>
 
 #include <spdlog/spdlog.h>
+#include <string_view>
 
 namespace docrag {
 namespace {

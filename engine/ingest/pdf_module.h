@@ -4,6 +4,7 @@
 #include "engine/ingest/pdf_module_abi.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace docrag {
 
