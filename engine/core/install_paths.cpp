@@ -10,6 +10,10 @@ QString InstallPaths::dataDirFor(const QString& applicationDir) {
     return QDir::cleanPath(applicationDir + QStringLiteral("/../share/docrag"));
 }
 
+QString InstallPaths::libDirFor(const QString& applicationDir) {
+    return QDir::cleanPath(applicationDir + QStringLiteral("/../lib/docrag"));
+}
+
 QString InstallPaths::guideDirFor(const QString& applicationDir) {
     const QString guide = dataDirFor(applicationDir) + QStringLiteral("/guide");
     return QFileInfo(guide).isDir() ? guide : QString();

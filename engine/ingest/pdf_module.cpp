@@ -1,6 +1,7 @@
 #include "engine/ingest/pdf_module.h"
 
-#include <QDir>
+#include "engine/core/install_paths.h"
+
 #include <QFileInfo>
 #include <QLibrary>
 
@@ -24,9 +25,9 @@ QString applicationDir() {
 } // namespace
 
 QStringList PdfModule::candidatesFor(const QString& applicationDir) {
-    const QString name = QStringLiteral("/lib/docrag/plugins/docrag_pdf.so");
-    return {QDir::cleanPath(applicationDir + QStringLiteral("/..") + name),
-            QDir::cleanPath(applicationDir + QStringLiteral("/../..") + name)};
+    const QString name = QStringLiteral("/plugins/docrag_pdf.so");
+    return {InstallPaths::libDirFor(applicationDir) + name,
+            InstallPaths::libDirFor(applicationDir + QStringLiteral("/..")) + name};
 }
 
 Result<const PdfModule*> PdfModule::get() {

@@ -8,8 +8,8 @@
 
 namespace docrag {
 
-// The PDF module (docrag_pdf.so), loaded on first use from lib/docrag/plugins beside the program's bin folder
-// (also two levels up: the build tree's tests and fuzz targets). Loaded once per process and kept.
+// The PDF module (docrag_pdf.so), loaded on first use from lib/docrag/plugins beside the program's bin
+// folder (also two levels up: the build tree's tests and fuzz targets). Loaded once per process and kept.
 class PdfModule final {
 public:
     // The module, or why there is none (not installed, or of another version).

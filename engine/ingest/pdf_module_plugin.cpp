@@ -21,18 +21,14 @@ void routeMessages(const std::string& message, void*) {
         log(message.data(), message.size());
 }
 
-void report(void (*to)(void*, const char*, size_t), void* context, const poppler::ustring& text) {
-    const poppler::byte_array utf8 = text.to_utf8();
-    to(context, utf8.data(), utf8.size());
-}
-
 int read(const char* data, int size, const DocragPdfSink& sink) {
     const std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(data, size));
     if (!pdf)
         return DocragPdfNotPdf;
     if (pdf->is_locked())
         return DocragPdfLocked;
-    report(sink.title, sink.context, pdf->get_title());
+    const poppler::byte_array title = pdf->get_title().to_utf8();
+    sink.title(sink.context, title.data(), title.size());
     const int pages = pdf->pages();
     for (int index = 0; index < pages; ++index) {
         const std::unique_ptr<poppler::page> page(pdf->create_page(index));

@@ -15,6 +15,7 @@ class TestInstallPaths final : public QObject {
 private slots:
     void theDataFolderIsBesideTheExecutablesFolder() {
         QCOMPARE(InstallPaths::dataDirFor(QStringLiteral("/usr/bin")), QStringLiteral("/usr/share/docrag"));
+        QCOMPARE(InstallPaths::libDirFor(QStringLiteral("/usr/bin")), QStringLiteral("/usr/lib/docrag"));
         QCOMPARE(InstallPaths::dataDirFor(QStringLiteral("/tmp/root/usr/bin/")),
                  QStringLiteral("/tmp/root/usr/share/docrag"));
         QCOMPARE(InstallPaths::dataDirFor(QStringLiteral("/opt/docrag-0.1.0/bin")),
